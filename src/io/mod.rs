@@ -1,0 +1,6 @@
+//! Everything that reads or writes files. Never touches egui.
+
+pub mod article;
+pub mod encoding;
+
+pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, load_article};

@@ -1,0 +1,11 @@
+//! Isnad: annotate who-said-what in Arabic news.
+//!
+//! Layers, arrows pointing down only: `app` -> `ui` -> `text` -> `command` / `io` -> model.
+
+pub mod app;
+pub mod command;
+pub mod io;
+pub mod text;
+pub mod ui;
+
+pub use app::IsnadApp;

@@ -1,0 +1,127 @@
+//! Grapheme and word boundaries: selection edges never split a letter from its harakat.
+
+use std::ops::Range;
+
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+/// Is `offset` a grapheme cluster boundary of `text`? (0 and `text.len()` are.)
+pub fn is_grapheme_boundary(text: &str, offset: usize) -> bool {
+    if offset > text.len() || !text.is_char_boundary(offset) {
+        return false;
+    }
+    GraphemeCursor::new(offset, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(false)
+}
+
+/// The nearest grapheme boundary at or before `offset` (clamped to the text).
+pub fn floor_grapheme(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    if is_grapheme_boundary(text, offset) {
+        return offset;
+    }
+    prev_grapheme(text, offset)
+}
+
+/// The grapheme boundary before `offset` (0 at the start).
+pub fn prev_grapheme(text: &str, offset: usize) -> usize {
+    let mut cursor = GraphemeCursor::new(offset.min(text.len()), text.len(), true);
+    cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0)
+}
+
+/// The grapheme boundary after `offset` (`text.len()` at the end).
+pub fn next_grapheme(text: &str, offset: usize) -> usize {
+    let mut cursor = GraphemeCursor::new(offset.min(text.len()), text.len(), true);
+    cursor
+        .next_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(text.len())
+}
+
+/// All grapheme boundaries of `text`, including 0 and `text.len()`.
+pub fn grapheme_boundaries(text: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+    out.push(text.len());
+    out
+}
+
+/// The word (Unicode word boundaries) containing `offset`; a run of spaces or a punctuation mark
+/// is its own "word". An offset at the very end selects the last word.
+pub fn word_at(text: &str, offset: usize) -> Range<usize> {
+    let offset = offset.min(text.len());
+    let mut last = 0..0;
+    for (start, word) in text.split_word_bound_indices() {
+        let range = start..start + word.len();
+        if range.contains(&offset) {
+            return range;
+        }
+        last = range;
+    }
+    last
+}
+
+/// The start of the word before `offset`, skipping spaces and punctuation first (Ctrl+Left).
+pub fn prev_word_start(text: &str, offset: usize) -> usize {
+    let mut result = 0;
+    for (start, word) in text.split_word_bound_indices() {
+        if start >= offset {
+            break;
+        }
+        if word.chars().any(char::is_alphanumeric) {
+            result = start;
+        }
+    }
+    result
+}
+
+/// The end of the word after `offset`, skipping spaces and punctuation first (Ctrl+Right).
+pub fn next_word_end(text: &str, offset: usize) -> usize {
+    for (start, word) in text.split_word_bound_indices() {
+        let end = start + word.len();
+        if end > offset && word.chars().any(char::is_alphanumeric) {
+            return end;
+        }
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn harakat_stay_with_their_letter() {
+        let text = "أيضًا";
+        let boundaries = grapheme_boundaries(text);
+        // أ ي ضً ا : four graphemes, the tanween is not a boundary.
+        assert_eq!(boundaries.len(), 5);
+        let dad = text.find('ض').expect("dad");
+        let tanween = dad + 'ض'.len_utf8();
+        assert!(!is_grapheme_boundary(text, tanween));
+        assert_eq!(floor_grapheme(text, tanween), dad);
+        assert_eq!(next_grapheme(text, dad), tanween + 'ً'.len_utf8());
+    }
+
+    #[test]
+    fn word_at_finds_the_arabic_word() {
+        let text = "وقال المجلس العسكري";
+        let inside = text.find("المجلس").expect("word") + 4;
+        assert_eq!(&text[word_at(text, inside)], "المجلس");
+        assert_eq!(&text[word_at(text, text.len())], "العسكري");
+    }
+
+    #[test]
+    fn word_motion_skips_spaces() {
+        let text = "قال المجلس، أمس";
+        let after_council = text.find('،').expect("comma");
+        assert_eq!(next_word_end(text, 0), "قال".len());
+        assert_eq!(
+            prev_word_start(text, after_council),
+            text.find("المجلس").expect("w")
+        );
+    }
+}

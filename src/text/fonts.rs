@@ -1,0 +1,59 @@
+//! The bundled fonts and the font system built from them (and nothing else), so every machine and
+//! every test lays out the same glyphs.
+
+use std::sync::Arc;
+
+use cosmic_text::{Attrs, Family, FontSystem, fontdb};
+
+use super::GlyphAtlas;
+
+/// Noto Naskh Arabic Regular (SIL OFL 1.1, see `fonts/OFL.txt`).
+pub const NASKH_REGULAR: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf");
+/// Noto Naskh Arabic Bold (SIL OFL 1.1).
+pub const NASKH_BOLD: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf");
+/// Noto Sans Regular, for Latin letters and symbols (SIL OFL 1.1).
+pub const SANS_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
+
+/// The family article text is shaped with; Latin falls back to Noto Sans.
+pub const ARTICLE_FAMILY: &str = "Noto Naskh Arabic";
+
+/// A font system holding only the bundled fonts.
+pub fn bundled_font_system() -> FontSystem {
+    let mut db = fontdb::Database::new();
+    for data in [NASKH_REGULAR, NASKH_BOLD, SANS_REGULAR] {
+        db.load_font_source(fontdb::Source::Binary(Arc::new(data)));
+    }
+    db.set_serif_family(ARTICLE_FAMILY);
+    db.set_sans_serif_family("Noto Sans");
+    FontSystem::new_with_locale_and_db("ar".to_owned(), db)
+}
+
+/// The one set of attributes article text is shaped with. Highlights never change it: they are
+/// painted from byte ranges, so shaping (and Arabic joining) is never touched by tagging.
+pub fn article_attrs() -> Attrs<'static> {
+    Attrs::new().family(Family::Name(ARTICLE_FAMILY))
+}
+
+/// The font system and glyph atlas shared by every text view of the app.
+pub struct TextEngine {
+    /// cosmic-text's font system over the bundled fonts.
+    pub font_system: FontSystem,
+    /// Rasterised glyphs in an egui texture.
+    pub atlas: GlyphAtlas,
+}
+
+impl TextEngine {
+    /// A text engine over the bundled fonts with an empty atlas.
+    pub fn new() -> Self {
+        Self {
+            font_system: bundled_font_system(),
+            atlas: GlyphAtlas::new(),
+        }
+    }
+}
+
+impl Default for TextEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}

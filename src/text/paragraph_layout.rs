@@ -1,0 +1,367 @@
+//! One paragraph shaped once by cosmic-text and wrapped to a width: hit-testing, caret positions
+//! and the rectangles of a logical range.
+//!
+//! Coordinates are in points relative to the paragraph's top-left corner. Offsets are byte offsets
+//! into the paragraph's own text.
+
+use std::ops::Range;
+
+use cosmic_text::{FontSystem, Hinting, LayoutGlyph, ShapeLine, Shaping, Wrap};
+use egui::{Pos2, Rect, pos2};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::fonts::article_attrs;
+use super::paragraphs::first_strong_rtl;
+
+const RLM: &str = "\u{200F}";
+const LRM: &str = "\u{200E}";
+
+/// Font size and line height, in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextMetrics {
+    /// Font size in points.
+    pub font_size: f32,
+    /// Height of one visual line in points (Arabic needs room for harakat above and below).
+    pub line_height: f32,
+}
+
+impl TextMetrics {
+    /// Metrics for a font size with the article's line spacing.
+    pub fn for_font_size(font_size: f32) -> Self {
+        Self {
+            font_size,
+            line_height: (font_size * 1.75).round(),
+        }
+    }
+}
+
+/// A position the caret can take: a grapheme boundary and where it is drawn on its line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CaretStop {
+    /// x in points from the paragraph's left edge.
+    pub x: f32,
+    /// Byte offset in the paragraph text (a grapheme boundary).
+    pub offset: usize,
+}
+
+/// One visual (wrapped) line.
+#[derive(Clone, Debug)]
+pub struct VisualLine {
+    /// Top of the line, from the paragraph's top.
+    pub top: f32,
+    /// Baseline, from the paragraph's top.
+    pub baseline: f32,
+    /// Glyphs in visual order, offsets relative to the paragraph text.
+    pub glyphs: Vec<LayoutGlyph>,
+    /// Caret positions sorted by x.
+    pub stops: Vec<CaretStop>,
+    /// Smallest and largest byte offset of the line's text.
+    pub logical: Range<usize>,
+}
+
+/// A paragraph shaped once and laid out (wrapped) to a width.
+pub struct ParagraphLayout {
+    shape: ShapeLine,
+    /// Bytes of the direction mark prepended to the shaped copy (0 or 3).
+    prefix_len: usize,
+    rtl: bool,
+    text_len: usize,
+    lines: Vec<VisualLine>,
+    width: f32,
+    metrics: TextMetrics,
+    laid_out: bool,
+}
+
+impl ParagraphLayout {
+    /// Shapes `text` (one paragraph, no line breaks) with the article font. `rtl` is the
+    /// paragraph direction; when the first strong letter disagrees with it, a direction mark is
+    /// prepended to the shaped copy (and offsets are shifted back), so an Arabic paragraph that
+    /// starts with "RTN" or "2023" is still laid out right-to-left.
+    pub fn new(font_system: &mut FontSystem, text: &str, rtl: bool) -> Self {
+        let mark = match (rtl, first_strong_rtl(text)) {
+            (true, Some(true)) | (false, Some(false)) | (false, None) => "",
+            (true, _) => RLM,
+            (false, Some(true)) => LRM,
+        };
+        let shaped_text;
+        let shaped: &str = if mark.is_empty() {
+            text
+        } else {
+            shaped_text = format!("{mark}{text}");
+            &shaped_text
+        };
+        let attrs = cosmic_text::AttrsList::new(&article_attrs());
+        let shape = ShapeLine::new(font_system, shaped, &attrs, Shaping::Advanced, 4);
+        Self {
+            shape,
+            prefix_len: mark.len(),
+            rtl,
+            text_len: text.len(),
+            lines: Vec::new(),
+            width: 0.0,
+            metrics: TextMetrics::for_font_size(16.0),
+            laid_out: false,
+        }
+    }
+
+    /// Is the paragraph right-to-left?
+    pub fn rtl(&self) -> bool {
+        self.rtl
+    }
+
+    /// Has the paragraph been laid out for its current width and metrics?
+    pub fn is_laid_out(&self) -> bool {
+        self.laid_out
+    }
+
+    /// Forgets the wrapping (not the shaping): the next [`Self::layout`] re-wraps.
+    pub fn invalidate_layout(&mut self) {
+        self.laid_out = false;
+    }
+
+    /// Wraps the shaped paragraph to `width` points. Never re-shapes. `text` must be the text the
+    /// paragraph was shaped from (used for grapheme boundaries of caret stops).
+    pub fn layout(&mut self, text: &str, width: f32, metrics: TextMetrics) {
+        if self.laid_out && self.width == width && self.metrics == metrics {
+            return;
+        }
+        let layout_lines = self.shape.layout(
+            metrics.font_size,
+            Some(width.max(1.0)),
+            Wrap::WordOrGlyph,
+            None,
+            None,
+            Hinting::Disabled,
+        );
+        let prefix = self.prefix_len;
+        self.lines = layout_lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let top = i as f32 * metrics.line_height;
+                let ink = line.max_ascent + line.max_descent;
+                let baseline = top + ((metrics.line_height - ink) / 2.0).max(0.0) + line.max_ascent;
+                let glyphs: Vec<LayoutGlyph> = line
+                    .glyphs
+                    .into_iter()
+                    .filter(|g| g.end > prefix)
+                    .map(|mut g| {
+                        g.start = g.start.saturating_sub(prefix);
+                        g.end -= prefix;
+                        g
+                    })
+                    .collect();
+                let stops = caret_stops(text, &glyphs);
+                let logical = glyphs.iter().map(|g| g.start).min().unwrap_or(0)
+                    ..glyphs.iter().map(|g| g.end).max().unwrap_or(0);
+                VisualLine {
+                    top,
+                    baseline,
+                    glyphs,
+                    stops,
+                    logical,
+                }
+            })
+            .collect();
+        if self.lines.is_empty() {
+            self.lines.push(VisualLine {
+                top: 0.0,
+                baseline: metrics.line_height * 0.7,
+                glyphs: Vec::new(),
+                stops: Vec::new(),
+                logical: 0..0,
+            });
+        }
+        self.width = width;
+        self.metrics = metrics;
+        self.laid_out = true;
+    }
+
+    /// The visual lines (valid after [`Self::layout`]).
+    pub fn lines(&self) -> &[VisualLine] {
+        &self.lines
+    }
+
+    /// Height of one visual line in points.
+    pub fn line_height(&self) -> f32 {
+        self.metrics.line_height
+    }
+
+    /// Height of the laid-out paragraph in points.
+    pub fn height(&self) -> f32 {
+        self.lines.len() as f32 * self.metrics.line_height
+    }
+
+    /// The line at height `y` (clamped to the first and last line).
+    fn line_at_y(&self, y: f32) -> usize {
+        let i = (y / self.metrics.line_height).floor();
+        (i.max(0.0) as usize).min(self.lines.len().saturating_sub(1))
+    }
+
+    /// The line that holds `offset` (for a line end shared with the next line, the earlier one).
+    pub fn line_of_offset(&self, offset: usize) -> usize {
+        self.lines
+            .iter()
+            .position(|l| l.stops.iter().any(|s| s.offset == offset))
+            .or_else(|| self.lines.iter().position(|l| offset < l.logical.end))
+            .unwrap_or(self.lines.len().saturating_sub(1))
+    }
+
+    /// The grapheme boundary nearest to the point (x, y), paragraph-relative.
+    pub fn hit(&self, pos: Pos2) -> usize {
+        let line = &self.lines[self.line_at_y(pos.y)];
+        nearest_stop(&line.stops, pos.x).map_or_else(
+            || {
+                if self.lines.len() == 1 {
+                    0
+                } else {
+                    line.logical.start
+                }
+            },
+            |s| s.offset,
+        )
+    }
+
+    /// Where the caret for `offset` is drawn: x and the line index. Prefers the position at the
+    /// start of the glyph that begins at `offset` (the character typed next).
+    pub fn caret(&self, offset: usize) -> Option<(f32, usize)> {
+        let offset = offset.min(self.text_len);
+        if self.text_len == 0 {
+            let x = if self.rtl { self.width } else { 0.0 };
+            return Some((x, 0));
+        }
+        let line_i = self.line_of_offset(offset);
+        let line = &self.lines[line_i];
+        let candidates: Vec<&CaretStop> =
+            line.stops.iter().filter(|s| s.offset == offset).collect();
+        let downstream = line.glyphs.iter().find(|g| g.start == offset && g.w > 0.0);
+        if let Some(g) = downstream {
+            let x = if g.level.is_rtl() { g.x + g.w } else { g.x };
+            return Some((x, line_i));
+        }
+        candidates.first().map(|s| (s.x, line_i))
+    }
+
+    /// The caret rectangle for `offset`, paragraph-relative.
+    pub fn caret_rect(&self, offset: usize) -> Option<Rect> {
+        let (x, line_i) = self.caret(offset)?;
+        let top = self.lines[line_i].top;
+        Some(Rect::from_min_max(
+            pos2(x - 0.5, top),
+            pos2(x + 0.5, top + self.metrics.line_height),
+        ))
+    }
+
+    /// Rectangles covering exactly the glyphs of the logical byte range `range` (paragraph
+    /// offsets), one or more per line; a glyph that holds several graphemes (a ligature) is
+    /// covered in proportion. Works from offsets only, so painting it never changes shaping.
+    pub fn range_rects(&self, text: &str, range: Range<usize>) -> Vec<Rect> {
+        let mut rects = Vec::new();
+        if range.start >= range.end {
+            return rects;
+        }
+        for line in &self.lines {
+            if line.logical.end <= range.start || line.logical.start >= range.end {
+                continue;
+            }
+            let mut spans: Vec<(f32, f32)> = Vec::new();
+            for g in &line.glyphs {
+                if g.w <= 0.0 || g.end <= range.start || g.start >= range.end {
+                    continue;
+                }
+                let (f0, f1) = covered_fraction(text, g, &range);
+                let (x0, x1) = if g.level.is_rtl() {
+                    (g.x + g.w * (1.0 - f1), g.x + g.w * (1.0 - f0))
+                } else {
+                    (g.x + g.w * f0, g.x + g.w * f1)
+                };
+                if x1 - x0 > 0.01 {
+                    spans.push((x0, x1));
+                }
+            }
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut merged: Vec<(f32, f32)> = Vec::new();
+            for (x0, x1) in spans {
+                match merged.last_mut() {
+                    Some(last) if x0 <= last.1 + 0.5 => last.1 = last.1.max(x1),
+                    _ => merged.push((x0, x1)),
+                }
+            }
+            rects.extend(merged.into_iter().map(|(x0, x1)| {
+                Rect::from_min_max(
+                    pos2(x0, line.top),
+                    pos2(x1, line.top + self.metrics.line_height),
+                )
+            }));
+        }
+        rects
+    }
+}
+
+/// The fraction [f0, f1] of glyph `g` that lies in `range`, counted in graphemes.
+fn covered_fraction(text: &str, g: &LayoutGlyph, range: &Range<usize>) -> (f32, f32) {
+    if range.start <= g.start && g.end <= range.end {
+        return (0.0, 1.0);
+    }
+    let Some(cluster) = text.get(g.start..g.end) else {
+        return (0.0, 1.0);
+    };
+    let bounds: Vec<usize> = cluster
+        .grapheme_indices(true)
+        .map(|(i, _)| g.start + i)
+        .chain(std::iter::once(g.end))
+        .collect();
+    let n = (bounds.len() - 1).max(1) as f32;
+    let index_of = |offset: usize| {
+        bounds
+            .iter()
+            .position(|&b| b >= offset)
+            .unwrap_or(bounds.len() - 1)
+    };
+    let i0 = index_of(range.start.max(g.start));
+    let i1 = index_of(range.end.min(g.end));
+    (i0 as f32 / n, i1 as f32 / n)
+}
+
+/// Caret stops of one line: every grapheme boundary inside or at the edge of a glyph, with its
+/// x position (interpolated inside ligatures), sorted by x.
+fn caret_stops(text: &str, glyphs: &[LayoutGlyph]) -> Vec<CaretStop> {
+    let mut stops = Vec::with_capacity(glyphs.len() * 2);
+    for g in glyphs {
+        if g.w <= 0.0 {
+            continue;
+        }
+        let Some(cluster) = text.get(g.start..g.end) else {
+            continue;
+        };
+        let bounds: Vec<usize> = cluster
+            .grapheme_indices(true)
+            .map(|(i, _)| g.start + i)
+            .chain(std::iter::once(g.end))
+            .collect();
+        let n = (bounds.len() - 1).max(1) as f32;
+        for (i, &offset) in bounds.iter().enumerate() {
+            let f = i as f32 / n;
+            let x = if g.level.is_rtl() {
+                g.x + g.w * (1.0 - f)
+            } else {
+                g.x + g.w * f
+            };
+            stops.push(CaretStop { x, offset });
+        }
+    }
+    stops.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.offset.cmp(&b.offset)));
+    stops.dedup_by(|a, b| a.offset == b.offset && (a.x - b.x).abs() < 0.01);
+    stops
+}
+
+/// The stop nearest to `x` (stops are sorted by x).
+fn nearest_stop(stops: &[CaretStop], x: f32) -> Option<&CaretStop> {
+    let i = stops.partition_point(|s| s.x < x);
+    let before = i.checked_sub(1).and_then(|i| stops.get(i));
+    let after = stops.get(i);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if x - b.x <= a.x - x { b } else { a }),
+        (b, a) => b.or(a),
+    }
+}

@@ -1,0 +1,256 @@
+//! The real `App` driven like a person uses it: open a file, drag across Arabic text, press keys.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, OutputCommand};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use isnad::IsnadApp;
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name)
+}
+
+fn harness(path: Option<&Path>) -> Harness<'static, IsnadApp> {
+    let path = path.map(Path::to_path_buf);
+    // Each queued event is its own step: a short step keeps two clicks a double click.
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 700.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| IsnadApp::from_creation_context(cc, path.as_deref()));
+    harness.run_steps(3);
+    harness
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("isnad-kittest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+/// Presses at `from`, moves through the middle to `to`, releases.
+fn drag(harness: &mut Harness<'static, IsnadApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    harness.hover_at(from.lerp(to, 0.5));
+    harness.step();
+    harness.hover_at(to);
+    harness.step();
+    harness.drop_at(to);
+    harness.step();
+}
+
+#[test]
+fn opens_the_article_and_drags_across_part_of_an_arabic_line() {
+    let path = corpus("niger-article.ar.txt");
+    let mut harness = harness(Some(&path));
+    let expected = std::fs::read_to_string(&path).expect("corpus");
+    assert_eq!(harness.state().article().text, expected);
+    assert_eq!(harness.state().article().encoding, "UTF-8");
+    assert!(harness.state().error().is_none());
+
+    // Drag from the start of "مدربين عسكريين" in the headline to the end of it.
+    let phrase = "مدربين عسكريين";
+    let start = expected.find(phrase).expect("phrase");
+    let end = start + phrase.len();
+    let from = harness
+        .state_mut()
+        .view_mut()
+        .screen_pos(start)
+        .expect("start on screen");
+    let to = harness
+        .state_mut()
+        .view_mut()
+        .screen_pos(end)
+        .expect("end on screen");
+    assert!(
+        from.x > to.x,
+        "Arabic runs right to left: start {from:?} should be right of end {to:?}"
+    );
+    drag(&mut harness, from, to);
+
+    let view = harness.state().view();
+    assert_eq!(view.selection.range(), start..end);
+    assert_eq!(view.selected_text(), phrase);
+    // Screen readers (and kittest) see the selection.
+    let node = harness.get_by_label("Selection");
+    assert_eq!(node.value().as_deref(), Some(phrase));
+}
+
+#[test]
+fn drag_across_paragraphs_selects_the_logical_range_between() {
+    let mut harness = harness(None);
+    let text = harness.state().article().text.clone();
+    let from_offset = text.find("عمّان").expect("dateline");
+    let to_offset = text.find("لن نسمح").expect("quote");
+    let from = harness
+        .state_mut()
+        .view_mut()
+        .screen_pos(from_offset)
+        .expect("from");
+    let to = harness
+        .state_mut()
+        .view_mut()
+        .screen_pos(to_offset)
+        .expect("to");
+    drag(&mut harness, from, to);
+    assert_eq!(
+        harness.state().view().selection.range(),
+        from_offset..to_offset
+    );
+}
+
+#[test]
+fn double_click_selects_a_word_and_shift_arrow_extends() {
+    let mut harness = harness(None);
+    let text = harness.state().article().text.clone();
+    let word = "الزراعة";
+    let start = text.find(word).expect("word");
+    let inside = start + "الز".len();
+    let pos = harness
+        .state_mut()
+        .view_mut()
+        .screen_pos(inside)
+        .expect("on screen");
+    harness.get_by_label("Article: Sample article").hover();
+    for _ in 0..2 {
+        harness.drag_at(pos);
+        harness.step();
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(2);
+    assert_eq!(harness.state().view().selected_text(), word);
+
+    // Shift+Left in a right-to-left paragraph extends forward in the text by one letter.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    harness.run_steps(2);
+    let range = harness.state().view().selection.range();
+    assert_eq!(range.start, start);
+    assert_eq!(
+        range.end,
+        start + word.len() + 1,
+        "extended over the following space"
+    );
+}
+
+#[test]
+fn select_all_and_copy_returns_the_text() {
+    let path = corpus("udhr.ar.txt");
+    let mut harness = harness(Some(&path));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.step();
+    // One event per step: the copy command is in the output of the key-down step.
+    harness.event(egui::Event::Key {
+        key: Key::C,
+        pressed: true,
+        modifiers: Modifiers::COMMAND,
+        repeat: false,
+        physical_key: None,
+    });
+    harness.step();
+    let copied: Vec<&String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            OutputCommand::CopyText(text) => Some(text),
+            _ => None,
+        })
+        .collect();
+    let expected = std::fs::read_to_string(&path).expect("corpus");
+    assert_eq!(copied, [&expected]);
+}
+
+#[test]
+fn a_binary_file_is_refused_with_its_name_and_the_article_stays() {
+    let mut harness = harness(None);
+    let before = harness.state().article().text.clone();
+    let path = temp_file(
+        "photo.txt",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xd8],
+    );
+    harness.state_mut().open(&path);
+    harness.run_steps(2);
+    let error = harness
+        .state()
+        .error()
+        .expect("an error is shown")
+        .to_owned();
+    assert!(error.contains("photo.txt"), "{error}");
+    assert!(error.contains("binary"), "{error}");
+    assert_eq!(harness.state().article().text, before);
+    // The message is on screen, and OK dismisses it.
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert!(harness.state().error().is_none());
+}
+
+#[test]
+fn empty_missing_and_legacy_encoded_files() {
+    let mut harness = harness(None);
+    let empty = temp_file("empty.txt", b"");
+    harness.state_mut().open(&empty);
+    assert!(
+        harness
+            .state()
+            .error()
+            .expect("error")
+            .contains("empty.txt is empty")
+    );
+
+    let missing = Path::new("/nonexistent/article.txt");
+    harness.state_mut().open(missing);
+    assert!(
+        harness
+            .state()
+            .error()
+            .expect("error")
+            .contains("/nonexistent/article.txt")
+    );
+
+    let text = "قال وزير الخارجية إن المحادثات مع الوفد الروسي كانت مثمرة وستستمر الأسبوع المقبل.";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+    let legacy = temp_file("legacy.txt", &bytes);
+    harness.state_mut().open(&legacy);
+    harness.run_steps(2);
+    assert!(harness.state().error().is_none());
+    assert_eq!(harness.state().article().text, text);
+    assert_eq!(harness.state().article().encoding, "windows-1256");
+}
+
+#[test]
+fn zoom_keeps_the_reading_position() {
+    let path = corpus("udhr.ar.txt");
+    let mut harness = harness(Some(&path));
+    harness.state_mut().view_mut().scroll_to(3000.0);
+    harness.run_steps(3);
+    let text = harness.state().article().text.clone();
+    let top_offset = |h: &mut Harness<'static, IsnadApp>| h.state_mut().reading_offset();
+    let before = top_offset(&mut harness);
+    let paragraph_before = text[..before].matches('\n').count();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    harness.run_steps(4);
+    assert!(harness.state().view().zoom() > 1.05);
+    let after = top_offset(&mut harness);
+    let paragraph_after = text[..after].matches('\n').count();
+    assert!(
+        paragraph_after.abs_diff(paragraph_before) <= 1,
+        "reading position moved from paragraph {paragraph_before} to {paragraph_after}"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run_steps(2);
+    assert_eq!(harness.state().view().zoom(), 1.0);
+}
