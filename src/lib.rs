@@ -5,6 +5,7 @@
 pub mod app;
 pub mod command;
 pub mod io;
+pub mod model;
 pub mod text;
 pub mod ui;
 

@@ -1,5 +1,10 @@
-//! What the user can ask for: UI commands (menus and shortcuts).
+//! What the user can ask for: invertible edits of a project with their undo history, and UI
+//! commands (menus and shortcuts).
 
+mod edit;
+mod history;
 pub mod ui_command;
 
+pub use edit::Edit;
+pub use history::{History, MergeKey};
 pub use ui_command::UiCommand;

@@ -2,5 +2,6 @@
 
 pub mod article;
 pub mod encoding;
+pub mod project;
 
 pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, load_article};

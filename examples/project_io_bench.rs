@@ -1,0 +1,170 @@
+//! Times saving and loading a project of 1,000 documents (~1 KB of Arabic each) with 100,000
+//! spans, plus the per-frame span query on a 10,000-span document. Prints one JSON object per line.
+//!
+//! Run with `cargo run --release --example project_io_bench`.
+
+use std::time::Instant;
+
+use isnad::io::project;
+use isnad::model::{ACTOR, CLAIM, DocId, Document, LabelId, Project, SOURCE, Span};
+
+const WORDS: &[&str] = &[
+    "قال",
+    "المتحدث",
+    "باسم",
+    "وزارة",
+    "الخارجية",
+    "إن",
+    "الوفد",
+    "وصل",
+    "إلى",
+    "العاصمة",
+    "أمس",
+    "وأضاف",
+    "مصدر",
+    "مطلع",
+    "أنّ",
+    "المفاوضات",
+    "ستستأنف",
+    "الأسبوع",
+    "المقبل",
+    "والمجلس",
+    "أيضًا",
+    "الرئيس",
+    "الحكومة",
+    "😀",
+    "«بيان»",
+    "رسمي",
+    "،",
+    "عسكريون",
+    "روس",
+    "مدربون",
+];
+
+/// A small deterministic generator (no dependency needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, bound: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % bound.max(1)
+    }
+}
+
+/// A text of about `bytes` bytes and the byte offsets where its words start and end.
+fn article(rng: &mut Lcg, bytes: usize) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::with_capacity(bytes + 32);
+    let mut words = Vec::new();
+    while text.len() < bytes {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(WORDS[rng.next(WORDS.len())]);
+        words.push((start, text.len()));
+    }
+    (text, words)
+}
+
+fn add_spans(
+    project: &mut Project,
+    rng: &mut Lcg,
+    doc: DocId,
+    words: &[(usize, usize)],
+    count: usize,
+) {
+    let labels = [ACTOR, CLAIM, SOURCE].map(|l| LabelId::new(l).expect("valid label id"));
+    let mut added = 0;
+    while added < count {
+        let first = rng.next(words.len());
+        let last = (first + rng.next(6)).min(words.len() - 1);
+        let range = words[first].0..words[last].1;
+        let id = project.allocate_span_id();
+        let mut span = Span::new(id, doc, range, labels[rng.next(3)].clone());
+        if rng.next(10) == 0 {
+            span.note = Some("ملاحظة المراجع".to_owned());
+        }
+        if project.insert_span(span).is_ok() {
+            added += 1;
+        }
+    }
+}
+
+fn build(docs: usize, spans_per_doc: usize) -> Project {
+    let mut rng = Lcg(42);
+    let mut project = Project::default();
+    for n in 0..docs {
+        let (text, words) = article(&mut rng, 1024);
+        let doc = project.allocate_doc_id();
+        let document = Document::new(doc, format!("خبر {n}"), Some(format!("news/{n}.txt")), text);
+        project
+            .insert_document(document, Vec::new())
+            .expect("fresh document");
+        add_spans(&mut project, &mut rng, doc, &words, spans_per_doc);
+    }
+    project
+}
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+fn print(name: &str, value: f64, unit: &str) {
+    println!("{{\"name\":\"{name}\",\"value\":{value:.3},\"unit\":\"{unit}\"}}");
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let project = build(1000, 100);
+    assert_eq!(project.span_count(), 100_000);
+    let dir = std::env::temp_dir().join(format!("isnad-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("bench.isnad.ron");
+
+    let (mut save, mut load) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        let t = Instant::now();
+        project::save(&project, &path)?;
+        save.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        let loaded = project::load(&path)?;
+        load.push(t.elapsed().as_secs_f64() * 1e3);
+        assert!(loaded == project, "round trip changed the project");
+    }
+    print("project_save_1000docs_100kspans", median(save), "ms");
+    print("project_load_1000docs_100kspans", median(load), "ms");
+    print(
+        "project_file_size_1000docs_100kspans",
+        std::fs::metadata(&path)?.len() as f64 / 1e6,
+        "MB",
+    );
+    std::fs::remove_dir_all(&dir)?;
+
+    // The per-frame query: 10,000 spans in one ~100 KB document, a visible window of 3 KB.
+    let mut rng = Lcg(7);
+    let mut big = Project::default();
+    let (text, words) = article(&mut rng, 100_000);
+    let doc = big.allocate_doc_id();
+    big.insert_document(Document::new(doc, "long", None, text.clone()), Vec::new())?;
+    let t = Instant::now();
+    add_spans(&mut big, &mut rng, doc, &words, 10_000);
+    print(
+        "add_10k_spans_one_doc",
+        t.elapsed().as_secs_f64() * 1e3,
+        "ms",
+    );
+    let queries = 10_000;
+    let t = Instant::now();
+    let mut seen = 0;
+    for q in 0..queries {
+        let start = (q * 97) % text.len();
+        seen += big.spans_overlapping(doc, start..start + 3000).count();
+    }
+    let per_query = t.elapsed().as_secs_f64() * 1e6 / queries as f64;
+    print("spans_overlapping_3kb_window_10kspans", per_query, "us");
+    assert!(seen > 0);
+    Ok(())
+}

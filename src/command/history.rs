@@ -1,0 +1,205 @@
+//! Undo and redo as two stacks of inverse edits, gesture coalescing and the "unsaved changes" flag.
+
+use crate::command::Edit;
+use crate::model::{ModelError, Project};
+
+/// Identifies a continuous gesture (e.g. "dragging the end of span 12"). Consecutive edits
+/// recorded with the same key, with no undo, redo or [`History::end_merge`] in between, form one
+/// undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MergeKey(pub u64);
+
+/// One undo (or redo) step: the edit that reverts it and the revisions on either side.
+#[derive(Clone, Debug)]
+struct Entry {
+    edit: Edit,
+    /// Revision of the project once this entry is applied.
+    target: u64,
+    /// Revision of the project before this entry is applied.
+    source: u64,
+}
+
+/// Undo/redo history of one project.
+///
+/// Every project state reached gets a revision number; undoing back to a saved state gives back
+/// the saved revision, so [`History::is_dirty`] is false again there.
+#[derive(Clone, Debug)]
+pub struct History {
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
+    revision: u64,
+    next_revision: u64,
+    saved: Option<u64>,
+    merging: Option<MergeKey>,
+}
+
+impl Default for History {
+    /// An empty history whose current state counts as saved.
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            next_revision: 1,
+            saved: Some(0),
+            merging: None,
+        }
+    }
+}
+
+impl History {
+    /// An empty history whose current state counts as saved (as after opening a file).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Applies `edit` to `project` and records it as a new undo step (clearing redo).
+    pub fn apply(&mut self, edit: Edit, project: &mut Project) -> Result<(), ModelError> {
+        let inverse = edit.apply(project)?;
+        self.push(inverse);
+        Ok(())
+    }
+
+    /// Applies `edit` and records it, merged into the previous step if that step has the same key
+    /// and the gesture has not ended. The merged step undoes the whole gesture at once.
+    pub fn apply_merging(
+        &mut self,
+        edit: Edit,
+        key: MergeKey,
+        project: &mut Project,
+    ) -> Result<(), ModelError> {
+        let inverse = edit.apply(project)?;
+        self.push_merging(inverse, key);
+        Ok(())
+    }
+
+    /// Records the inverse of an edit the caller already applied, as a new undo step.
+    pub fn push(&mut self, inverse: Edit) {
+        self.merging = None;
+        self.record(inverse);
+    }
+
+    /// Like [`History::push`], merging with the previous step when it has the same key.
+    pub fn push_merging(&mut self, inverse: Edit, key: MergeKey) {
+        let revision = self.fresh_revision();
+        match self.undo.last_mut() {
+            Some(top) if self.merging == Some(key) => {
+                if !inverse.is_subsumed_by(&top.edit) {
+                    let older = std::mem::replace(&mut top.edit, Edit::Batch(Vec::new()));
+                    top.edit = Edit::Batch(vec![inverse, older]);
+                }
+                top.source = revision;
+                self.revision = revision;
+            }
+            _ => {
+                self.record(inverse);
+                self.merging = Some(key);
+            }
+        }
+    }
+
+    /// Ends the current gesture: the next edit starts a new undo step even with the same key.
+    pub fn end_merge(&mut self) {
+        self.merging = None;
+    }
+
+    fn fresh_revision(&mut self) -> u64 {
+        let revision = self.next_revision;
+        self.next_revision += 1;
+        revision
+    }
+
+    fn record(&mut self, inverse: Edit) {
+        let revision = self.fresh_revision();
+        self.undo.push(Entry {
+            edit: inverse,
+            target: self.revision,
+            source: revision,
+        });
+        self.redo.clear();
+        self.revision = revision;
+    }
+
+    /// Moves one entry from `from` to `to` by applying it. `Ok(false)` if `from` is empty; on
+    /// error the entry stays where it was and the project is unchanged.
+    fn step(
+        project: &mut Project,
+        from: &mut Vec<Entry>,
+        to: &mut Vec<Entry>,
+        revision: &mut u64,
+    ) -> Result<bool, ModelError> {
+        let Some(entry) = from.pop() else {
+            return Ok(false);
+        };
+        match entry.edit.clone().apply(project) {
+            Ok(inverse) => {
+                *revision = entry.target;
+                to.push(Entry {
+                    edit: inverse,
+                    target: entry.source,
+                    source: entry.target,
+                });
+                Ok(true)
+            }
+            Err(error) => {
+                from.push(entry);
+                Err(error)
+            }
+        }
+    }
+
+    /// Undoes the last step. `Ok(false)` if there was nothing to undo.
+    pub fn undo(&mut self, project: &mut Project) -> Result<bool, ModelError> {
+        self.merging = None;
+        Self::step(project, &mut self.undo, &mut self.redo, &mut self.revision)
+    }
+
+    /// Redoes the last undone step. `Ok(false)` if there was nothing to redo.
+    pub fn redo(&mut self, project: &mut Project) -> Result<bool, ModelError> {
+        self.merging = None;
+        Self::step(project, &mut self.redo, &mut self.undo, &mut self.revision)
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Number of undo steps.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Number of redo steps.
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+
+    /// The current revision (changes with every edit, undo and redo; equal revisions mean equal
+    /// projects).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Marks the current state as saved (call after a successful save). Also ends any gesture, so
+    /// later edits do not merge into the saved step.
+    pub fn mark_saved(&mut self) {
+        self.saved = Some(self.revision);
+        self.merging = None;
+    }
+
+    /// Whether the project differs from the last saved state.
+    pub fn is_dirty(&self) -> bool {
+        self.saved != Some(self.revision)
+    }
+
+    /// Forgets every step and counts the current state as saved (e.g. after opening a project).
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+}

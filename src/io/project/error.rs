@@ -1,0 +1,192 @@
+//! Errors of the project store, written for the user: what went wrong, where, then the file path.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where in a project file a problem was found (every part optional).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// 1-based line number in the file, when it could be found.
+    pub line: Option<usize>,
+    /// Document id and title.
+    pub document: Option<(u64, String)>,
+    /// Span id.
+    pub span: Option<u64>,
+    /// Label id.
+    pub label: Option<String>,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(line) = self.line {
+            parts.push(format!("line {line}"));
+        }
+        if let Some(span) = self.span {
+            parts.push(format!("span {span}"));
+        }
+        if let Some((id, title)) = &self.document {
+            parts.push(format!("document {id} “{title}”"));
+        }
+        if let Some(label) = &self.label {
+            parts.push(format!("label “{label}”"));
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// One thing wrong in a project file that parsed as RON but breaks the project's rules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where it is.
+    pub place: Place,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let place = self.place.to_string();
+        if place.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{place}: {}", self.message)
+        }
+    }
+}
+
+/// Lists problems, at most ten, one per line.
+struct ProblemList<'a>(&'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 10;
+        for problem in self.0.iter().take(SHOWN) {
+            writeln!(f, "  - {problem}")?;
+        }
+        if self.0.len() > SHOWN {
+            writeln!(f, "  - … and {} more", self.0.len() - SHOWN)?;
+        }
+        Ok(())
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Why a project could not be opened or saved. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    /// The file could not be read.
+    #[error("Could not read the project file ({source}): {}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// The project could not be written; the file on disk is unchanged.
+    #[error("Could not save the project ({source}); the file on disk is unchanged: {}", path.display())]
+    Write {
+        /// The file (or the folder or backup that failed).
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// The file is larger than any project this version opens.
+    #[error("The file is too large to be an Isnad project ({size} bytes; the limit is {limit}): {}", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file is binary (not UTF-8 text).
+    #[error("This is not an Isnad project: the file is not text (binary or not UTF-8): {}", path.display())]
+    NotText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is text but not a project (e.g. an article to import instead).
+    #[error("This is not an Isnad project (an article should be imported, not opened): {}", path.display())]
+    NotAProject {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not valid RON or lacks a field: damaged, truncated or badly hand-edited.
+    #[error("The project file is damaged at line {line}, column {column}: {message}: {}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// The file was written by a newer version of Isnad.
+    #[error("The project was saved by a newer version of Isnad (format {found}; this version reads format {supported}); please update Isnad: {}", path.display())]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// The file's format version.
+        found: u64,
+        /// The newest format this version reads.
+        supported: u64,
+    },
+    /// The format version is not one this version knows (e.g. 0).
+    #[error("The project file has an unknown format version {found}: {}", path.display())]
+    UnknownVersion {
+        /// The file.
+        path: PathBuf,
+        /// The file's format version.
+        found: u64,
+    },
+    /// The offsets are in a unit this version does not read.
+    #[error("The project file counts offsets in “{found}”, but only “code_points” is supported: {}", path.display())]
+    UnsupportedOffsetUnit {
+        /// The file.
+        path: PathBuf,
+        /// The unit named in the file.
+        found: String,
+    },
+    /// The file parsed but its content breaks the project's rules (every problem is listed).
+    #[error("The project file has {} problem{}:\n{}in {}", problems.len(), plural(problems.len()), ProblemList(problems), path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Every problem found.
+        problems: Vec<Problem>,
+    },
+    /// The project could not be turned into RON (should not happen).
+    #[error("Could not encode the project ({message}): {}", path.display())]
+    Encode {
+        /// The file.
+        path: PathBuf,
+        /// The encoder's message.
+        message: String,
+    },
+}
+
+impl ProjectError {
+    /// The file the error is about.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            ProjectError::Read { path, .. }
+            | ProjectError::Write { path, .. }
+            | ProjectError::TooLarge { path, .. }
+            | ProjectError::NotText { path }
+            | ProjectError::NotAProject { path }
+            | ProjectError::Syntax { path, .. }
+            | ProjectError::NewerVersion { path, .. }
+            | ProjectError::UnknownVersion { path, .. }
+            | ProjectError::UnsupportedOffsetUnit { path, .. }
+            | ProjectError::Invalid { path, .. }
+            | ProjectError::Encode { path, .. } => path,
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The annotation model: plain data and its invariants. No GUI, no text layout, no file I/O.
+//!
+//! Offsets in memory are UTF-8 byte offsets into [`Document::text`]; [`offsets`] converts them to
+//! code points or UTF-16 code units for files and exporters.
+
+mod document;
+mod error;
+mod ids;
+mod label;
+pub mod markup;
+pub mod offsets;
+mod project;
+mod project_build;
+mod project_mut;
+mod span;
+pub mod text_range;
+
+pub use document::{Document, DocumentStatus, sha256_hex};
+pub use error::ModelError;
+pub use ids::{DocId, LabelId, SpanId};
+pub use label::{ACTOR, CLAIM, Label, LabelField, LabelSchema, Rgb, SOURCE};
+pub use project::Project;
+pub use project_mut::{RemovedLabel, check_range};
+pub use span::Span;

@@ -1,0 +1,184 @@
+//! The project: label schema, documents and their spans, with fast read-only queries.
+//!
+//! Changes go through the methods in `project_mut.rs`, which check every invariant before touching
+//! anything.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use crate::model::span::DocSpans;
+use crate::model::{DocId, Document, LabelId, LabelSchema, Span, SpanId};
+
+/// A document with its spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct DocEntry {
+    pub(crate) doc: Document,
+    pub(crate) spans: DocSpans,
+}
+
+/// Where a span lives: its document and range (enough to find it by binary search).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SpanLoc {
+    pub(crate) doc: DocId,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// Everything annotated in one project file.
+///
+/// Invariants, checked by every mutating method: each span's document and label exist; its range
+/// is non-empty, inside the text and on character boundaries; no two spans share document, range
+/// and label; ids are unique and below the project's id counters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Project {
+    pub(crate) schema: LabelSchema,
+    pub(crate) documents: BTreeMap<DocId, DocEntry>,
+    pub(crate) span_index: HashMap<SpanId, SpanLoc>,
+    pub(crate) next_doc_id: u64,
+    pub(crate) next_span_id: u64,
+}
+
+impl Default for Project {
+    /// An empty project with the default schema (Actor, Claim, Source).
+    fn default() -> Self {
+        Self::new(LabelSchema::default())
+    }
+}
+
+impl Project {
+    /// An empty project with this schema. Ids start at 1.
+    pub fn new(schema: LabelSchema) -> Self {
+        Self {
+            schema,
+            documents: BTreeMap::new(),
+            span_index: HashMap::new(),
+            next_doc_id: 1,
+            next_span_id: 1,
+        }
+    }
+
+    /// The label schema.
+    pub fn schema(&self) -> &LabelSchema {
+        &self.schema
+    }
+
+    /// All documents, by id.
+    pub fn documents(&self) -> impl ExactSizeIterator<Item = &Document> + '_ {
+        self.documents.values().map(|e| &e.doc)
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: DocId) -> Option<&Document> {
+        self.documents.get(&id).map(|e| &e.doc)
+    }
+
+    /// Number of documents.
+    pub fn document_count(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Number of spans in all documents.
+    pub fn span_count(&self) -> usize {
+        self.span_index.len()
+    }
+
+    /// The span with this id.
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        let loc = self.span_index.get(&id)?;
+        let spans = &self.documents.get(&loc.doc)?.spans;
+        let index = spans.position(id, loc.start..loc.end)?;
+        spans.get(index)
+    }
+
+    /// The spans of a document in text order (start, end, label, id); empty for an unknown
+    /// document.
+    pub fn spans_of(&self, doc: DocId) -> &[Span] {
+        self.documents.get(&doc).map_or(&[], |e| e.spans.as_slice())
+    }
+
+    /// Spans of `doc` intersecting the byte range (`span.start < range.end && span.end >
+    /// range.start`), in text order. O(log n + k): meant to be called every frame with the visible
+    /// range.
+    pub fn spans_overlapping(
+        &self,
+        doc: DocId,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = &Span> + '_ {
+        self.documents
+            .get(&doc)
+            .into_iter()
+            .flat_map(move |e| e.spans.overlapping(range.clone()))
+    }
+
+    /// Spans of `doc` containing the byte at `offset`, in text order.
+    pub fn spans_at(&self, doc: DocId, offset: usize) -> impl Iterator<Item = &Span> + '_ {
+        self.spans_overlapping(doc, offset..offset.saturating_add(1))
+    }
+
+    /// The span of `doc` with exactly this range and label, if any.
+    pub fn find_duplicate(
+        &self,
+        doc: DocId,
+        range: Range<usize>,
+        label: &LabelId,
+    ) -> Option<SpanId> {
+        self.documents.get(&doc)?.spans.duplicate_of(range, label)
+    }
+
+    /// Number of spans of each label in `doc`, in schema order (zero counts included).
+    pub fn label_counts(&self, doc: DocId) -> Vec<(LabelId, usize)> {
+        let mut counts: HashMap<&LabelId, usize> = HashMap::new();
+        for span in self.spans_of(doc) {
+            *counts.entry(&span.label).or_default() += 1;
+        }
+        self.schema
+            .labels()
+            .iter()
+            .map(|l| (l.id.clone(), counts.get(&l.id).copied().unwrap_or(0)))
+            .collect()
+    }
+
+    /// Number of spans with this label in the whole project (e.g. to warn before removing it).
+    pub fn label_usage(&self, label: &LabelId) -> usize {
+        self.documents
+            .values()
+            .flat_map(|e| e.spans.as_slice())
+            .filter(|s| &s.label == label)
+            .count()
+    }
+
+    /// All spans with this label, by document then text order.
+    pub fn spans_with_label(&self, label: &LabelId) -> Vec<Span> {
+        self.documents
+            .values()
+            .flat_map(|e| e.spans.as_slice())
+            .filter(|s| &s.label == label)
+            .cloned()
+            .collect()
+    }
+
+    /// The id the next [`Project::allocate_doc_id`] will return.
+    pub fn next_doc_id(&self) -> u64 {
+        self.next_doc_id
+    }
+
+    /// The id the next [`Project::allocate_span_id`] will return.
+    pub fn next_span_id(&self) -> u64 {
+        self.next_span_id
+    }
+
+    /// Takes a fresh document id. Ids are never handed out twice, even if the document is never
+    /// added or is later removed (so undo/redo and merges of two annotators' files stay sensible).
+    pub fn allocate_doc_id(&mut self) -> DocId {
+        let id = DocId(self.next_doc_id);
+        self.next_doc_id = self.next_doc_id.saturating_add(1);
+        id
+    }
+
+    /// Takes a fresh span id (see [`Project::allocate_doc_id`]).
+    pub fn allocate_span_id(&mut self) -> SpanId {
+        let id = SpanId(self.next_span_id);
+        self.next_span_id = self.next_span_id.saturating_add(1);
+        id
+    }
+}

@@ -1,0 +1,141 @@
+//! Spans and the sorted per-document span list that answers range queries quickly.
+
+use std::ops::Range;
+
+use crate::model::{DocId, LabelId, SpanId};
+
+/// One annotation: a labelled byte range of a document's text.
+///
+/// Offsets are UTF-8 byte offsets into [`crate::model::Document::text`], `start < end`, both on
+/// character boundaries (the project checks this when the span is added).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// Stable id.
+    pub id: SpanId,
+    /// The document annotated.
+    pub doc: DocId,
+    /// Start byte offset (inclusive).
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// The label, by stable id.
+    pub label: LabelId,
+    /// Free-text note of the annotator.
+    pub note: Option<String>,
+}
+
+impl Span {
+    /// Makes a span without a note.
+    pub fn new(id: SpanId, doc: DocId, range: Range<usize>, label: LabelId) -> Self {
+        Self {
+            id,
+            doc,
+            start: range.start,
+            end: range.end,
+            label,
+            note: None,
+        }
+    }
+
+    /// The byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether the span is empty (never true for a span inside a project).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Sort key: text order, then label, then id.
+    pub fn sort_key(&self) -> (usize, usize, &LabelId, SpanId) {
+        (self.start, self.end, &self.label, self.id)
+    }
+}
+
+/// The spans of one document, sorted by [`Span::sort_key`], with the length of the longest span
+/// (an upper bound), which bounds how far back an overlapping span can start.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct DocSpans {
+    spans: Vec<Span>,
+    max_len: usize,
+}
+
+impl DocSpans {
+    /// Builds the list from spans in any order.
+    pub(crate) fn from_unsorted(mut spans: Vec<Span>) -> Self {
+        spans.sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let max_len = spans.iter().map(Span::len).max().unwrap_or(0);
+        Self { spans, max_len }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[Span] {
+        &self.spans
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Span> {
+        self.spans
+    }
+
+    /// Index of the span with this id and range.
+    pub(crate) fn position(&self, id: SpanId, range: Range<usize>) -> Option<usize> {
+        let from = self
+            .spans
+            .partition_point(|s| (s.start, s.end) < (range.start, range.end));
+        self.spans[from..]
+            .iter()
+            .take_while(|s| s.start == range.start && s.end == range.end)
+            .position(|s| s.id == id)
+            .map(|i| from + i)
+    }
+
+    /// The span with the same range and label, if any.
+    pub(crate) fn duplicate_of(&self, range: Range<usize>, label: &LabelId) -> Option<SpanId> {
+        let from = self
+            .spans
+            .partition_point(|s| (s.start, s.end, &s.label) < (range.start, range.end, label));
+        self.spans
+            .get(from)
+            .filter(|s| s.start == range.start && s.end == range.end && &s.label == label)
+            .map(|s| s.id)
+    }
+
+    pub(crate) fn get(&self, index: usize) -> Option<&Span> {
+        self.spans.get(index)
+    }
+
+    /// Inserts in sorted position.
+    pub(crate) fn insert(&mut self, span: Span) {
+        let at = self
+            .spans
+            .partition_point(|s| s.sort_key() < span.sort_key());
+        self.max_len = self.max_len.max(span.len());
+        self.spans.insert(at, span);
+    }
+
+    /// Removes the span at `index`.
+    pub(crate) fn remove(&mut self, index: usize) -> Span {
+        let span = self.spans.remove(index);
+        if span.len() == self.max_len {
+            self.max_len = self.spans.iter().map(Span::len).max().unwrap_or(0);
+        }
+        span
+    }
+
+    /// Spans intersecting `range` (`start < range.end && end > range.start`), in text order.
+    /// O(log n + k), where k counts the spans starting within `max_len` bytes before `range`.
+    pub(crate) fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Span> + '_ {
+        let lowest_start = range.start.saturating_sub(self.max_len);
+        let from = self.spans.partition_point(|s| s.start < lowest_start);
+        let to = self.spans.partition_point(|s| s.start < range.end);
+        let query_start = range.start;
+        self.spans[from..to.max(from)]
+            .iter()
+            .filter(move |s| s.end > query_start)
+    }
+}
