@@ -27,6 +27,8 @@ pub struct IsnadApp {
     pending: Vec<UiCommand>,
     /// Files to open after the frame (from the dialog or a drop).
     pending_open: Option<PathBuf>,
+    /// The window title last sent, so it is sent only when it changes.
+    window_title: String,
 }
 
 impl IsnadApp {
@@ -54,6 +56,7 @@ impl IsnadApp {
             error: None,
             pending: Vec::new(),
             pending_open: None,
+            window_title: String::new(),
         }
     }
 
@@ -148,12 +151,9 @@ impl IsnadApp {
         if self.error.is_none() {
             self.pending.extend(UiCommand::pressed(&ctx));
         }
-        if let Some(path) = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .first()
-                .map(|f| f.path().to_path_buf())
-        }) {
+        if let Some(path) =
+            ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()))
+        {
             self.pending_open = Some(path);
         }
 
@@ -191,7 +191,10 @@ impl IsnadApp {
             self.open(&path);
         }
         let title = format!("{} — Isnad", self.article.title);
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        if self.window_title != title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
     }
 }
 
