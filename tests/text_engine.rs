@@ -259,3 +259,92 @@ fn highlighting_never_changes_the_glyphs() {
         word_ids(&alone, 0.."والمجلس".len())
     );
 }
+
+fn big_article() -> String {
+    let base = corpus("udhr.ar.txt");
+    let mut text = String::new();
+    while text.len() < 1024 * 1024 {
+        text.push_str(&base);
+    }
+    text
+}
+
+#[test]
+fn only_paragraphs_near_the_viewport_are_shaped() {
+    use isnad::text::DocumentLayout;
+    let mut fs = bundled_font_system();
+    let mut layout = DocumentLayout::new(big_article(), TextMetrics::for_font_size(20.0));
+    layout.set_geometry(900.0, TextMetrics::for_font_size(20.0));
+    assert_eq!(
+        layout.shaped_count(),
+        0,
+        "nothing is shaped before it is shown"
+    );
+    layout.ensure_laid_out(&mut fs, 0.0..800.0, 0.0);
+    let first_screen = layout.shaped_count();
+    assert!(
+        first_screen > 0 && first_screen < 80,
+        "{first_screen} paragraphs shaped for one screen"
+    );
+    for p in 0..layout.paragraph_count() {
+        let shaped = layout.paragraph_layout(p).is_some();
+        let top = layout.paragraph_top(p);
+        assert!(
+            !shaped || top < 800.0 + isnad::text::document_layout::SHAPE_MARGIN,
+            "paragraph {p} at {top} shaped"
+        );
+    }
+    // Re-wrapping to a new width re-lays out, never re-shapes.
+    layout.set_geometry(600.0, TextMetrics::for_font_size(20.0));
+    layout.ensure_laid_out(&mut fs, 0.0..800.0, 0.0);
+    // Narrower text shows fewer paragraphs per screen: nothing new to shape.
+    assert_eq!(
+        layout.shaped_count(),
+        first_screen,
+        "a width change re-shaped paragraphs"
+    );
+    let wrapped = (0..layout.paragraph_count())
+        .filter_map(|p| layout.paragraph_layout(p))
+        .any(|p| p.lines().len() > 1);
+    assert!(wrapped, "no paragraph wraps at the narrower width");
+    layout.set_geometry(900.0, TextMetrics::for_font_size(24.0));
+    layout.ensure_laid_out(&mut fs, 0.0..800.0, 0.0);
+    assert_eq!(
+        layout.shaped_count(),
+        first_screen,
+        "a zoom re-shaped paragraphs"
+    );
+}
+
+#[test]
+fn scrolling_a_megabyte_keeps_the_shaped_text_bounded() {
+    use isnad::text::DocumentLayout;
+    use isnad::text::document_layout::SHAPED_TEXT_BUDGET;
+    let mut fs = bundled_font_system();
+    let mut layout = DocumentLayout::new(big_article(), TextMetrics::for_font_size(20.0));
+    layout.set_geometry(900.0, TextMetrics::for_font_size(20.0));
+    let mut y = 0.0;
+    let mut max_resident = 0;
+    while y < layout.total_height() {
+        layout.ensure_laid_out(&mut fs, y..y + 800.0, y);
+        max_resident = max_resident.max(layout.resident_count());
+        // What is on screen is always shaped.
+        for p in layout.visible_paragraphs(y..y + 800.0) {
+            assert!(
+                layout.paragraph_layout(p).is_some(),
+                "visible paragraph {p} not laid out"
+            );
+        }
+        y += 2000.0;
+    }
+    let paragraphs = layout.paragraph_count();
+    assert!(
+        layout.shaped_count() > paragraphs / 2,
+        "the scroll did not reach the end"
+    );
+    let average = 1024 * 1024 / paragraphs;
+    assert!(
+        max_resident * average < SHAPED_TEXT_BUDGET * 3,
+        "{max_resident} paragraphs of {paragraphs} held shaped at once"
+    );
+}

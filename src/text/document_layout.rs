@@ -16,6 +16,10 @@ use super::paragraphs::{Paragraph, split_paragraphs};
 const PARAGRAPH_GAP: f32 = 0.5;
 /// How far beyond the viewport (in points) paragraphs are shaped ahead of time.
 pub const SHAPE_MARGIN: f32 = 600.0;
+/// Bytes of text kept shaped at most; beyond it, the paragraphs farthest from the viewport
+/// drop their shaping (keeping their measured height) and are shaped again if they come back.
+/// Keeps memory flat whatever the document size.
+pub const SHAPED_TEXT_BUDGET: usize = 256 * 1024;
 
 struct Slot {
     paragraph: Paragraph,
@@ -35,6 +39,9 @@ pub struct DocumentLayout {
     width: f32,
     metrics: TextMetrics,
     shaped_count: usize,
+    /// Paragraphs currently holding a shaping, and the bytes of text they hold.
+    resident: std::collections::BTreeSet<usize>,
+    resident_bytes: usize,
 }
 
 impl DocumentLayout {
@@ -57,6 +64,8 @@ impl DocumentLayout {
             width: 600.0,
             metrics,
             shaped_count: 0,
+            resident: std::collections::BTreeSet::new(),
+            resident_bytes: 0,
         };
         layout.reestimate();
         layout
@@ -77,9 +86,14 @@ impl DocumentLayout {
         self.slots.len()
     }
 
-    /// How many paragraphs have been shaped so far.
+    /// How many times a paragraph has been shaped so far.
     pub fn shaped_count(&self) -> usize {
         self.shaped_count
+    }
+
+    /// How many paragraphs hold a shaping now.
+    pub fn resident_count(&self) -> usize {
+        self.resident.len()
     }
 
     /// Current metrics.
@@ -189,7 +203,29 @@ impl DocumentLayout {
             }
             i += 1;
         }
+        self.evict_outside(first..i);
         shift
+    }
+
+    /// Drops the shaping of the paragraphs farthest from `keep` until the shaped text is within
+    /// [`SHAPED_TEXT_BUDGET`]. Paragraphs in `keep` are never dropped; heights stay measured.
+    fn evict_outside(&mut self, keep: Range<usize>) {
+        while self.resident_bytes > SHAPED_TEXT_BUDGET {
+            let (Some(&first), Some(&last)) = (self.resident.first(), self.resident.last()) else {
+                break;
+            };
+            let above = keep.start.saturating_sub(first);
+            let below = (last + 1).saturating_sub(keep.end);
+            let victim = match (above, below) {
+                (0, 0) => break,
+                (above, below) if above >= below => first,
+                _ => last,
+            };
+            self.resident.remove(&victim);
+            let slot = &mut self.slots[victim];
+            slot.layout = None;
+            self.resident_bytes -= slot.paragraph.range.len();
+        }
     }
 
     /// Shapes (if never shaped) and wraps paragraph `i`; returns the change of its height.
@@ -205,6 +241,8 @@ impl DocumentLayout {
                 slot.paragraph.rtl,
             ));
             self.shaped_count += 1;
+            self.resident.insert(i);
+            self.resident_bytes += paragraph_text.len();
         }
         let Some(layout) = slot.layout.as_mut() else {
             return 0.0;
