@@ -221,6 +221,17 @@ fn empty_missing_and_legacy_encoded_files() {
             .contains("/nonexistent/article.txt")
     );
 
+    // Over the size limit: refused from the file's size, before reading it (a sparse file).
+    let huge = temp_file("huge.txt", b"");
+    std::fs::File::options()
+        .write(true)
+        .open(&huge)
+        .and_then(|f| f.set_len(isnad::io::MAX_ARTICLE_BYTES + 1))
+        .expect("sparse file");
+    harness.state_mut().open(&huge);
+    let error = harness.state().error().expect("error").to_owned();
+    assert!(error.contains("huge.txt is too large"), "{error}");
+
     let text = "قال وزير الخارجية إن المحادثات مع الوفد الروسي كانت مثمرة وستستمر الأسبوع المقبل.";
     let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
     let legacy = temp_file("legacy.txt", &bytes);
@@ -253,4 +264,44 @@ fn zoom_keeps_the_reading_position() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run_steps(2);
     assert_eq!(harness.state().view().zoom(), 1.0);
+}
+
+fn click(harness: &mut Harness<'static, IsnadApp>, pos: egui::Pos2, modifiers: Modifiers) {
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    harness.step();
+}
+
+#[test]
+fn shift_click_extends_and_triple_click_selects_the_paragraph() {
+    let mut harness = harness(None);
+    let text = harness.state().article().text.clone();
+    let quote = text.find("وأضاف الوزير").expect("paragraph");
+    let later = text.find("مؤتمر صحفي").expect("later in it");
+    let p0 = harness.state_mut().view_mut().screen_pos(quote).expect("on screen");
+    let p1 = harness.state_mut().view_mut().screen_pos(later).expect("on screen");
+    harness.hover_at(p0);
+    harness.step();
+    click(&mut harness, p0, Modifiers::NONE);
+    harness.hover_at(p1);
+    harness.step();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    click(&mut harness, p1, Modifiers::SHIFT);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run_steps(2);
+    assert_eq!(harness.state().view().selection.range(), quote..later);
+
+    // Three quick clicks select the whole paragraph (without its line break).
+    let end = quote + text[quote..].find('\n').expect("paragraph end");
+    for _ in 0..3 {
+        click(&mut harness, p1, Modifiers::NONE);
+    }
+    harness.run_steps(2);
+    assert_eq!(harness.state().view().selection.range(), quote..end);
 }
