@@ -284,8 +284,16 @@ fn shift_click_extends_and_triple_click_selects_the_paragraph() {
     let text = harness.state().article().text.clone();
     let quote = text.find("وأضاف الوزير").expect("paragraph");
     let later = text.find("مؤتمر صحفي").expect("later in it");
-    let p0 = harness.state_mut().view_mut().screen_pos(quote).expect("on screen");
-    let p1 = harness.state_mut().view_mut().screen_pos(later).expect("on screen");
+    let p0 = harness
+        .state_mut()
+        .view_mut()
+        .screen_pos(quote)
+        .expect("on screen");
+    let p1 = harness
+        .state_mut()
+        .view_mut()
+        .screen_pos(later)
+        .expect("on screen");
     harness.hover_at(p0);
     harness.step();
     click(&mut harness, p0, Modifiers::NONE);

@@ -1,30 +1,10 @@
-//! Grapheme and word boundaries: selection edges never split a letter from its harakat.
+//! Grapheme and word boundaries for caret movement: selection edges never split a letter from
+//! its harakat. Snapping an arbitrary offset to a boundary is the model's
+//! [`crate::model::text_range`] (spans and selections share it).
 
 use std::ops::Range;
 
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
-
-/// Is `offset` a grapheme cluster boundary of `text`? (0 and `text.len()` are.)
-pub fn is_grapheme_boundary(text: &str, offset: usize) -> bool {
-    if offset > text.len() || !text.is_char_boundary(offset) {
-        return false;
-    }
-    GraphemeCursor::new(offset, text.len(), true)
-        .is_boundary(text, 0)
-        .unwrap_or(false)
-}
-
-/// The nearest grapheme boundary at or before `offset` (clamped to the text).
-pub fn floor_grapheme(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    if is_grapheme_boundary(text, offset) {
-        return offset;
-    }
-    prev_grapheme(text, offset)
-}
 
 /// The grapheme boundary before `offset` (0 at the start).
 pub fn prev_grapheme(text: &str, offset: usize) -> usize {
@@ -92,6 +72,7 @@ pub fn next_word_end(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::text_range::{is_grapheme_boundary, prev_grapheme_boundary};
 
     #[test]
     fn harakat_stay_with_their_letter() {
@@ -102,7 +83,7 @@ mod tests {
         let dad = text.find('ض').expect("dad");
         let tanween = dad + 'ض'.len_utf8();
         assert!(!is_grapheme_boundary(text, tanween));
-        assert_eq!(floor_grapheme(text, tanween), dad);
+        assert_eq!(prev_grapheme_boundary(text, tanween), dad);
         assert_eq!(next_grapheme(text, dad), tanween + 'ً'.len_utf8());
     }
 

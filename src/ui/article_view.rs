@@ -6,8 +6,9 @@ use egui::{
     WidgetInfo, pos2, vec2,
 };
 
+use crate::model::text_range::prev_grapheme_boundary;
 use crate::text::boundaries::{
-    floor_grapheme, next_grapheme, next_word_end, prev_grapheme, prev_word_start, word_at,
+    next_grapheme, next_word_end, prev_grapheme, prev_word_start, word_at,
 };
 use crate::text::paragraph_layout::TextMetrics;
 use crate::text::{DocumentLayout, Selection, TextEngine};
@@ -351,7 +352,7 @@ impl ArticleView {
                 let target = self
                     .layout
                     .hit(&mut engine.font_system, pos2(caret.center().x, y));
-                floor_grapheme(self.layout.text(), target)
+                prev_grapheme_boundary(self.layout.text(), target)
             }
             _ => head,
         }
