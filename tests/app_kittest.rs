@@ -32,6 +32,15 @@ fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// Where the caret for `offset` was drawn at the last frame; `what` names it in a failure.
+fn screen_pos(harness: &mut Harness<'static, IsnadApp>, offset: usize, what: &str) -> egui::Pos2 {
+    harness
+        .state_mut()
+        .view_mut()
+        .screen_pos(offset)
+        .unwrap_or_else(|| panic!("{what}: offset {offset} is not on screen"))
+}
+
 /// Presses at `from`, moves through the middle to `to`, releases.
 fn drag(harness: &mut Harness<'static, IsnadApp>, from: egui::Pos2, to: egui::Pos2) {
     harness.hover_at(from);
@@ -59,16 +68,8 @@ fn opens_the_article_and_drags_across_part_of_an_arabic_line() {
     let phrase = "مدربين عسكريين";
     let start = expected.find(phrase).expect("phrase");
     let end = start + phrase.len();
-    let from = harness
-        .state_mut()
-        .view_mut()
-        .screen_pos(start)
-        .expect("start on screen");
-    let to = harness
-        .state_mut()
-        .view_mut()
-        .screen_pos(end)
-        .expect("end on screen");
+    let from = screen_pos(&mut harness, start, "start on screen");
+    let to = screen_pos(&mut harness, end, "end on screen");
     assert!(
         from.x > to.x,
         "Arabic runs right to left: start {from:?} should be right of end {to:?}"
@@ -89,16 +90,8 @@ fn drag_across_paragraphs_selects_the_logical_range_between() {
     let text = harness.state().article().text.clone();
     let from_offset = text.find("عمّان").expect("dateline");
     let to_offset = text.find("لن نسمح").expect("quote");
-    let from = harness
-        .state_mut()
-        .view_mut()
-        .screen_pos(from_offset)
-        .expect("from");
-    let to = harness
-        .state_mut()
-        .view_mut()
-        .screen_pos(to_offset)
-        .expect("to");
+    let from = screen_pos(&mut harness, from_offset, "from");
+    let to = screen_pos(&mut harness, to_offset, "to");
     drag(&mut harness, from, to);
     assert_eq!(
         harness.state().view().selection.range(),
@@ -113,22 +106,10 @@ fn double_click_selects_a_word_and_shift_arrow_extends() {
     let word = "الزراعة";
     let start = text.find(word).expect("word");
     let inside = start + "الز".len();
-    let pos = harness
-        .state_mut()
-        .view_mut()
-        .screen_pos(inside)
-        .expect("on screen");
+    let pos = screen_pos(&mut harness, inside, "on screen");
     harness.get_by_label("Article: Sample article").hover();
     for _ in 0..2 {
-        harness.drag_at(pos);
-        harness.step();
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
+        click(&mut harness, pos, Modifiers::NONE);
     }
     harness.run_steps(2);
     assert_eq!(harness.state().view().selected_text(), word);
@@ -284,16 +265,8 @@ fn shift_click_extends_and_triple_click_selects_the_paragraph() {
     let text = harness.state().article().text.clone();
     let quote = text.find("وأضاف الوزير").expect("paragraph");
     let later = text.find("مؤتمر صحفي").expect("later in it");
-    let p0 = harness
-        .state_mut()
-        .view_mut()
-        .screen_pos(quote)
-        .expect("on screen");
-    let p1 = harness
-        .state_mut()
-        .view_mut()
-        .screen_pos(later)
-        .expect("on screen");
+    let p0 = screen_pos(&mut harness, quote, "on screen");
+    let p1 = screen_pos(&mut harness, later, "on screen");
     harness.hover_at(p0);
     harness.step();
     click(&mut harness, p0, Modifiers::NONE);

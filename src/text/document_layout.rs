@@ -81,6 +81,11 @@ impl DocumentLayout {
         self.slots.iter().map(|s| &s.paragraph)
     }
 
+    /// Paragraph `i` (direction and byte range).
+    pub fn paragraph(&self, i: usize) -> Option<&Paragraph> {
+        self.slots.get(i).map(|s| &s.paragraph)
+    }
+
     /// Number of paragraphs.
     pub fn paragraph_count(&self) -> usize {
         self.slots.len()

@@ -314,7 +314,7 @@ impl ArticleView {
     fn key_target(&mut self, engine: &mut TextEngine, key: Key, word: bool) -> usize {
         let head = self.selection.head;
         let p = self.layout.paragraph_of_offset(head);
-        let rtl = self.layout.paragraphs().nth(p).is_some_and(|para| para.rtl);
+        let rtl = self.layout.paragraph(p).is_some_and(|para| para.rtl);
         let text = self.layout.text();
         let forward = |t: &str| {
             if word {

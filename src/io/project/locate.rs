@@ -24,27 +24,27 @@ enum Section {
     Spans,
 }
 
+/// What follows `id:` at the start of `s` (after an optional `(`), trimmed.
+fn after_id_key(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix('(').unwrap_or(s).trim_start();
+    Some(
+        rest.strip_prefix("id")?
+            .trim_start()
+            .strip_prefix(':')?
+            .trim_start(),
+    )
+}
+
 /// The number after `id:` at the start of `s` (after an optional `(`).
 fn id_number(s: &str) -> Option<u64> {
-    let rest = s.strip_prefix('(').unwrap_or(s).trim_start();
-    let rest = rest
-        .strip_prefix("id")?
-        .trim_start()
-        .strip_prefix(':')?
-        .trim_start();
+    let rest = after_id_key(s)?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     rest[..digits].parse().ok()
 }
 
 /// The string after `id:` at the start of `s` (after an optional `(`).
 fn id_string(s: &str) -> Option<String> {
-    let rest = s.strip_prefix('(').unwrap_or(s).trim_start();
-    let rest = rest
-        .strip_prefix("id")?
-        .trim_start()
-        .strip_prefix(':')?
-        .trim_start();
-    let rest = rest.strip_prefix('"')?;
+    let rest = after_id_key(s)?.strip_prefix('"')?;
     Some(rest[..rest.find('"')?].to_owned())
 }
 
