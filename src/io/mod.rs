@@ -3,5 +3,6 @@
 pub mod article;
 pub mod encoding;
 pub mod project;
+pub mod sample;
 
 pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, load_article};
