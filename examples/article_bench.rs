@@ -95,12 +95,15 @@ fn run_one(size: &str) {
     let mut t = 0.0;
     let mut y = 0.0;
     loop {
-        app.view_mut().scroll_to(y);
+        app.view_mut().expect("a document is shown").scroll_to(y);
         t += 1.0 / 60.0;
         let frame_start = Instant::now();
         frame(&ctx, &mut app, t);
         times.push(frame_start.elapsed().as_secs_f64() * 1e3);
-        let height = app.view_mut().content_height();
+        let height = app
+            .view_mut()
+            .expect("a document is shown")
+            .content_height();
         if y > height {
             break;
         }

@@ -1,67 +1,23 @@
 //! The real `App` driven like a person uses it: open a file, drag across Arabic text, press keys.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::{Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use isnad::IsnadApp;
 
-fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(name)
-}
+mod common;
 
-fn harness(path: Option<&Path>) -> Harness<'static, IsnadApp> {
-    let path = path.map(Path::to_path_buf);
-    // Each queued event is its own step: a short step keeps two clicks a double click.
-    let mut harness = Harness::builder()
-        .with_size([1000.0, 700.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |cc| IsnadApp::from_creation_context(cc, path.as_deref()));
-    harness.run_steps(3);
-    harness
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("isnad-kittest-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write temp file");
-    path
-}
-
-/// Where the caret for `offset` was drawn at the last frame; `what` names it in a failure.
-fn screen_pos(harness: &mut Harness<'static, IsnadApp>, offset: usize, what: &str) -> egui::Pos2 {
-    harness
-        .state_mut()
-        .view_mut()
-        .screen_pos(offset)
-        .unwrap_or_else(|| panic!("{what}: offset {offset} is not on screen"))
-}
-
-/// Presses at `from`, moves through the middle to `to`, releases.
-fn drag(harness: &mut Harness<'static, IsnadApp>, from: egui::Pos2, to: egui::Pos2) {
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    harness.hover_at(from.lerp(to, 0.5));
-    harness.step();
-    harness.hover_at(to);
-    harness.step();
-    harness.drop_at(to);
-    harness.step();
-}
+use common::{click, corpus, drag, harness, screen_pos, temp_file, text};
 
 #[test]
 fn opens_the_article_and_drags_across_part_of_an_arabic_line() {
     let path = corpus("niger-article.ar.txt");
     let mut harness = harness(Some(&path));
     let expected = std::fs::read_to_string(&path).expect("corpus");
-    assert_eq!(harness.state().article().text, expected);
-    assert_eq!(harness.state().article().encoding, "UTF-8");
+    assert_eq!(text(&harness), expected);
+    assert_eq!(harness.state().encoding(), Some("UTF-8"));
     assert!(harness.state().error().is_none());
 
     // Drag from the start of "مدربين عسكريين" in the headline to the end of it.
@@ -76,7 +32,7 @@ fn opens_the_article_and_drags_across_part_of_an_arabic_line() {
     );
     drag(&mut harness, from, to);
 
-    let view = harness.state().view();
+    let view = harness.state().view().expect("view");
     assert_eq!(view.selection.range(), start..end);
     assert_eq!(view.selected_text(), phrase);
     // Screen readers (and kittest) see the selection.
@@ -87,14 +43,14 @@ fn opens_the_article_and_drags_across_part_of_an_arabic_line() {
 #[test]
 fn drag_across_paragraphs_selects_the_logical_range_between() {
     let mut harness = harness(None);
-    let text = harness.state().article().text.clone();
+    let text = text(&harness);
     let from_offset = text.find("عمّان").expect("dateline");
     let to_offset = text.find("لن نسمح").expect("quote");
     let from = screen_pos(&mut harness, from_offset, "from");
     let to = screen_pos(&mut harness, to_offset, "to");
     drag(&mut harness, from, to);
     assert_eq!(
-        harness.state().view().selection.range(),
+        harness.state().view().expect("view").selection.range(),
         from_offset..to_offset
     );
 }
@@ -102,22 +58,22 @@ fn drag_across_paragraphs_selects_the_logical_range_between() {
 #[test]
 fn double_click_selects_a_word_and_shift_arrow_extends() {
     let mut harness = harness(None);
-    let text = harness.state().article().text.clone();
+    let text = text(&harness);
     let word = "الزراعة";
     let start = text.find(word).expect("word");
     let inside = start + "الز".len();
     let pos = screen_pos(&mut harness, inside, "on screen");
-    harness.get_by_label("Article: Sample article").hover();
+    harness.get_by_role(egui::accesskit::Role::Document).hover();
     for _ in 0..2 {
         click(&mut harness, pos, Modifiers::NONE);
     }
     harness.run_steps(2);
-    assert_eq!(harness.state().view().selected_text(), word);
+    assert_eq!(harness.state().view().expect("view").selected_text(), word);
 
     // Shift+Left in a right-to-left paragraph extends forward in the text by one letter.
     harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
     harness.run_steps(2);
-    let range = harness.state().view().selection.range();
+    let range = harness.state().view().expect("view").selection.range();
     assert_eq!(range.start, start);
     assert_eq!(
         range.end,
@@ -158,7 +114,7 @@ fn select_all_and_copy_returns_the_text() {
 #[test]
 fn a_binary_file_is_refused_with_its_name_and_the_article_stays() {
     let mut harness = harness(None);
-    let before = harness.state().article().text.clone();
+    let before = text(&harness);
     let path = temp_file(
         "photo.txt",
         &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xd8],
@@ -169,10 +125,11 @@ fn a_binary_file_is_refused_with_its_name_and_the_article_stays() {
         .state()
         .error()
         .expect("an error is shown")
-        .to_owned();
+        .message
+        .clone();
     assert!(error.contains("photo.txt"), "{error}");
     assert!(error.contains("binary"), "{error}");
-    assert_eq!(harness.state().article().text, before);
+    assert_eq!(text(&harness), before);
     // The message is on screen, and OK dismisses it.
     harness.get_by_label("OK").click();
     harness.run_steps(2);
@@ -189,6 +146,7 @@ fn empty_missing_and_legacy_encoded_files() {
             .state()
             .error()
             .expect("error")
+            .message
             .contains("empty.txt is empty")
     );
 
@@ -199,6 +157,7 @@ fn empty_missing_and_legacy_encoded_files() {
             .state()
             .error()
             .expect("error")
+            .message
             .contains("/nonexistent/article.txt")
     );
 
@@ -210,32 +169,37 @@ fn empty_missing_and_legacy_encoded_files() {
         .and_then(|f| f.set_len(isnad::io::MAX_ARTICLE_BYTES + 1))
         .expect("sparse file");
     harness.state_mut().open(&huge);
-    let error = harness.state().error().expect("error").to_owned();
+    let error = harness.state().error().expect("error").message.clone();
     assert!(error.contains("huge.txt is too large"), "{error}");
 
-    let text = "قال وزير الخارجية إن المحادثات مع الوفد الروسي كانت مثمرة وستستمر الأسبوع المقبل.";
-    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+    let legacy_text =
+        "قال وزير الخارجية إن المحادثات مع الوفد الروسي كانت مثمرة وستستمر الأسبوع المقبل.";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(legacy_text);
     let legacy = temp_file("legacy.txt", &bytes);
     harness.state_mut().open(&legacy);
     harness.run_steps(2);
     assert!(harness.state().error().is_none());
-    assert_eq!(harness.state().article().text, text);
-    assert_eq!(harness.state().article().encoding, "windows-1256");
+    assert_eq!(text(&harness), legacy_text);
+    assert_eq!(harness.state().encoding(), Some("windows-1256"));
 }
 
 #[test]
 fn zoom_keeps_the_reading_position() {
     let path = corpus("udhr.ar.txt");
     let mut harness = harness(Some(&path));
-    harness.state_mut().view_mut().scroll_to(3000.0);
+    harness
+        .state_mut()
+        .view_mut()
+        .expect("view")
+        .scroll_to(3000.0);
     harness.run_steps(3);
-    let text = harness.state().article().text.clone();
+    let text = text(&harness);
     let top_offset = |h: &mut Harness<'static, IsnadApp>| h.state_mut().reading_offset();
     let before = top_offset(&mut harness);
     let paragraph_before = text[..before].matches('\n').count();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     harness.run_steps(4);
-    assert!(harness.state().view().zoom() > 1.05);
+    assert!(harness.state().view().expect("view").zoom() > 1.05);
     let after = top_offset(&mut harness);
     let paragraph_after = text[..after].matches('\n').count();
     assert!(
@@ -244,25 +208,13 @@ fn zoom_keeps_the_reading_position() {
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     harness.run_steps(2);
-    assert_eq!(harness.state().view().zoom(), 1.0);
-}
-
-fn click(harness: &mut Harness<'static, IsnadApp>, pos: egui::Pos2, modifiers: Modifiers) {
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers,
-        });
-    }
-    harness.step();
+    assert_eq!(harness.state().view().expect("view").zoom(), 1.0);
 }
 
 #[test]
 fn shift_click_extends_and_triple_click_selects_the_paragraph() {
     let mut harness = harness(None);
-    let text = harness.state().article().text.clone();
+    let text = text(&harness);
     let quote = text.find("وأضاف الوزير").expect("paragraph");
     let later = text.find("مؤتمر صحفي").expect("later in it");
     let p0 = screen_pos(&mut harness, quote, "on screen");
@@ -276,7 +228,10 @@ fn shift_click_extends_and_triple_click_selects_the_paragraph() {
     click(&mut harness, p1, Modifiers::SHIFT);
     harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     harness.run_steps(2);
-    assert_eq!(harness.state().view().selection.range(), quote..later);
+    assert_eq!(
+        harness.state().view().expect("view").selection.range(),
+        quote..later
+    );
 
     // Three quick clicks select the whole paragraph (without its line break).
     let end = quote + text[quote..].find('\n').expect("paragraph end");
@@ -284,5 +239,8 @@ fn shift_click_extends_and_triple_click_selects_the_paragraph() {
         click(&mut harness, p1, Modifiers::NONE);
     }
     harness.run_steps(2);
-    assert_eq!(harness.state().view().selection.range(), quote..end);
+    assert_eq!(
+        harness.state().view().expect("view").selection.range(),
+        quote..end
+    );
 }

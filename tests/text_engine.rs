@@ -273,7 +273,7 @@ fn big_article() -> String {
 fn only_paragraphs_near_the_viewport_are_shaped() {
     use isnad::text::DocumentLayout;
     let mut fs = bundled_font_system();
-    let mut layout = DocumentLayout::new(big_article(), TextMetrics::for_font_size(20.0));
+    let mut layout = DocumentLayout::new(big_article().into(), TextMetrics::for_font_size(20.0));
     layout.set_geometry(900.0, TextMetrics::for_font_size(20.0));
     assert_eq!(
         layout.shaped_count(),
@@ -321,7 +321,7 @@ fn scrolling_a_megabyte_keeps_the_shaped_text_bounded() {
     use isnad::text::DocumentLayout;
     use isnad::text::document_layout::SHAPED_TEXT_BUDGET;
     let mut fs = bundled_font_system();
-    let mut layout = DocumentLayout::new(big_article(), TextMetrics::for_font_size(20.0));
+    let mut layout = DocumentLayout::new(big_article().into(), TextMetrics::for_font_size(20.0));
     layout.set_geometry(900.0, TextMetrics::for_font_size(20.0));
     let mut y = 0.0;
     let mut max_resident = 0;

@@ -6,14 +6,30 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 /// An action the user can ask the app for. UI code records it; the app runs it after the frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
-    /// Open an article with a file dialog.
-    Open,
-    /// Quit the app.
+    /// Start an empty, untitled project.
+    NewProject,
+    /// Open a project file with a file dialog.
+    OpenProject,
+    /// Save the project to its file (asks where for an untitled project or the bundled sample).
+    Save,
+    /// Save the project under a new name.
+    SaveAs,
+    /// Add article files to the project.
+    AddArticles,
+    /// Quit the app (asks first when there are unsaved changes).
     Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
     /// Copy the selected text.
     Copy,
     /// Select the whole article.
     SelectAll,
+    /// Remove the selected span.
+    DeleteSpan,
+    /// Show the label editor.
+    EditLabels,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -24,11 +40,19 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 7] = [
-        Self::Open,
+    pub const ALL: [UiCommand; 15] = [
+        Self::NewProject,
+        Self::OpenProject,
+        Self::Save,
+        Self::SaveAs,
+        Self::AddArticles,
         Self::Quit,
+        Self::Undo,
+        Self::Redo,
         Self::Copy,
         Self::SelectAll,
+        Self::DeleteSpan,
+        Self::EditLabels,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomReset,
@@ -37,10 +61,18 @@ impl UiCommand {
     /// The menu text.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Open => "Open article…",
+            Self::NewProject => "New project",
+            Self::OpenProject => "Open project…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::AddArticles => "Add articles…",
             Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
             Self::Copy => "Copy",
             Self::SelectAll => "Select all",
+            Self::DeleteSpan => "Delete span",
+            Self::EditLabels => "Labels…",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
@@ -50,69 +82,119 @@ impl UiCommand {
     /// The tooltip.
     pub fn tooltip(self) -> &'static str {
         match self {
-            Self::Open => "Open a .txt or .md article (UTF-8, UTF-16, Windows-1256, ISO-8859-6)",
+            Self::NewProject => "Start an empty project (asks first if there are unsaved changes)",
+            Self::OpenProject => "Open an Isnad project file (NAME.isnad.ron)",
+            Self::Save => "Save the project (atomically; the previous version is kept as .bak)",
+            Self::SaveAs => "Save the project under a new name",
+            Self::AddArticles => {
+                "Add .txt or .md articles to the project (UTF-8, UTF-16, Windows-1256, ISO-8859-6)"
+            }
             Self::Quit => "Close Isnad",
+            Self::Undo => "Undo the last change to the project",
+            Self::Redo => "Redo the last undone change",
             Self::Copy => "Copy the selected text, in logical order",
             Self::SelectAll => "Select the whole article",
+            Self::DeleteSpan => "Remove the selected span",
+            Self::EditLabels => "Add, rename, recolour, re-key or remove labels",
             Self::ZoomIn => "Make the article text larger",
             Self::ZoomOut => "Make the article text smaller",
             Self::ZoomReset => "Reset the article text size",
         }
     }
 
-    /// The keyboard shortcuts (the first one is shown in menus).
+    /// The keyboard shortcuts (the first one is shown in menus). Delete is handled by the
+    /// article view, which owns the span selection.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         const fn cmd(key: Key) -> KeyboardShortcut {
             KeyboardShortcut::new(Modifiers::COMMAND, key)
         }
+        const fn cmd_shift(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+        }
+        const NEW: [KeyboardShortcut; 1] = [cmd(Key::N)];
         const OPEN: [KeyboardShortcut; 1] = [cmd(Key::O)];
+        const SAVE: [KeyboardShortcut; 1] = [cmd(Key::S)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [cmd_shift(Key::S)];
         const QUIT: [KeyboardShortcut; 1] = [cmd(Key::Q)];
+        const UNDO: [KeyboardShortcut; 1] = [cmd(Key::Z)];
+        const REDO: [KeyboardShortcut; 2] = [cmd_shift(Key::Z), cmd(Key::Y)];
         const COPY: [KeyboardShortcut; 1] = [cmd(Key::C)];
         const SELECT_ALL: [KeyboardShortcut; 1] = [cmd(Key::A)];
         const ZOOM_IN: [KeyboardShortcut; 2] = [cmd(Key::Equals), cmd(Key::Plus)];
         const ZOOM_OUT: [KeyboardShortcut; 1] = [cmd(Key::Minus)];
         const ZOOM_RESET: [KeyboardShortcut; 1] = [cmd(Key::Num0)];
         match self {
-            Self::Open => &OPEN,
+            Self::NewProject => &NEW,
+            Self::OpenProject => &OPEN,
+            Self::Save => &SAVE,
+            Self::SaveAs => &SAVE_AS,
             Self::Quit => &QUIT,
+            Self::Undo => &UNDO,
+            Self::Redo => &REDO,
             Self::Copy => &COPY,
             Self::SelectAll => &SELECT_ALL,
             Self::ZoomIn => &ZOOM_IN,
             Self::ZoomOut => &ZOOM_OUT,
             Self::ZoomReset => &ZOOM_RESET,
+            Self::AddArticles | Self::DeleteSpan | Self::EditLabels => &[],
         }
     }
 
     /// The menu a command belongs to.
     pub fn menu(self) -> &'static str {
         match self {
-            Self::Open | Self::Quit => "File",
-            Self::Copy | Self::SelectAll => "Edit",
+            Self::NewProject
+            | Self::OpenProject
+            | Self::Save
+            | Self::SaveAs
+            | Self::AddArticles
+            | Self::Quit => "File",
+            Self::Undo
+            | Self::Redo
+            | Self::Copy
+            | Self::SelectAll
+            | Self::DeleteSpan
+            | Self::EditLabels => "Edit",
             Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => "View",
         }
     }
 
     /// Commands whose shortcut was pressed this frame (the key presses are consumed).
     /// A platform copy event (Ctrl+C turned into `Event::Copy` by the window system) counts too.
+    /// While a text field has the keyboard, editing shortcuts (undo, redo, copy, select all) are
+    /// left to it.
     pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
+        let typing = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());
         ctx.input_mut(|input| {
             let mut pressed = Vec::new();
-            for command in Self::ALL {
-                // `Equals` and `Plus` must not both fire: consume them in order.
-                let hit = command
-                    .shortcuts()
-                    .iter()
-                    .any(|shortcut| input.consume_shortcut(shortcut));
-                if hit {
+            // egui matches a shortcut even when Shift is also held, so the shortcuts with Shift
+            // are consumed first (Ctrl+Shift+Z is Redo, not Undo).
+            let mut candidates: Vec<(UiCommand, &KeyboardShortcut)> = Self::ALL
+                .into_iter()
+                .filter(|command| !(typing && command.is_text_editing()))
+                .flat_map(|command| command.shortcuts().iter().map(move |s| (command, s)))
+                .collect();
+            candidates.sort_by_key(|(_, shortcut)| !shortcut.modifiers.shift);
+            for (command, shortcut) in candidates {
+                // `Equals` and `Plus` must not both fire: each press is consumed once.
+                if input.consume_shortcut(shortcut) && !pressed.contains(&command) {
                     pressed.push(command);
                 }
             }
-            if input.events.iter().any(|e| matches!(e, egui::Event::Copy))
+            if !typing
+                && input.events.iter().any(|e| matches!(e, egui::Event::Copy))
                 && !pressed.contains(&Self::Copy)
             {
                 pressed.push(Self::Copy);
             }
             pressed
         })
+    }
+
+    /// Commands a focused text field handles itself.
+    fn is_text_editing(self) -> bool {
+        matches!(self, Self::Undo | Self::Redo | Self::Copy | Self::SelectAll)
     }
 }

@@ -1,5 +1,7 @@
 //! Documents: the article text, its hash and its annotation status.
 
+use std::sync::Arc;
+
 use sha2::{Digest, Sha256};
 
 use crate::model::DocId;
@@ -23,7 +25,8 @@ pub struct Document {
     id: DocId,
     title: String,
     source_path: Option<String>,
-    text: String,
+    /// Shared with the views that display it: the project is the one owner of the bytes.
+    text: Arc<str>,
     sha256: String,
     status: DocumentStatus,
 }
@@ -49,7 +52,7 @@ impl Document {
         source_path: Option<String>,
         text: impl Into<String>,
     ) -> Self {
-        let text = text.into();
+        let text: Arc<str> = Arc::from(text.into());
         Self {
             id,
             title: title.into(),
@@ -84,6 +87,11 @@ impl Document {
     /// The text that spans point into (UTF-8; span offsets are byte offsets into it).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The text as a shared handle, for views that keep it without copying it.
+    pub fn shared_text(&self) -> Arc<str> {
+        Arc::clone(&self.text)
     }
 
     /// SHA-256 of the text as lowercase hex.

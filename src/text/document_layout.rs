@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use std::sync::Arc;
+
 use cosmic_text::FontSystem;
 use egui::{Pos2, Rect, Vec2, pos2};
 
@@ -31,7 +33,7 @@ struct Slot {
 /// Layout state of one document: paragraph table, per-paragraph shaping and wrapping, and the
 /// vertical position of every paragraph.
 pub struct DocumentLayout {
-    text: String,
+    text: Arc<str>,
     slots: Vec<Slot>,
     /// `tops[i]` is the y of paragraph i; `tops[n]` is the total height.
     tops: Vec<f32>,
@@ -46,7 +48,7 @@ pub struct DocumentLayout {
 
 impl DocumentLayout {
     /// Splits `text` into paragraphs. Nothing is shaped yet.
-    pub fn new(text: String, metrics: TextMetrics) -> Self {
+    pub fn new(text: Arc<str>, metrics: TextMetrics) -> Self {
         let slots: Vec<Slot> = split_paragraphs(&text)
             .into_iter()
             .map(|paragraph| Slot {

@@ -2,6 +2,7 @@
 //! files and never call cosmic-text directly (that is `text/`).
 
 pub mod article_view;
+pub mod label_palette;
 pub mod menu_bar;
 pub mod status_bar;
 

@@ -1,17 +1,20 @@
-//! The status bar: which file, which encoding, where the selection is, and the zoom.
+//! The status bar: which document, how many spans, where the selection is, the last notice and
+//! the zoom.
 
 use egui::Ui;
 
 /// What the status bar shows.
 pub struct StatusInfo<'a> {
-    /// File name or title.
+    /// Document title.
     pub title: &'a str,
-    /// Encoding the article was decoded from.
-    pub encoding: &'a str,
-    /// Number of paragraphs.
-    pub paragraphs: usize,
-    /// Selection as code-point offsets and its length, if not empty.
+    /// Encoding the article was decoded from, when known.
+    pub encoding: Option<&'a str>,
+    /// Number of spans in the document.
+    pub spans: usize,
+    /// Selection as code-point offsets, if not empty.
     pub selection: Option<(usize, usize)>,
+    /// A short message (what was saved, why nothing was tagged).
+    pub notice: Option<&'a str>,
     /// Zoom factor.
     pub zoom: f32,
 }
@@ -19,17 +22,21 @@ pub struct StatusInfo<'a> {
 /// Shows the status bar.
 pub fn status_bar_ui(ui: &mut Ui, info: &StatusInfo<'_>) {
     ui.horizontal(|ui| {
-        ui.label(info.title);
-        ui.separator();
-        ui.label(format!("Encoding: {}", info.encoding));
-        ui.separator();
-        ui.label(format!("{} paragraphs", info.paragraphs));
+        ui.label(format!("{} spans", info.spans));
+        if let Some(encoding) = info.encoding {
+            ui.separator();
+            ui.label(format!("Encoding: {encoding}"));
+        }
         if let Some((start, end)) = info.selection {
             ui.separator();
             ui.label(format!(
                 "Selected {start}..{end} ({} characters)",
                 end - start
             ));
+        }
+        if let Some(notice) = info.notice {
+            ui.separator();
+            ui.label(notice);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(format!("{:.0}%", info.zoom * 100.0));

@@ -1,0 +1,461 @@
+//! The eframe application: owns the workspace (project, history, file), the text engine and the
+//! view state; runs the commands and edits the UI recorded once the frame is built.
+
+mod dialogs;
+mod project_files;
+mod recent;
+mod workspace;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use dialogs::AfterConfirm;
+pub use recent::RecentProjects;
+pub use workspace::{Location, Workspace};
+
+use crate::command::UiCommand;
+use crate::model::{DocId, LabelSchema, Project};
+use crate::text::TextEngine;
+use crate::ui::ArticleView;
+use crate::ui::article_view::ViewAction;
+use crate::ui::label_palette::label_palette_ui;
+use crate::ui::menu_bar::{MenuChoice, menu_bar_ui};
+use crate::ui::status_bar::{StatusInfo, status_bar_ui};
+
+/// Zoom step of Ctrl+= and Ctrl+-.
+const ZOOM_STEP: f32 = 1.1;
+
+/// A message for the user: what failed and why (the why names the file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserError {
+    /// What could not be done ("Could not open the project").
+    pub title: String,
+    /// Why, in words a user understands, with the file path.
+    pub message: String,
+}
+
+/// The Isnad app.
+pub struct IsnadApp {
+    engine: TextEngine,
+    workspace: Workspace,
+    /// The view of the current document (none when the project has no documents).
+    view: Option<ArticleView>,
+    /// Zoom kept across documents.
+    zoom: f32,
+    /// The encoding each article added in this session was decoded from.
+    encodings: HashMap<DocId, String>,
+    /// A short message for the status bar (why nothing was tagged, what was saved).
+    notice: Option<String>,
+    /// An error to show the user (one at a time; the newest wins).
+    error: Option<UserError>,
+    /// An action waiting for the user's answer about unsaved changes.
+    confirm: Option<AfterConfirm>,
+    /// Commands recorded during the frame, run after it.
+    pending: Vec<UiCommand>,
+    /// Files to open after the frame (a recent project, dropped files).
+    pending_open: Vec<PathBuf>,
+    recent: RecentProjects,
+    /// Set once the user agreed to close with unsaved changes.
+    close_confirmed: bool,
+    /// The window title last sent, so it is sent only when it changes.
+    window_title: String,
+}
+
+impl IsnadApp {
+    /// The app with `path` open (a project, or an article in a new untitled project), or the
+    /// bundled sample project when `path` is `None`. A file that cannot be opened leaves the
+    /// sample open and shows why. Recent projects are kept in memory only.
+    pub fn new(ctx: &egui::Context, path: Option<&Path>) -> Self {
+        Self::with_recent(ctx, path, RecentProjects::in_memory())
+    }
+
+    /// For eframe: the app created from its creation context, remembering recent projects in the
+    /// user's configuration folder.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
+        Self::with_recent(&cc.egui_ctx, path, RecentProjects::for_user())
+    }
+
+    fn with_recent(ctx: &egui::Context, path: Option<&Path>, recent: RecentProjects) -> Self {
+        configure_context(ctx);
+        let (project, location, error) = match crate::io::sample::sample_project() {
+            Ok(project) => (project, Location::Sample, None),
+            Err(err) => (
+                Project::new(LabelSchema::default()),
+                Location::Untitled,
+                Some(UserError {
+                    title: "Could not open the sample project".into(),
+                    message: err.to_string(),
+                }),
+            ),
+        };
+        let mut app = Self {
+            engine: TextEngine::new(),
+            workspace: Workspace::new(project, location),
+            view: None,
+            zoom: 1.0,
+            encodings: HashMap::new(),
+            notice: None,
+            error,
+            confirm: None,
+            pending: Vec::new(),
+            pending_open: Vec::new(),
+            recent,
+            close_confirmed: false,
+            window_title: String::new(),
+        };
+        app.show_first_document();
+        if let Some(path) = path {
+            if project_files::is_project_path(path) {
+                app.open_project(path);
+            } else {
+                app.replace_workspace(Workspace::new(
+                    Project::new(LabelSchema::default()),
+                    Location::Untitled,
+                ));
+                app.add_articles(&[path.to_owned()]);
+            }
+        }
+        app
+    }
+
+    /// The workspace: project, history and file.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The project.
+    pub fn project(&self) -> &Project {
+        self.workspace.project()
+    }
+
+    /// The document shown.
+    pub fn current_document(&self) -> Option<DocId> {
+        self.view.as_ref().map(ArticleView::doc)
+    }
+
+    /// The text of the document shown ("" when none).
+    pub fn document_text(&self) -> &str {
+        self.view.as_ref().map_or("", ArticleView::text)
+    }
+
+    /// The encoding the shown document was decoded from, when it was added in this session.
+    pub fn encoding(&self) -> Option<&str> {
+        let doc = self.current_document()?;
+        self.encodings.get(&doc).map(String::as_str)
+    }
+
+    /// The view of the document shown.
+    pub fn view(&self) -> Option<&ArticleView> {
+        self.view.as_ref()
+    }
+
+    /// The view of the document shown, mutable (for tests and benchmarks).
+    pub fn view_mut(&mut self) -> Option<&mut ArticleView> {
+        self.view.as_mut()
+    }
+
+    /// The text offset at the top of the article viewport: the reading position.
+    pub fn reading_offset(&mut self) -> usize {
+        let Some(view) = self.view.as_mut() else {
+            return 0;
+        };
+        let y = view.scroll_offset() + 20.0;
+        view.offset_at_y(&mut self.engine, y)
+    }
+
+    /// The error being shown, if any.
+    pub fn error(&self) -> Option<&UserError> {
+        self.error.as_ref()
+    }
+
+    /// The status-bar notice, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// The question about unsaved changes being asked, if any.
+    pub fn pending_confirmation(&self) -> Option<&AfterConfirm> {
+        self.confirm.as_ref()
+    }
+
+    /// Records a command, run after the current frame.
+    pub fn request(&mut self, command: UiCommand) {
+        self.pending.push(command);
+    }
+
+    /// Shows document `doc` (keeping the zoom).
+    pub fn show_document(&mut self, doc: DocId) {
+        if self.current_document() == Some(doc) {
+            return;
+        }
+        if let Some(document) = self.workspace.project().document(doc) {
+            let mut view = ArticleView::new(doc, document.shared_text());
+            view.set_zoom(self.zoom);
+            self.view = Some(view);
+        }
+    }
+
+    fn show_first_document(&mut self) {
+        self.view = None;
+        let first = self.workspace.project().documents().next().map(|d| d.id());
+        if let Some(doc) = first {
+            self.show_document(doc);
+        }
+    }
+
+    /// Replaces the open project (after the user agreed to drop unsaved changes).
+    fn replace_workspace(&mut self, workspace: Workspace) {
+        self.workspace = workspace;
+        self.encodings.clear();
+        self.show_first_document();
+    }
+
+    fn show_error(&mut self, title: &str, message: impl ToString) {
+        self.error = Some(UserError {
+            title: title.to_owned(),
+            message: message.to_string(),
+        });
+    }
+
+    fn run(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::NewProject => self.confirm_then(AfterConfirm::NewProject),
+            UiCommand::OpenProject => self.confirm_then(AfterConfirm::OpenDialog),
+            UiCommand::Save => {
+                self.save();
+            }
+            UiCommand::SaveAs => {
+                self.save_as_dialog();
+            }
+            UiCommand::AddArticles => self.add_articles_dialog(),
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::Undo => self.undo_redo(true),
+            UiCommand::Redo => self.undo_redo(false),
+            UiCommand::Copy => {
+                if let Some(view) = &self.view {
+                    let text = view.selected_text();
+                    if !text.is_empty() {
+                        ctx.copy_text(text.to_owned());
+                    }
+                }
+            }
+            UiCommand::SelectAll => {
+                if let Some(view) = &mut self.view {
+                    view.select_all();
+                }
+            }
+            UiCommand::DeleteSpan => {
+                if let Some(span) = self.view.as_ref().and_then(ArticleView::selected_span) {
+                    self.run_view_action(ViewAction::Remove(span));
+                }
+            }
+            UiCommand::EditLabels => {
+                self.notice = Some("The label editor is not available yet".into());
+            }
+            UiCommand::ZoomIn => self.set_zoom(self.zoom * ZOOM_STEP),
+            UiCommand::ZoomOut => self.set_zoom(self.zoom / ZOOM_STEP),
+            UiCommand::ZoomReset => self.set_zoom(1.0),
+        }
+    }
+
+    fn set_zoom(&mut self, zoom: f32) {
+        if let Some(view) = &mut self.view {
+            view.set_zoom(zoom);
+            self.zoom = view.zoom();
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let result = if undo {
+            self.workspace.undo()
+        } else {
+            self.workspace.redo()
+        };
+        match result {
+            Ok(true) => self.notice = None,
+            Ok(false) => {
+                self.notice = Some(
+                    if undo {
+                        "Nothing to undo"
+                    } else {
+                        "Nothing to redo"
+                    }
+                    .into(),
+                )
+            }
+            Err(err) => self.notice = Some(format!("Could not undo: {err}")),
+        }
+        self.keep_view_valid();
+    }
+
+    /// After an undo or redo the shown document may be gone.
+    fn keep_view_valid(&mut self) {
+        if let Some(doc) = self.current_document()
+            && self.workspace.project().document(doc).is_none()
+        {
+            self.show_first_document();
+        }
+        if self.view.is_none() {
+            self.show_first_document();
+        }
+    }
+
+    /// Applies what the user asked for in the article view, through the history.
+    fn run_view_action(&mut self, action: ViewAction) {
+        let Some(doc) = self.current_document() else {
+            return;
+        };
+        let result = match action {
+            ViewAction::AddSpan { range, label } => {
+                self.workspace.add_span(doc, range, label).map(|id| {
+                    if let Some(view) = &mut self.view {
+                        view.select_span(Some(id));
+                    }
+                })
+            }
+            ViewAction::Relabel { span, label } => self
+                .workspace
+                .apply(crate::command::Edit::RelabelSpan { id: span, label }),
+            ViewAction::Remove(span) => {
+                self.workspace.apply(crate::command::Edit::RemoveSpan(span))
+            }
+            ViewAction::MoveSpan {
+                span,
+                range,
+                gesture,
+            } => {
+                let edit = crate::command::Edit::SetSpanRange { id: span, range };
+                match gesture {
+                    Some(key) => self.workspace.apply_merging(edit, key),
+                    None => self.workspace.apply(edit),
+                }
+            }
+            ViewAction::EndGesture => {
+                self.workspace.end_gesture();
+                Ok(())
+            }
+            ViewAction::Notice(message) => {
+                self.notice = Some(message);
+                Ok(())
+            }
+        };
+        if let Err(err) = result {
+            self.notice = Some(format!("Not done: {err}"));
+        }
+    }
+
+    /// One frame of the whole UI (also what tests and benchmarks drive).
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.error.is_none() && self.confirm.is_none() {
+            self.pending.extend(UiCommand::pressed(&ctx));
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        self.pending_open.extend(dropped);
+        self.handle_close_request(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            let history = self.workspace.history();
+            match menu_bar_ui(
+                ui,
+                self.recent.paths(),
+                history.can_undo(),
+                history.can_redo(),
+            ) {
+                Some(MenuChoice::Command(command)) => self.pending.push(command),
+                Some(MenuChoice::OpenRecent(path)) => {
+                    self.confirm_then(AfterConfirm::Open(path));
+                }
+                None => {}
+            }
+        });
+        let selection = self
+            .view
+            .as_mut()
+            .filter(|v| !v.selection.is_empty())
+            .map(ArticleView::selection_in_code_points);
+        let doc = self.current_document();
+        let project = self.workspace.project();
+        let document = doc.and_then(|d| project.document(d));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            status_bar_ui(
+                ui,
+                &StatusInfo {
+                    title: document.map_or("", |d| d.title()),
+                    encoding: doc.and_then(|d| self.encodings.get(&d)).map(String::as_str),
+                    spans: doc.map_or(0, |d| project.spans_of(d).len()),
+                    selection,
+                    notice: self.notice.as_deref(),
+                    zoom: self.zoom,
+                },
+            );
+        });
+        let mut actions = Vec::new();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| {
+                let project = self.workspace.project();
+                let Some(view) = self.view.as_mut() else {
+                    ui.centered_and_justified(|ui| {
+                        ui.label("This project has no articles yet: File › Add articles…");
+                    });
+                    return;
+                };
+                egui::Panel::top("labels").show(ui, |ui| {
+                    if let Some(label) = label_palette_ui(ui, project.schema())
+                        && let Some(action) = view.label_action(&label)
+                    {
+                        actions.push(action);
+                    }
+                });
+                let title = project.document(view.doc()).map_or("", |d| d.title());
+                let label = format!("Article: {title}");
+                actions.extend(view.show(ui, &mut self.engine, project, &label));
+            });
+        for action in actions {
+            self.run_view_action(action);
+        }
+        self.error_ui(&ctx);
+        self.confirm_ui(&ctx);
+
+        for command in std::mem::take(&mut self.pending) {
+            self.run(&ctx, command);
+        }
+        for path in std::mem::take(&mut self.pending_open) {
+            self.open(&path);
+        }
+        let dirty = if self.workspace.is_dirty() {
+            "• "
+        } else {
+            ""
+        };
+        let title = format!("{dirty}{} — Isnad", self.workspace.display_name());
+        if self.window_title != title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The window title as last sent.
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+}
+
+impl eframe::App for IsnadApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+}
+
+/// Context settings the app relies on: Ctrl+= and Ctrl+- zoom the article, not the whole UI.
+pub fn configure_context(ctx: &egui::Context) {
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
+}

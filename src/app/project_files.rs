@@ -1,0 +1,187 @@
+//! Project and article files: New, Open, Save, Save As, Add articles, and what a dropped or
+//! command-line file means. File dialogs are rfd's native ones.
+
+use std::path::{Path, PathBuf};
+
+use super::{IsnadApp, Location, Workspace};
+use crate::io::article::load_article;
+use crate::io::project::{self, FILE_EXTENSION};
+use crate::model::{LabelSchema, Project};
+
+/// Whether `path` names a project file (`NAME.isnad.ron`, or any `.ron`).
+pub fn is_project_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+/// `path` with the project file ending added when the user left it out.
+pub fn with_project_extension(path: PathBuf) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
+    match name {
+        Some(name) if name.ends_with(".ron") => path,
+        _ => {
+            let mut os = path.into_os_string();
+            os.push(".");
+            os.push(FILE_EXTENSION);
+            PathBuf::from(os)
+        }
+    }
+}
+
+impl IsnadApp {
+    /// Opens a file: a project replaces the open one (the caller asked about unsaved changes);
+    /// an article is added to the open project and shown.
+    pub fn open(&mut self, path: &Path) {
+        if is_project_path(path) {
+            self.open_project(path);
+        } else {
+            self.add_articles(&[path.to_owned()]);
+        }
+    }
+
+    /// Opens the project at `path`. On failure the open project stays, nothing is written, and
+    /// the error names the file and every problem found.
+    pub fn open_project(&mut self, path: &Path) {
+        match project::load(path) {
+            Ok(project) => {
+                self.replace_workspace(Workspace::new(project, Location::File(path.to_owned())));
+                self.recent.add(path);
+                self.error = None;
+                self.notice = Some(format!("Opened {}", path.display()));
+            }
+            Err(err) => self.show_error("Could not open the project", err),
+        }
+    }
+
+    /// Starts an empty untitled project with the default labels.
+    pub fn new_project(&mut self) {
+        self.replace_workspace(Workspace::new(
+            Project::new(LabelSchema::default()),
+            Location::Untitled,
+        ));
+    }
+
+    /// Adds articles to the project (one undo step each) and shows the last one added. Files
+    /// that cannot be read are reported together; the others are still added.
+    pub fn add_articles(&mut self, paths: &[PathBuf]) {
+        let mut failures = Vec::new();
+        let mut last = None;
+        for path in paths {
+            match load_article(path) {
+                Ok(article) => {
+                    let source = Some(path.to_string_lossy().into_owned());
+                    match self
+                        .workspace
+                        .add_document(article.title, source, article.text)
+                    {
+                        Ok(doc) => {
+                            self.encodings.insert(doc, article.encoding);
+                            last = Some(doc);
+                        }
+                        Err(err) => failures.push(format!("{}: {err}", path.display())),
+                    }
+                }
+                Err(err) => failures.push(err.to_string()),
+            }
+        }
+        if failures.is_empty() {
+            // An error about an earlier file no longer applies.
+            self.error = None;
+        }
+        if let Some(doc) = last {
+            self.view = None;
+            self.show_document(doc);
+        }
+        if !failures.is_empty() {
+            self.show_error("Could not add every article", failures.join("\n\n"));
+        }
+    }
+
+    /// Asks for articles to add.
+    pub(super) fn add_articles_dialog(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .set_title("Add articles to the project")
+            .add_filter("Articles", &["txt", "md"])
+            .add_filter("All files", &["*"])
+            .pick_files();
+        if let Some(paths) = picked {
+            self.add_articles(&paths);
+        }
+    }
+
+    /// Asks for a project to open.
+    pub(super) fn open_project_dialog(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .set_title("Open project")
+            .add_filter("Isnad projects", &["ron"])
+            .add_filter("All files", &["*"])
+            .pick_file();
+        if let Some(path) = picked {
+            self.open_project(&path);
+        }
+    }
+
+    /// Saves to the project's file; an untitled project or the bundled sample asks where.
+    /// Returns whether the project was saved.
+    pub fn save(&mut self) -> bool {
+        match self.workspace.path().map(Path::to_owned) {
+            Some(path) => self.save_as(&path),
+            None => self.save_as_dialog(),
+        }
+    }
+
+    /// Asks where to save, then saves there. Returns whether the project was saved.
+    pub(super) fn save_as_dialog(&mut self) -> bool {
+        let suggested = match self.workspace.location() {
+            Location::File(path) => path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            Location::Sample => format!("my-sample.{FILE_EXTENSION}"),
+            Location::Untitled => format!("untitled.{FILE_EXTENSION}"),
+        };
+        let picked = rfd::FileDialog::new()
+            .set_title("Save project as")
+            .add_filter("Isnad projects", &["ron"])
+            .set_file_name(suggested)
+            .save_file();
+        match picked {
+            Some(path) => self.save_as(&with_project_extension(path)),
+            None => false,
+        }
+    }
+
+    /// Saves the project to `path`, which becomes its file. On failure the file on disk and the
+    /// work in memory are both intact, and the error says so.
+    pub fn save_as(&mut self, path: &Path) -> bool {
+        match self.workspace.save_to(path) {
+            Ok(()) => {
+                self.recent.add(path);
+                self.notice = Some(format!("Saved {}", path.display()));
+                true
+            }
+            Err(err) => {
+                self.show_error("Could not save the project", err);
+                false
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_project_ending_is_added_only_when_missing() {
+        assert_eq!(
+            with_project_extension(PathBuf::from("/tmp/news")),
+            PathBuf::from("/tmp/news.isnad.ron")
+        );
+        assert_eq!(
+            with_project_extension(PathBuf::from("/tmp/news.isnad.ron")),
+            PathBuf::from("/tmp/news.isnad.ron")
+        );
+        assert!(is_project_path(Path::new("a/b.isnad.ron")));
+        assert!(!is_project_path(Path::new("a/b.txt")));
+    }
+}

@@ -1,0 +1,164 @@
+//! The open project with its undo history and where it is saved. Every change to the project
+//! goes through here, so the history and the "unsaved changes" mark never miss one.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::command::{Edit, History, MergeKey};
+use crate::io::project::{self, ProjectError};
+use crate::model::{DocId, Document, DocumentStatus, LabelId, ModelError, Project, Span, SpanId};
+
+/// Where the open project lives on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// The bundled sample: its first save asks where, so the copy in the repository is never
+    /// overwritten by accident.
+    Sample,
+    /// A new project never saved.
+    Untitled,
+    /// A project file.
+    File(PathBuf),
+}
+
+/// The open project, its history and its location.
+pub struct Workspace {
+    project: Project,
+    history: History,
+    location: Location,
+}
+
+impl Workspace {
+    /// A workspace for `project`, with an empty history, counted as saved.
+    pub fn new(project: Project, location: Location) -> Self {
+        Self {
+            project,
+            history: History::new(),
+            location,
+        }
+    }
+
+    /// The project.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The undo history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Where the project is saved.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The file the project is saved in, if it has one of its own.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.location {
+            Location::File(path) => Some(path),
+            Location::Sample | Location::Untitled => None,
+        }
+    }
+
+    /// The name shown in the title bar.
+    pub fn display_name(&self) -> String {
+        match &self.location {
+            Location::Sample => crate::io::sample::SAMPLE_PROJECT_NAME.to_owned(),
+            Location::Untitled => "Untitled project".to_owned(),
+            Location::File(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            ),
+        }
+    }
+
+    /// Whether the project differs from what is on disk. An untitled project with documents
+    /// counts as unsaved even before its first edit.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+            || (self.location == Location::Untitled && self.project.document_count() > 0)
+    }
+
+    /// Changes with every edit, undo and redo (for caches of derived data).
+    pub fn revision(&self) -> u64 {
+        self.history.revision()
+    }
+
+    /// Applies `edit` as one undo step.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), ModelError> {
+        self.history.apply(edit, &mut self.project)
+    }
+
+    /// Applies `edit`, merged with the previous step of the same gesture.
+    pub fn apply_merging(&mut self, edit: Edit, gesture: MergeKey) -> Result<(), ModelError> {
+        self.history.apply_merging(edit, gesture, &mut self.project)
+    }
+
+    /// Ends the current gesture: the next edit is a new undo step.
+    pub fn end_gesture(&mut self) {
+        self.history.end_merge();
+    }
+
+    /// Tags `range` of `doc` with `label` as one undo step. The first span of a new document
+    /// also marks it in progress, in the same step.
+    pub fn add_span(
+        &mut self,
+        doc: DocId,
+        range: Range<usize>,
+        label: LabelId,
+    ) -> Result<SpanId, ModelError> {
+        let id = self.project.allocate_span_id();
+        let edit = Edit::AddSpan(Span::new(id, doc, range, label));
+        let is_new = self
+            .project
+            .document(doc)
+            .is_some_and(|d| d.status() == DocumentStatus::New);
+        let edit = if is_new {
+            Edit::Batch(vec![
+                edit,
+                Edit::SetDocumentStatus {
+                    doc,
+                    status: DocumentStatus::InProgress,
+                },
+            ])
+        } else {
+            edit
+        };
+        self.apply(edit)?;
+        Ok(id)
+    }
+
+    /// Adds a document (one undo step) and returns its id.
+    pub fn add_document(
+        &mut self,
+        title: String,
+        source_path: Option<String>,
+        text: String,
+    ) -> Result<DocId, ModelError> {
+        let id = self.project.allocate_doc_id();
+        self.apply(Edit::AddDocument {
+            document: Box::new(Document::new(id, title, source_path, text)),
+            spans: Vec::new(),
+        })?;
+        Ok(id)
+    }
+
+    /// Undoes the last step; `Ok(false)` when there is none.
+    pub fn undo(&mut self) -> Result<bool, ModelError> {
+        self.history.undo(&mut self.project)
+    }
+
+    /// Redoes the last undone step; `Ok(false)` when there is none.
+    pub fn redo(&mut self) -> Result<bool, ModelError> {
+        self.history.redo(&mut self.project)
+    }
+
+    /// Saves to `path` (atomically, keeping the previous file as `.bak`); from then on the
+    /// project lives there. On failure nothing changes, in memory or on disk.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), ProjectError> {
+        project::save(&self.project, path)?;
+        self.history.mark_saved();
+        self.location = Location::File(path.to_owned());
+        Ok(())
+    }
+}

@@ -1,0 +1,110 @@
+//! Helpers shared by the kittest tests that drive the real `IsnadApp`.
+#![allow(dead_code)] // Each test file uses its own subset.
+
+use std::path::{Path, PathBuf};
+
+use egui::Modifiers;
+use egui_kittest::Harness;
+use isnad::IsnadApp;
+
+/// A file of the shared corpus.
+pub fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name)
+}
+
+/// The app in a 1000×700 window, with `path` open (or the bundled sample), after a few frames.
+/// Recent projects are kept in memory only, so tests never touch the user's configuration.
+pub fn harness(path: Option<&Path>) -> Harness<'static, IsnadApp> {
+    let path = path.map(Path::to_path_buf);
+    // Each queued event is its own step: a short step keeps two clicks a double click.
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 700.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| IsnadApp::new(&cc.egui_ctx, path.as_deref()));
+    harness.run_steps(3);
+    harness
+}
+
+/// A file with `bytes` in a folder of this test process.
+pub fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("isnad-kittest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+/// The text of the document shown.
+pub fn text(harness: &Harness<'static, IsnadApp>) -> String {
+    harness.state().document_text().to_owned()
+}
+
+/// Where the caret for `offset` was drawn at the last frame; `what` names it in a failure.
+pub fn screen_pos(
+    harness: &mut Harness<'static, IsnadApp>,
+    offset: usize,
+    what: &str,
+) -> egui::Pos2 {
+    harness
+        .state_mut()
+        .view_mut()
+        .expect("a document is shown")
+        .screen_pos(offset)
+        .unwrap_or_else(|| panic!("{what}: offset {offset} is not on screen"))
+}
+
+/// Presses at `from`, moves through the middle to `to`, releases.
+pub fn drag(harness: &mut Harness<'static, IsnadApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    harness.hover_at(from.lerp(to, 0.5));
+    harness.step();
+    harness.hover_at(to);
+    harness.step();
+    harness.drop_at(to);
+    harness.step();
+}
+
+/// Drags from the caret position of byte offset `from` to that of `to`.
+pub fn drag_offsets(harness: &mut Harness<'static, IsnadApp>, from: usize, to: usize) {
+    let a = screen_pos(harness, from, "drag start");
+    let b = screen_pos(harness, to, "drag end");
+    drag(harness, a, b);
+}
+
+/// A press and release at `pos` in one step.
+pub fn click(harness: &mut Harness<'static, IsnadApp>, pos: egui::Pos2, modifiers: Modifiers) {
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    harness.step();
+}
+
+/// Presses `key` with `modifiers` (down and up), then lets the app run the command.
+pub fn press(harness: &mut Harness<'static, IsnadApp>, modifiers: Modifiers, key: egui::Key) {
+    if modifiers != Modifiers::NONE {
+        harness.event(egui::Event::ModifiersChanged(modifiers));
+    }
+    for pressed in [true, false] {
+        harness.event(egui::Event::Key {
+            key,
+            pressed,
+            modifiers,
+            repeat: false,
+            physical_key: None,
+        });
+    }
+    if modifiers != Modifiers::NONE {
+        harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    }
+    harness.run_steps(2);
+}
