@@ -88,3 +88,29 @@ fn run_gui(file: Option<PathBuf>) -> anyhow::Result<()> {
     )
     .map_err(|e| anyhow::anyhow!("could not start the window: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::*;
+
+    #[test]
+    fn arguments_parse() {
+        Cli::command().debug_assert();
+        let gui = Cli::try_parse_from(["isnad", "article.txt"]).expect("a file");
+        assert_eq!(gui.file, Some(PathBuf::from("article.txt")));
+        assert!(gui.command.is_none());
+        let none = Cli::try_parse_from(["isnad"]).expect("no argument");
+        assert!(none.file.is_none() && none.command.is_none());
+        let check = Cli::try_parse_from(["isnad", "check", "p.isnad.ron"]).expect("check");
+        assert!(matches!(check.command, Some(Command::Check { .. })) && check.file.is_none());
+        let new = Cli::try_parse_from(["isnad", "new", "p.isnad.ron", "a.txt", "b.txt"]);
+        assert!(matches!(
+            new.expect("new").command,
+            Some(Command::New { articles, .. }) if articles.len() == 2
+        ));
+        assert!(Cli::try_parse_from(["isnad", "new", "p.isnad.ron"]).is_err());
+        assert!(Cli::try_parse_from(["isnad", "a.txt", "check", "p"]).is_err());
+    }
+}
