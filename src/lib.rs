@@ -1,8 +1,10 @@
 //! Isnad: annotate who-said-what in Arabic news.
 //!
-//! Layers, arrows pointing down only: `app` -> `ui` -> `text` -> `command` / `io` -> model.
+//! Layers, arrows pointing down only: `app` -> `ui` -> `text` -> `command` / `io` -> model; `cli`
+//! (the headless subcommands) uses only `io` and `model`.
 
 pub mod app;
+pub mod cli;
 pub mod command;
 pub mod io;
 pub mod model;

@@ -1,10 +1,16 @@
 //! The bundled sample project (`projects/sample.isnad.ron`), compiled into the binary so that
 //! `isnad` with no argument opens it from any directory.
+//!
+//! The file is generated, never edited by hand: its annotations are written as span markup (see
+//! [`crate::model::markup`]) in `projects/sample.markup.txt`, and
+//! `cargo run --example build_sample_project` rewrites the project file from them with
+//! [`build_sample_project`]. A test checks that the committed file is exactly what it builds.
 
 use std::path::Path;
 
 use crate::io::project::{ProjectError, from_ron_str};
-use crate::model::Project;
+use crate::model::markup::{self, MarkupError};
+use crate::model::{Document, DocumentStatus, ModelError, Project, Span};
 
 /// The text of the bundled sample project file.
 pub const SAMPLE_PROJECT_RON: &str = include_str!("../../projects/sample.isnad.ron");
@@ -12,9 +18,66 @@ pub const SAMPLE_PROJECT_RON: &str = include_str!("../../projects/sample.isnad.r
 /// The name the sample is shown under (its path in the repository).
 pub const SAMPLE_PROJECT_NAME: &str = "projects/sample.isnad.ron";
 
+/// The sample article (`assets/sample-article.ar.txt`), the text of the sample project's only
+/// document.
+pub const SAMPLE_ARTICLE_TEXT: &str = include_str!("../../assets/sample-article.ar.txt");
+
+/// The annotations of the sample project: the sample article in span markup
+/// (`projects/sample.markup.txt`). Removing the markup gives exactly [`SAMPLE_ARTICLE_TEXT`].
+pub const SAMPLE_MARKUP: &str = include_str!("../../projects/sample.markup.txt");
+
 /// The bundled sample project, decoded and validated like any project file.
 pub fn sample_project() -> Result<Project, ProjectError> {
     from_ron_str(SAMPLE_PROJECT_RON, Path::new(SAMPLE_PROJECT_NAME))
+}
+
+/// Why the sample project could not be built from its markup.
+#[derive(Debug, thiserror::Error)]
+pub enum SampleError {
+    /// The markup is malformed.
+    #[error("the sample markup is malformed: {0}")]
+    Markup(#[from] MarkupError),
+    /// The markup's text is not the sample article.
+    #[error(
+        "the sample markup's text differs from assets/sample-article.ar.txt from byte {at} of the text"
+    )]
+    TextDiffers {
+        /// First byte offset (into the article) where they differ.
+        at: usize,
+    },
+    /// The spans break a model rule.
+    #[error("the sample spans are invalid: {0}")]
+    Model(#[from] ModelError),
+}
+
+/// Builds the sample project from `markup` (normally [`SAMPLE_MARKUP`]): the default schema and
+/// one document, titled with the article's first line, with status
+/// [`DocumentStatus::InProgress`] and the markup's spans (ids allocated in text order).
+///
+/// Fails if the markup is malformed or its text is not exactly [`SAMPLE_ARTICLE_TEXT`].
+pub fn build_sample_project(markup: &str) -> Result<Project, SampleError> {
+    let parsed = markup::parse(markup)?;
+    if parsed.text != SAMPLE_ARTICLE_TEXT {
+        let at = parsed
+            .text
+            .bytes()
+            .zip(SAMPLE_ARTICLE_TEXT.bytes())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| parsed.text.len().min(SAMPLE_ARTICLE_TEXT.len()));
+        return Err(SampleError::TextDiffers { at });
+    }
+    let mut project = Project::default();
+    let doc = project.allocate_doc_id();
+    let spans: Vec<Span> = parsed
+        .spans
+        .into_iter()
+        .map(|(range, label)| Span::new(project.allocate_span_id(), doc, range, label))
+        .collect();
+    let title = parsed.text.lines().next().unwrap_or_default().trim();
+    let document = Document::new(doc, title, None, parsed.text.as_str())
+        .with_status(DocumentStatus::InProgress);
+    project.insert_document(document, spans)?;
+    Ok(project)
 }
 
 #[cfg(test)]

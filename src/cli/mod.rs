@@ -1,0 +1,31 @@
+//! Headless subcommands of the `isnad` binary: `isnad new` and `isnad check`.
+//!
+//! Each subcommand is a plain function returning a report (with a [`std::fmt::Display`] meant for
+//! the terminal) or an error, so it can be tested without spawning the binary; `main.rs` only
+//! parses the arguments, prints and turns the result into an exit code.
+
+mod check;
+mod new;
+
+pub use check::{CheckReport, DocumentReport, check_project, error_report};
+pub use new::{CliError, NewDocument, NewSummary, new_project};
+
+use crate::model::DocumentStatus;
+
+/// The status as a user reads it (`new`, `in progress`, `done`).
+pub fn status_name(status: DocumentStatus) -> &'static str {
+    match status {
+        DocumentStatus::New => "new",
+        DocumentStatus::InProgress => "in progress",
+        DocumentStatus::Done => "done",
+    }
+}
+
+/// `"1 span"`, `"2 spans"`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

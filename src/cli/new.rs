@@ -1,0 +1,129 @@
+//! `isnad new PROJECT ARTICLE...`: a new project file made from article files.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::io::article::{ArticleError, load_article};
+use crate::io::project::{self, ProjectError};
+use crate::model::{DocId, Document, ModelError, Project};
+
+/// Why `isnad new` wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The project file (or something else at its path) already exists.
+    #[error("{} already exists; not overwriting it (choose another name or remove it first)", path.display())]
+    ProjectExists {
+        /// The path given for the new project.
+        path: PathBuf,
+    },
+    /// No article was given.
+    #[error("no article given: a project needs at least one article")]
+    NoArticles,
+    /// An article could not be read or decoded (the message names the file).
+    #[error("could not import an article, nothing was written: {0}")]
+    Article(#[from] ArticleError),
+    /// The project could not be built (should not happen for fresh documents).
+    #[error("could not build the project: {0}")]
+    Model(#[from] ModelError),
+    /// The project file could not be written (the message names the file).
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+}
+
+/// One document of a project made by [`new_project`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewDocument {
+    /// Its id in the project.
+    pub id: DocId,
+    /// Its title (the article's file name without extension).
+    pub title: String,
+    /// The article path, as given.
+    pub source_path: PathBuf,
+    /// The encoding the article was decoded from.
+    pub encoding: String,
+    /// Length of the text in Unicode code points.
+    pub chars: usize,
+}
+
+/// What [`new_project`] created.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewSummary {
+    /// The project file written.
+    pub path: PathBuf,
+    /// Its documents, in id order.
+    pub documents: Vec<NewDocument>,
+}
+
+impl fmt::Display for NewSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Created {} with {} (labels: actor, claim, source):",
+            self.path.display(),
+            super::count(self.documents.len(), "document"),
+        )?;
+        for doc in &self.documents {
+            writeln!(
+                f,
+                "  {}. “{}” from {} ({}, {})",
+                doc.id.0,
+                doc.title,
+                doc.source_path.display(),
+                doc.encoding,
+                super::count(doc.chars, "character"),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Creates the project file `project` with the default label schema and one document per article
+/// (in the order given; title as [`load_article`] derives it, source path as given, no spans).
+///
+/// Refuses, writing nothing, when something already exists at `project`, when `articles` is empty
+/// or when any article cannot be loaded. The file is written atomically with
+/// [`project::save`]. (The existence check and the write are not one atomic step: a file created
+/// at the same path in between would be replaced and kept as `.bak`.)
+pub fn new_project(project: &Path, articles: &[PathBuf]) -> Result<NewSummary, CliError> {
+    let exists = || project.symlink_metadata().is_ok();
+    if exists() {
+        return Err(CliError::ProjectExists {
+            path: project.to_owned(),
+        });
+    }
+    if articles.is_empty() {
+        return Err(CliError::NoArticles);
+    }
+    let loaded = articles
+        .iter()
+        .map(|path| load_article(path))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let mut built = Project::default();
+    let mut documents = Vec::with_capacity(loaded.len());
+    for (article, path) in loaded.into_iter().zip(articles) {
+        let id = built.allocate_doc_id();
+        documents.push(NewDocument {
+            id,
+            title: article.title.clone(),
+            source_path: path.clone(),
+            encoding: article.encoding.clone(),
+            chars: article.text.chars().count(),
+        });
+        let source = Some(path.to_string_lossy().into_owned());
+        built.insert_document(
+            Document::new(id, article.title, source, article.text),
+            Vec::new(),
+        )?;
+    }
+    if exists() {
+        return Err(CliError::ProjectExists {
+            path: project.to_owned(),
+        });
+    }
+    project::save(&built, project)?;
+    Ok(NewSummary {
+        path: project.to_owned(),
+        documents,
+    })
+}
