@@ -5,7 +5,7 @@ use egui::{Key, Modifiers, Ui, pos2};
 
 use super::{ArticleView, Edge, ViewAction, moved_range};
 use crate::model::Project;
-use crate::model::text_range::{next_grapheme_boundary, prev_grapheme_boundary};
+use crate::model::text_range::prev_grapheme_boundary;
 use crate::text::Selection;
 use crate::text::TextEngine;
 use crate::text::boundaries::{next_grapheme, next_word_end, prev_grapheme, prev_word_start};
@@ -14,12 +14,14 @@ fn pressed(ui: &mut Ui, mods: Modifiers, key: Key) -> bool {
     ui.input_mut(|i| i.consume_key(mods, key))
 }
 
+/// Ctrl (Cmd on a Mac) with optional Shift and Alt, as a pattern that matches the platform's
+/// command key however the window system reports it.
 const fn command(shift: bool, alt: bool) -> Modifiers {
     Modifiers {
         shift,
         alt,
-        ctrl: !cfg!(target_os = "macos"),
-        mac_cmd: cfg!(target_os = "macos"),
+        ctrl: false,
+        mac_cmd: false,
         command: true,
     }
 }
@@ -111,16 +113,16 @@ impl ArticleView {
                     Edge::End => span.end,
                 };
                 let target = if forward {
-                    next_grapheme_boundary(text, at)
+                    next_grapheme(text, at)
                 } else {
-                    prev_grapheme_boundary(text, at)
+                    prev_grapheme(text, at)
                 };
                 let range = moved_range(
                     span.range(),
                     edge,
                     target,
-                    prev_grapheme_boundary(text, span.end),
-                    next_grapheme_boundary(text, span.start),
+                    prev_grapheme(text, span.end),
+                    next_grapheme(text, span.start),
                 );
                 if range != span.range() {
                     self.actions.push(ViewAction::MoveSpan {

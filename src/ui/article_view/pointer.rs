@@ -5,9 +5,8 @@ use egui::{Pos2, Rect, Response, Ui, Vec2, vec2};
 
 use super::span_marks::SpanMark;
 use super::{ArticleView, Edge, EdgeDrag, ViewAction, moved_range};
-use crate::model::text_range::{next_grapheme_boundary, prev_grapheme_boundary};
 use crate::model::{Project, SpanId};
-use crate::text::boundaries::word_at;
+use crate::text::boundaries::{next_grapheme, prev_grapheme, word_at};
 use crate::text::{Selection, TextEngine};
 
 /// How close to an edge handle a press grabs it, in points.
@@ -144,8 +143,8 @@ impl ArticleView {
             range.clone(),
             drag.edge,
             offset,
-            prev_grapheme_boundary(text, range.end),
-            next_grapheme_boundary(text, range.start),
+            prev_grapheme(text, range.end),
+            next_grapheme(text, range.start),
         );
         if new != range && !self.actions.iter().any(|a| is_move_of(a, drag.span)) {
             self.actions.push(ViewAction::MoveSpan {
