@@ -1,5 +1,8 @@
 //! Article-view benchmark: time to the first frame, CPU time per frame while scrolling from top to
-//! bottom, and peak memory, for a 10 KB and a 1 MB article (the corpus news article repeated).
+//! bottom, and peak memory, for a 10 KB and a 1 MB article (the corpus news article repeated), and
+//! for the 1 MB article in a project with 10,000 spans (some nested), where it also times adding a
+//! span: the frame in which the label key is pressed (the edit is applied after it) plus the next
+//! frame, which paints the new span.
 //!
 //! Run: `cargo run --release --example article_bench` (needs `../shared/corpus`). Prints one JSON
 //! object per line: `{"name":…,"value":…,"unit":…}`. Each size runs in its own process so the
@@ -9,8 +12,16 @@ use std::time::Instant;
 
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use isnad::IsnadApp;
+use isnad::model::{Document, LabelId, LabelSchema, Project, Span};
+use isnad::text::Selection;
 
-const SIZES: [(&str, usize); 2] = [("10kb", 10 * 1024), ("1mb", 1024 * 1024)];
+const SIZES: [(&str, usize); 3] = [
+    ("10kb", 10 * 1024),
+    ("1mb", 1024 * 1024),
+    ("1mb_10k_spans", 1024 * 1024),
+];
+/// Spans in the annotated run.
+const SPANS: usize = 10_000;
 const SCREEN: [f32; 2] = [1100.0, 800.0];
 /// Scroll distance per frame, in points (a brisk mouse-wheel scroll).
 const SCROLL_STEP: f32 = 120.0;
@@ -50,8 +61,9 @@ fn article_of_size(bytes: usize) -> String {
     text
 }
 
-fn input(t: f64) -> RawInput {
+fn input(t: f64, events: Vec<egui::Event>) -> RawInput {
     RawInput {
+        events,
         screen_rect: Some(Rect::from_min_size(
             pos2(0.0, 0.0),
             vec2(SCREEN[0], SCREEN[1]),
@@ -62,8 +74,8 @@ fn input(t: f64) -> RawInput {
 }
 
 /// One frame as the window runs it: the UI pass and tessellation into meshes.
-fn frame(ctx: &Context, app: &mut IsnadApp, t: f64) {
-    let output = ctx.run_ui(input(t), |ui| app.frame_ui(ui));
+fn frame(ctx: &Context, app: &mut IsnadApp, t: f64, events: Vec<egui::Event>) {
+    let output = ctx.run_ui(input(t, events), |ui| app.frame_ui(ui));
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
     std::hint::black_box(primitives);
 }
@@ -75,14 +87,27 @@ fn run_one(size: &str) {
         .map(|(_, b)| *b)
         .expect("size");
     let text = article_of_size(bytes);
-    let path = std::env::temp_dir().join(format!("isnad-bench-{size}-{}.txt", std::process::id()));
-    std::fs::write(&path, &text).expect("write article");
+    let annotated = size.ends_with("spans");
+    let path = if annotated {
+        let path = std::env::temp_dir().join(format!(
+            "isnad-bench-{size}-{}.isnad.ron",
+            std::process::id()
+        ));
+        let project = project_with_spans(&text, SPANS);
+        isnad::io::project::save(&project, &path).expect("write project");
+        path
+    } else {
+        let path =
+            std::env::temp_dir().join(format!("isnad-bench-{size}-{}.txt", std::process::id()));
+        std::fs::write(&path, &text).expect("write article");
+        path
+    };
 
     let ctx = Context::default();
     let start = Instant::now();
     let mut app = IsnadApp::new(&ctx, Some(&path));
     assert!(app.error().is_none(), "{:?}", app.error());
-    frame(&ctx, &mut app, 0.0);
+    frame(&ctx, &mut app, 0.0, Vec::new());
     let first_frame = start.elapsed();
     emit(
         &format!("first_frame_{size}"),
@@ -98,7 +123,7 @@ fn run_one(size: &str) {
         app.view_mut().expect("a document is shown").scroll_to(y);
         t += 1.0 / 60.0;
         let frame_start = Instant::now();
-        frame(&ctx, &mut app, t);
+        frame(&ctx, &mut app, t, Vec::new());
         times.push(frame_start.elapsed().as_secs_f64() * 1e3);
         let height = app
             .view_mut()
@@ -118,8 +143,103 @@ fn run_one(size: &str) {
         times.len() as f64,
         "frames",
     );
+    if annotated {
+        time_adding_spans(&ctx, &mut app, size, &mut t);
+    }
     emit(&format!("peak_memory_{size}"), peak_memory_mb(), "MB");
     let _ = std::fs::remove_file(&path);
+    let _ = std::fs::remove_file(isnad::io::project::backup_path(&path));
+}
+
+/// A project holding `text` with `count` spans: every word-start step of the text gets a span of
+/// one to four words, and every fifth one a second, enclosing span (nesting and overlaps).
+fn project_with_spans(text: &str, count: usize) -> Project {
+    let mut project = Project::new(LabelSchema::default());
+    let doc = project.allocate_doc_id();
+    let document = Document::new(doc, "bench", None, text);
+    let labels = ["actor", "claim", "source"].map(|l| LabelId::new(l).expect("label"));
+    let words: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let word_end = |start: usize| {
+        text[start..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |n| start + n)
+    };
+    let outer = count / 5;
+    let step = (words.len() / (count - outer)).max(1);
+    let mut spans = Vec::new();
+    for (n, w) in words.iter().step_by(step).take(count - outer).enumerate() {
+        let end = word_end(words[(words.partition_point(|x| x < w) + n % 4).min(words.len() - 1)]);
+        let label = labels[n % 3].clone();
+        spans.push(Span::new(project.allocate_span_id(), doc, *w..end, label));
+        if n % 4 == 0 && spans.len() < count {
+            let outer_end =
+                word_end(words[(words.partition_point(|x| x < w) + 6).min(words.len() - 1)]);
+            spans.push(Span::new(
+                project.allocate_span_id(),
+                doc,
+                *w..outer_end,
+                labels[(n + 1) % 3].clone(),
+            ));
+        }
+    }
+    spans.sort_by_key(|s| (s.start, s.end, s.id));
+    spans.dedup_by(|a, b| a.range() == b.range() && a.label == b.label);
+    project
+        .insert_document(document, spans)
+        .expect("valid spans");
+    project
+}
+
+/// Selects a phrase in view and presses 1, at 50 places down the document; times the frame of
+/// the key press plus the next one.
+fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64) {
+    let mut times = Vec::new();
+    let before = app.project().span_count();
+    for i in 0..50 {
+        let height = app.view_mut().expect("view").content_height();
+        app.view_mut()
+            .expect("view")
+            .scroll_to(height * f32::from(i as u8) / 50.0);
+        *t += 1.0 / 60.0;
+        frame(ctx, app, *t, Vec::new());
+        let at = app.reading_offset();
+        let text = app.document_text();
+        let start = at + text[at..].find(' ').map_or(0, |n| n + 1);
+        let end = start + text[start..].find(' ').unwrap_or(0);
+        app.view_mut().expect("view").selection = Selection::of_range(start..end);
+        let key = |pressed| egui::Event::Key {
+            key: egui::Key::Num1,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        };
+        let started = Instant::now();
+        *t += 1.0 / 60.0;
+        frame(ctx, app, *t, vec![key(true), key(false)]);
+        *t += 1.0 / 60.0;
+        frame(ctx, app, *t, Vec::new());
+        times.push(started.elapsed().as_secs_f64() * 1e3);
+    }
+    let added = app.project().span_count() - before;
+    assert!(added >= 45, "only {added} of 50 spans were added");
+    times.sort_by(f64::total_cmp);
+    emit(
+        &format!("add_span_median_{size}"),
+        times[times.len() / 2],
+        "ms",
+    );
+    emit(
+        &format!("add_span_max_{size}"),
+        times[times.len() - 1],
+        "ms",
+    );
 }
 
 /// Peak resident memory of this process (VmHWM), in MB.
