@@ -275,3 +275,67 @@ fn prefix_fitting(glyphs: &[LayoutGlyph], width: f32) -> usize {
     }
     fits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::text_range::is_grapheme_boundary;
+    use crate::text::fonts::bundled_font_system;
+
+    const TITLE: &str = "وصول مدربين عسكريين روس إلى النيجر";
+
+    #[test]
+    fn a_string_already_shaped_is_not_shaped_again() {
+        let mut fs = bundled_font_system();
+        let mut cache = ShortTextCache::new();
+        let width = cache.get(&mut fs, TITLE, 15.0, None, 1).width();
+        assert!(width > 0.0);
+        assert_eq!(cache.shape_count(), 1);
+        for frame in 2..10 {
+            let line = cache.get(&mut fs, TITLE, 15.0, Some(10_000.0), frame);
+            assert_eq!(line.width(), width);
+            assert!(line.rtl() && !line.is_truncated());
+        }
+        assert_eq!(cache.shape_count(), 1, "same text and size: no reshaping");
+        cache.get(&mut fs, TITLE, 16.0, None, 10);
+        assert_eq!(cache.shape_count(), 2, "another size is another line");
+    }
+
+    #[test]
+    fn overlong_text_is_cut_on_a_grapheme_boundary_with_an_ellipsis() {
+        let mut fs = bundled_font_system();
+        let mut cache = ShortTextCache::new();
+        // Harakat: a cut between a letter and its mark would split a grapheme.
+        let text = "أيضًا قالت مصادرُ عسكريةٌ إنّ المدربين وصلوا أمسِ";
+        let full = cache.get(&mut fs, text, 15.0, None, 1).width();
+        let line = cache.get(&mut fs, text, 15.0, Some(full / 2.0), 1);
+        assert!(line.is_truncated());
+        assert!(
+            line.width() <= full / 2.0,
+            "{} > {}",
+            line.width(),
+            full / 2.0
+        );
+        let kept = line.shown().strip_suffix(ELLIPSIS).expect("ellipsis");
+        assert!(!kept.is_empty() && text.starts_with(kept));
+        assert!(is_grapheme_boundary(text, kept.len()));
+        let shapings = cache.shape_count();
+        // Resizing by less than the width step reuses the cut line.
+        cache.get(&mut fs, text, 15.0, Some(full / 2.0 - 0.1), 2);
+        cache.get(&mut fs, text, 15.0, Some(full / 2.0), 3);
+        assert!(cache.shape_count() <= shapings + 1);
+    }
+
+    #[test]
+    fn unused_entries_are_evicted_and_used_ones_kept() {
+        let mut fs = bundled_font_system();
+        let mut cache = ShortTextCache::new();
+        cache.get(&mut fs, "Actor", 13.0, None, 1);
+        for frame in (2..=EVICT_AFTER_FRAMES * 2).step_by(10) {
+            cache.get(&mut fs, TITLE, 13.0, None, frame);
+        }
+        assert_eq!(cache.len(), 1, "only the title was used recently");
+        cache.get(&mut fs, TITLE, 13.0, None, EVICT_AFTER_FRAMES * 2 + 1);
+        assert_eq!(cache.shape_count(), 2);
+    }
+}
