@@ -207,7 +207,8 @@ fn committed_text(
     let response = ui.add(
         TextEdit::singleline(&mut text)
             .id_salt(id_salt)
-            .desired_width(width),
+            .desired_width(width)
+            .min_size(egui::vec2(width, 0.0)),
     );
     name_widget(ui, &response, accessible_name);
     if response.has_focus() || response.changed() {
