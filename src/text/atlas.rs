@@ -38,6 +38,8 @@ pub struct GlyphAtlas {
     swash: SwashCache,
     pixels_per_point: f32,
     full: bool,
+    /// The egui frame [`GlyphAtlas::begin_frame_once`] last prepared.
+    prepared_frame: Option<u64>,
 }
 
 impl Default for GlyphAtlas {
@@ -56,6 +58,7 @@ impl GlyphAtlas {
             swash: SwashCache::new(),
             pixels_per_point: 1.0,
             full: false,
+            prepared_frame: None,
         }
     }
 
@@ -78,6 +81,19 @@ impl GlyphAtlas {
             self.glyphs.clear();
             self.full = false;
         }
+    }
+
+    /// [`Self::begin_frame`] at most once per egui frame, with the context's scale: safe to call
+    /// from every widget that paints glyphs, whichever of them runs first. (Emptying the cache in
+    /// the middle of a frame would let new glyphs overwrite ones already used by a mesh.)
+    pub fn begin_frame_once(&mut self, ctx: &Context) {
+        let frame = ctx.cumulative_frame_nr();
+        let ppp = ctx.pixels_per_point();
+        if self.prepared_frame == Some(frame) && self.pixels_per_point == ppp {
+            return;
+        }
+        self.prepared_frame = Some(frame);
+        self.begin_frame(ppp);
     }
 
     fn texture(&mut self, ctx: &Context) -> &mut TextureHandle {

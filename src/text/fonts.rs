@@ -6,6 +6,7 @@ use std::sync::Arc;
 use cosmic_text::{Attrs, Family, FontSystem, fontdb};
 
 use super::GlyphAtlas;
+use super::short_text::ShortTextCache;
 
 /// Noto Naskh Arabic Regular (SIL OFL 1.1, see `fonts/OFL.txt`).
 pub const NASKH_REGULAR: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf");
@@ -40,6 +41,8 @@ pub struct TextEngine {
     pub font_system: FontSystem,
     /// Rasterised glyphs in an egui texture.
     pub atlas: GlyphAtlas,
+    /// Shaped single-line strings of lists and labels (see [`crate::ui::shaped_label`]).
+    pub short_text: ShortTextCache,
 }
 
 impl TextEngine {
@@ -48,6 +51,7 @@ impl TextEngine {
         Self {
             font_system: bundled_font_system(),
             atlas: GlyphAtlas::new(),
+            short_text: ShortTextCache::new(),
         }
     }
 }

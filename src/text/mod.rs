@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod paragraph_layout;
 pub mod paragraphs;
 pub mod selection;
+pub mod short_text;
 
 pub use atlas::GlyphAtlas;
 pub use document_layout::DocumentLayout;
@@ -19,3 +20,4 @@ pub use fonts::TextEngine;
 pub use paragraph_layout::ParagraphLayout;
 pub use paragraphs::{Paragraph, split_paragraphs};
 pub use selection::Selection;
+pub use short_text::{ShortText, ShortTextCache};

@@ -133,6 +133,39 @@ impl ParagraphLayout {
             None,
             Hinting::Disabled,
         );
+        self.set_lines(text, layout_lines, metrics);
+        self.width = width;
+    }
+
+    /// Lays the paragraph out on one line as wide as the text (no wrapping; right-to-left text
+    /// starts at x = 0 too). Never re-shapes. [`Self::width`] is then the text's width.
+    pub fn layout_unwrapped(&mut self, text: &str, metrics: TextMetrics) {
+        let layout_lines = self.shape.layout(
+            metrics.font_size,
+            None,
+            Wrap::None,
+            None,
+            None,
+            Hinting::Disabled,
+        );
+        let width = layout_lines.iter().map(|l| l.w).fold(0.0, f32::max);
+        self.set_lines(text, layout_lines, metrics);
+        self.width = width;
+        // A later `layout` call must re-wrap to its own width.
+        self.laid_out = false;
+    }
+
+    /// The width laid out to (for [`Self::layout_unwrapped`], the text's width).
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+
+    fn set_lines(
+        &mut self,
+        text: &str,
+        layout_lines: Vec<cosmic_text::LayoutLine>,
+        metrics: TextMetrics,
+    ) {
         let prefix = self.prefix_len;
         self.lines = layout_lines
             .into_iter()
@@ -172,7 +205,6 @@ impl ParagraphLayout {
                 logical: 0..0,
             });
         }
-        self.width = width;
         self.metrics = metrics;
         self.laid_out = true;
     }

@@ -2,8 +2,19 @@
 //! files and never call cosmic-text directly (that is `text/`).
 
 pub mod article_view;
+pub mod colours;
+pub mod document_list;
+pub mod label_editor;
 pub mod label_palette;
 pub mod menu_bar;
+pub mod panel_action;
+pub mod shaped_label;
+pub mod span_list;
 pub mod status_bar;
 
 pub use article_view::ArticleView;
+pub use document_list::{DocumentListState, document_list_ui};
+pub use label_editor::{LabelEditorState, label_editor_ui};
+pub use panel_action::PanelAction;
+pub use shaped_label::{paint_shaped, shaped_label};
+pub use span_list::{SpanListState, span_list_ui};

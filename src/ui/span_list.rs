@@ -1,0 +1,346 @@
+//! The span list of the open document, in text order, with a filter by label. Only visible rows
+//! are built; the filtered rows (and their code-point offsets) are recomputed only when the
+//! document, the project revision or the filter changes, so 10,000 spans scroll smoothly.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use egui::{
+    Align2, FontId, Rect, Role, ScrollArea, Sense, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2,
+};
+
+use crate::model::text_range::prev_grapheme_boundary;
+use crate::model::{DocId, LabelId, Project, SpanId};
+use crate::text::TextEngine;
+use crate::ui::PanelAction;
+use crate::ui::colours::to_color32;
+use crate::ui::shaped_label::{paint_shaped, shaped_size};
+
+/// Height of one row in points.
+pub const ROW_HEIGHT: f32 = 26.0;
+/// Font size of span text and label names in points.
+const TEXT_SIZE: f32 = 15.0;
+/// Width of the label-name column in points.
+const LABEL_WIDTH: f32 = 72.0;
+/// Width of the offsets column in points.
+const OFFSETS_WIDTH: f32 = 86.0;
+/// Longest excerpt of a span handed to the shaper, in characters (the row shows far fewer).
+const MAX_EXCERPT_CHARS: usize = 160;
+
+/// One row of the filtered list.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    /// Index into `Project::spans_of(doc)`.
+    index: usize,
+    /// Start and end in code points (what Python and most exporters count).
+    chars: (usize, usize),
+}
+
+/// What the rows were computed for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RowsKey {
+    doc: DocId,
+    revision: u64,
+    filter: u64,
+}
+
+/// View state of the span list: the label filter and the rows it leaves.
+#[derive(Debug, Default)]
+pub struct SpanListState {
+    hidden: BTreeSet<LabelId>,
+    /// Bumped on every filter change.
+    filter: u64,
+    key: Option<RowsKey>,
+    rows: Vec<Row>,
+    /// Spans per label (schema order) in the document, unfiltered.
+    counts: Vec<usize>,
+    /// The selected span at the last frame, to scroll to a newly selected one.
+    last_selected: Option<SpanId>,
+    /// Scroll offset and height of the list at the last frame.
+    viewport: (f32, f32),
+}
+
+impl SpanListState {
+    /// A list showing every label.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Is `label` hidden by the filter?
+    pub fn is_hidden(&self, label: &LabelId) -> bool {
+        self.hidden.contains(label)
+    }
+
+    /// Hides or shows the spans of `label`.
+    pub fn set_hidden(&mut self, label: &LabelId, hidden: bool) {
+        let changed = if hidden {
+            self.hidden.insert(label.clone())
+        } else {
+            self.hidden.remove(label)
+        };
+        if changed {
+            self.filter += 1;
+        }
+    }
+
+    /// Shows every label.
+    pub fn show_all(&mut self) {
+        if !self.hidden.is_empty() {
+            self.hidden.clear();
+            self.filter += 1;
+        }
+    }
+
+    /// Number of rows the filter leaves (as of the last frame).
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Recomputes the rows if the document, revision or filter changed.
+    fn refresh(&mut self, project: &Project, doc: DocId, revision: u64) {
+        let key = RowsKey {
+            doc,
+            revision,
+            filter: self.filter,
+        };
+        if self.key == Some(key) {
+            return;
+        }
+        self.key = Some(key);
+        self.rows.clear();
+        let Some(text) = project.document(doc).map(|d| d.text()) else {
+            self.counts.clear();
+            return;
+        };
+        self.counts = project.label_counts(doc).into_iter().map(|c| c.1).collect();
+        // Spans are sorted by start: count code points incrementally.
+        let (mut byte, mut chars) = (0, 0);
+        for (index, span) in project.spans_of(doc).iter().enumerate() {
+            let Some(before) = text.get(byte..span.start) else {
+                continue;
+            };
+            chars += before.chars().count();
+            byte = span.start;
+            if self.hidden.contains(&span.label) {
+                continue;
+            }
+            let len = text.get(span.range()).map_or(0, |s| s.chars().count());
+            self.rows.push(Row {
+                index,
+                chars: (chars, chars + len),
+            });
+        }
+    }
+}
+
+/// The start of `text` for a list row: at most [`MAX_EXCERPT_CHARS`] characters, cut on a
+/// grapheme boundary.
+fn excerpt(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MAX_EXCERPT_CHARS) {
+        None => Cow::Borrowed(text),
+        Some((byte, _)) => {
+            let cut = prev_grapheme_boundary(text, byte);
+            Cow::Owned(format!("{}…", &text[..cut]))
+        }
+    }
+}
+
+/// Shows the label filter and the spans of `doc` filling the available space. `revision` must
+/// change whenever the project does (`History::revision`); `selected` is highlighted and
+/// scrolled into view when it changes.
+pub fn span_list_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    state: &mut SpanListState,
+    project: &Project,
+    doc: DocId,
+    revision: u64,
+    selected: Option<SpanId>,
+) -> Vec<PanelAction> {
+    let mut actions = Vec::new();
+    state.refresh(project, doc, revision);
+    filter_ui(ui, engine, state, project);
+    state.refresh(project, doc, revision);
+    ui.separator();
+    let spans = project.spans_of(doc);
+    if state.rows.is_empty() {
+        ui.weak(if spans.is_empty() {
+            "No spans yet: select text and press a label's key."
+        } else {
+            "Every span is hidden by the filter."
+        });
+        return actions;
+    }
+
+    let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let mut area = ScrollArea::vertical()
+        .id_salt("span-list")
+        .auto_shrink([false, false]);
+    if selected != state.last_selected {
+        state.last_selected = selected;
+        let position =
+            selected.and_then(|id| state.rows.iter().position(|r| spans[r.index].id == id));
+        if let Some(i) = position {
+            let (top, height) = state.viewport;
+            let y = i as f32 * row_step;
+            if y < top || y + row_step > top + height {
+                area = area.vertical_scroll_offset((y - height / 2.0).max(0.0));
+            }
+        }
+    }
+    let output = area.show_rows(ui, ROW_HEIGHT, state.rows.len(), |ui, range| {
+        for row in &state.rows[range] {
+            let span = &spans[row.index];
+            let is_selected = selected == Some(span.id);
+            if span_row(ui, engine, project, doc, row, is_selected) {
+                actions.push(PanelAction::RevealSpan(span.id));
+            }
+        }
+    });
+    state.viewport = (output.state.clamped_offset().y, output.inner_rect.height());
+    actions
+}
+
+/// One row; returns whether it was clicked.
+fn span_row(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    project: &Project,
+    doc: DocId,
+    row: &Row,
+    selected: bool,
+) -> bool {
+    let span = &project.spans_of(doc)[row.index];
+    let text = project
+        .document(doc)
+        .and_then(|d| d.text().get(span.range()))
+        .unwrap_or_default();
+    let label = project.schema().get(&span.label);
+    let name = label.map_or(span.label.as_str(), |l| l.name.as_str());
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+    let (start, end) = row.chars;
+    response.widget_info(|| {
+        WidgetInfo::selected(
+            Role::Button,
+            true,
+            selected,
+            format!("{name}: {text} ({start}–{end})"),
+        )
+    });
+    if !ui.is_rect_visible(rect) {
+        return response.clicked();
+    }
+    let visuals = ui.visuals();
+    if selected {
+        ui.painter()
+            .rect_filled(rect, 3.0, visuals.selection.bg_fill);
+    } else if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let text_colour = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.text_color()
+    };
+    let weak = visuals.weak_text_color();
+    let colour = label.map_or(weak, |l| to_color32(l.colour));
+    let chip = Rect::from_min_size(rect.min + vec2(2.0, 4.0), vec2(5.0, ROW_HEIGHT - 8.0));
+    ui.painter().rect_filled(chip, 2.0, colour);
+
+    let mut x = chip.right() + 6.0;
+    let label_rect = Rect::from_x_y_ranges(x..=x + LABEL_WIDTH, rect.y_range());
+    paint_shaped(ui, engine, name, TEXT_SIZE - 2.0, text_colour, label_rect);
+    x = label_rect.right() + 6.0;
+    let offsets_left = (rect.right() - OFFSETS_WIDTH).max(x);
+    let text_rect = Rect::from_x_y_ranges(x..=offsets_left - 6.0, rect.y_range());
+    paint_shaped(
+        ui,
+        engine,
+        &excerpt(text),
+        TEXT_SIZE,
+        text_colour,
+        text_rect,
+    );
+    ui.painter().text(
+        pos2(rect.right() - 4.0, rect.center().y),
+        Align2::RIGHT_CENTER,
+        format!("{start}–{end}"),
+        FontId::proportional(11.0),
+        weak,
+    );
+    response.clicked()
+}
+
+/// A chip per label: its colour, name and span count; click to show or hide its spans.
+fn filter_ui(ui: &mut Ui, engine: &mut TextEngine, state: &mut SpanListState, project: &Project) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, label) in project.schema().labels().iter().enumerate() {
+            let shown = !state.is_hidden(&label.id);
+            let count = state.counts.get(i).copied().unwrap_or(0);
+            let name_size = shaped_size(ui, engine, &label.name, TEXT_SIZE - 2.0, 160.0);
+            let count_text = count.to_string();
+            let font = FontId::proportional(11.0);
+            let count_width = ui
+                .painter()
+                .layout_no_wrap(count_text.clone(), font.clone(), ui.visuals().text_color())
+                .size()
+                .x;
+            let size = vec2(
+                8.0 + 10.0 + 4.0 + name_size.x + 6.0 + count_width + 8.0,
+                24.0,
+            );
+            let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+            response.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, shown, &label.name));
+            if response.clicked() {
+                state.set_hidden(&label.id, shown);
+            }
+            let response = response.on_hover_text(if shown {
+                "Click to hide these spans"
+            } else {
+                "Click to show these spans"
+            });
+            if !ui.is_rect_visible(rect) {
+                continue;
+            }
+            let visuals = ui.visuals();
+            let widget = visuals.widgets.style(&response);
+            let (fill, text_colour) = if shown {
+                (widget.weak_bg_fill, visuals.text_color())
+            } else {
+                (visuals.extreme_bg_color, visuals.weak_text_color())
+            };
+            let painter = ui.painter();
+            painter.rect(rect, 12.0, fill, widget.bg_stroke, StrokeKind::Inside);
+            let colour = to_color32(label.colour);
+            let dot = pos2(rect.left() + 13.0, rect.center().y);
+            if shown {
+                painter.circle_filled(dot, 5.0, colour);
+            } else {
+                painter.circle_stroke(dot, 4.5, Stroke::new(1.5, colour));
+            }
+            let name_left = rect.left() + 22.0;
+            let name_rect =
+                Rect::from_x_y_ranges(name_left..=name_left + name_size.x, rect.y_range());
+            paint_shaped(
+                ui,
+                engine,
+                &label.name,
+                TEXT_SIZE - 2.0,
+                text_colour,
+                name_rect,
+            );
+            ui.painter().text(
+                pos2(rect.right() - 8.0, rect.center().y),
+                Align2::RIGHT_CENTER,
+                count_text,
+                font,
+                visuals.weak_text_color(),
+            );
+        }
+        if !state.hidden.is_empty() && ui.small_button("Show all").clicked() {
+            state.show_all();
+        }
+    });
+}
