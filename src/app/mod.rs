@@ -16,11 +16,14 @@ pub use workspace::{Location, Workspace};
 use crate::command::UiCommand;
 use crate::model::{DocId, LabelSchema, Project};
 use crate::text::TextEngine;
-use crate::ui::ArticleView;
 use crate::ui::article_view::ViewAction;
 use crate::ui::label_palette::label_palette_ui;
 use crate::ui::menu_bar::{MenuChoice, menu_bar_ui};
 use crate::ui::status_bar::{StatusInfo, status_bar_ui};
+use crate::ui::{
+    ArticleView, DocumentListState, LabelEditorState, PanelAction, SpanListState, document_list_ui,
+    label_editor_ui, span_list_ui,
+};
 
 /// Zoom step of Ctrl+= and Ctrl+-.
 const ZOOM_STEP: f32 = 1.1;
@@ -55,6 +58,11 @@ pub struct IsnadApp {
     /// Files to open after the frame (a recent project, dropped files).
     pending_open: Vec<PathBuf>,
     recent: RecentProjects,
+    documents: DocumentListState,
+    spans: SpanListState,
+    labels: LabelEditorState,
+    /// Whether the label editor window is open.
+    label_editor_open: bool,
     /// Set once the user agreed to close with unsaved changes.
     close_confirmed: bool,
     /// The window title last sent, so it is sent only when it changes.
@@ -100,6 +108,10 @@ impl IsnadApp {
             pending: Vec::new(),
             pending_open: Vec::new(),
             recent,
+            documents: DocumentListState::new(),
+            spans: SpanListState::new(),
+            labels: LabelEditorState::new(),
+            label_editor_open: false,
             close_confirmed: false,
             window_title: String::new(),
         };
@@ -249,9 +261,7 @@ impl IsnadApp {
                     self.run_view_action(ViewAction::Remove(span));
                 }
             }
-            UiCommand::EditLabels => {
-                self.notice = Some("The label editor is not available yet".into());
-            }
+            UiCommand::EditLabels => self.label_editor_open = true,
             UiCommand::ZoomIn => self.set_zoom(self.zoom * ZOOM_STEP),
             UiCommand::ZoomOut => self.set_zoom(self.zoom / ZOOM_STEP),
             UiCommand::ZoomReset => self.set_zoom(1.0),
@@ -297,6 +307,47 @@ impl IsnadApp {
         }
         if self.view.is_none() {
             self.show_first_document();
+        }
+    }
+
+    /// Whether the label editor window is open.
+    pub fn is_label_editor_open(&self) -> bool {
+        self.label_editor_open
+    }
+
+    /// Applies what the user asked for in a side panel or the label editor.
+    fn run_panel_action(&mut self, action: PanelAction) {
+        let result = match action {
+            PanelAction::OpenDocument(doc) => {
+                self.show_document(doc);
+                Ok(())
+            }
+            PanelAction::RevealSpan(id) => {
+                self.reveal_span(id);
+                Ok(())
+            }
+            PanelAction::Edit(edit) => self.workspace.apply(edit),
+            PanelAction::EditMerging(edit, key) => self.workspace.apply_merging(edit, key),
+            PanelAction::AddArticles => {
+                self.add_articles_dialog();
+                Ok(())
+            }
+        };
+        if let Err(err) = result {
+            self.notice = Some(format!("Not done: {err}"));
+        }
+        self.keep_view_valid();
+    }
+
+    /// Shows the span's document, selects the span, scrolls to it and flashes it.
+    pub fn reveal_span(&mut self, id: crate::model::SpanId) {
+        let Some(span) = self.workspace.project().span(id).cloned() else {
+            return;
+        };
+        self.show_document(span.doc);
+        if let Some(view) = &mut self.view {
+            view.select_span(Some(id));
+            view.reveal(span.range());
         }
     }
 
@@ -397,6 +448,55 @@ impl IsnadApp {
                 },
             );
         });
+        let mut panel_actions = Vec::new();
+        let revision = self.workspace.revision();
+        let current = self.current_document();
+        egui::Panel::left("documents")
+            .default_size(260.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui.heading("Documents");
+                panel_actions.extend(document_list_ui(
+                    ui,
+                    &mut self.engine,
+                    &mut self.documents,
+                    self.workspace.project(),
+                    revision,
+                    current,
+                ));
+            });
+        if let Some(doc) = current {
+            let selected = self.view.as_ref().and_then(ArticleView::selected_span);
+            egui::Panel::right("spans")
+                .default_size(300.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui.heading("Spans");
+                    panel_actions.extend(span_list_ui(
+                        ui,
+                        &mut self.engine,
+                        &mut self.spans,
+                        self.workspace.project(),
+                        doc,
+                        revision,
+                        selected,
+                    ));
+                });
+        }
+        if self.label_editor_open {
+            let mut open = true;
+            egui::Window::new("Labels")
+                .open(&mut open)
+                .default_width(520.0)
+                .show(&ctx, |ui| {
+                    panel_actions.extend(label_editor_ui(
+                        ui,
+                        &mut self.labels,
+                        self.workspace.project(),
+                    ));
+                });
+            self.label_editor_open = open;
+        }
         let mut actions = Vec::new();
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
@@ -421,6 +521,9 @@ impl IsnadApp {
             });
         for action in actions {
             self.run_view_action(action);
+        }
+        for action in panel_actions {
+            self.run_panel_action(action);
         }
         self.error_ui(&ctx);
         self.confirm_ui(&ctx);

@@ -216,7 +216,7 @@ impl ArticleView {
         project: &Project,
         label: &str,
     ) -> Vec<ViewAction> {
-        engine.atlas.begin_frame(ui.ctx().pixels_per_point());
+        engine.atlas.begin_frame_once(ui.ctx());
         if self
             .selected_span
             .is_some_and(|id| project.span(id).is_none_or(|s| s.doc != self.doc))

@@ -8,6 +8,8 @@ use super::{ArticleView, Edge, EdgeDrag, ViewAction, moved_range};
 use crate::model::{Project, SpanId};
 use crate::text::boundaries::{next_grapheme, prev_grapheme, word_at};
 use crate::text::{Selection, TextEngine};
+use crate::ui::colours::to_color32;
+use crate::ui::shaped_label;
 
 /// How close to an edge handle a press grabs it, in points.
 const HANDLE_REACH: f32 = 7.0;
@@ -179,11 +181,27 @@ impl ArticleView {
         }
         let text = self.layout.text();
         response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.set_max_width(380.0);
             for span in &spans {
                 let label = project.schema().get(&span.label);
                 let name = label.map_or(span.label.as_str(), |l| l.name.as_str());
+                let colour = label.map_or(egui::Color32::GRAY, |l| to_color32(l.colour));
                 let chars = text[span.range()].chars().count();
-                ui.label(format!("{name} ({chars} characters)"));
+                ui.horizontal(|ui| {
+                    let (chip, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter().rect_filled(chip, 2.0, colour);
+                    ui.strong(name);
+                    ui.weak(format!("{chars} characters"));
+                });
+                // The span text, shaped by our engine (egui cannot join Arabic letters).
+                shaped_label(
+                    ui,
+                    engine,
+                    &text[span.range()],
+                    16.0,
+                    ui.visuals().text_color(),
+                    360.0,
+                );
             }
             ui.weak("Click to select; 1/2/3 relabel; Delete removes");
         });
