@@ -257,3 +257,54 @@ fn a_new_project_with_unsaved_changes_asks_first() {
     assert!(harness.state().view().is_none());
     harness.get_by_label_contains("no articles yet");
 }
+
+#[test]
+fn a_click_in_the_span_list_selects_and_reveals_the_span() {
+    let mut harness = harness(None);
+    let range = find(&harness, "مصدرًا في الوزارة", "غير أن");
+    let id = spans_at(&harness, range)
+        .iter()
+        .find(|s| s.label == label("source"))
+        .expect("the sample tags the anonymous source")
+        .id;
+    harness
+        .get_by_label_contains("Source: مصدرًا في الوزارة")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(selected_span(&harness), Some(id));
+}
+
+#[test]
+fn removing_a_label_in_the_editor_asks_first_and_undo_restores_its_spans() {
+    let mut harness = harness(None);
+    let claim = label("claim");
+    let claims = |h: &Harness<'static, IsnadApp>| {
+        h.state()
+            .project()
+            .spans_with_label(&LabelId::new("claim").expect("id"))
+            .len()
+    };
+    let before = claims(&harness);
+    assert!(before > 0);
+    harness
+        .state_mut()
+        .request(isnad::command::UiCommand::EditLabels);
+    // A new window spends its first frames measuring itself.
+    harness.run_steps(5);
+    assert!(harness.state().is_label_editor_open());
+    harness.get_by_label("Remove Claim").click();
+    harness.run();
+    assert_eq!(claims(&harness), before, "asks first");
+    harness.get_by_label("Remove").click();
+    harness.run();
+    assert!(!harness.state().project().schema().contains(&claim));
+    assert_eq!(claims(&harness), 0);
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(harness.state().project().schema().contains(&claim));
+    assert_eq!(
+        claims(&harness),
+        before,
+        "undo restores the label and its spans"
+    );
+}
