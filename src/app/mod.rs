@@ -532,7 +532,12 @@ impl IsnadApp {
             self.run(&ctx, command);
         }
         for path in std::mem::take(&mut self.pending_open) {
-            self.open(&path);
+            // A dropped project replaces the open one: ask first about unsaved changes.
+            if project_files::is_project_path(&path) {
+                self.confirm_then(AfterConfirm::Open(path));
+            } else {
+                self.add_articles(&[path]);
+            }
         }
         let dirty = if self.workspace.is_dirty() {
             "• "

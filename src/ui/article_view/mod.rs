@@ -325,8 +325,13 @@ impl ArticleView {
         }
 
         let visible = self.layout.visible_paragraphs(doc_view.clone());
-        let visible_text = self.layout.paragraph_range(visible.start).start
-            ..self.layout.paragraph_range(visible.end - 1).end;
+        let visible_text = match visible.end.checked_sub(1) {
+            Some(last) if !visible.is_empty() => {
+                self.layout.paragraph_range(visible.start).start
+                    ..self.layout.paragraph_range(last).end
+            }
+            _ => 0..0,
+        };
         let marks = span_marks::marks(project.spans_overlapping(self.doc, visible_text), |span| {
             project
                 .schema()
