@@ -5,6 +5,7 @@
 use egui::{Color32, Mesh, Rect, Response, Role, Sense, Shape, Ui, Vec2, WidgetInfo, pos2, vec2};
 
 use crate::text::TextEngine;
+use crate::text::short_text::ShortText;
 
 /// What [`paint_shaped`] drew.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -17,6 +18,25 @@ pub struct ShapedInfo {
     pub rtl: bool,
 }
 
+/// `text` shaped at `font_size` and cut to `max_width`, from the engine's cache (shaped on the
+/// first call only).
+fn cached_line<'e>(
+    ui: &Ui,
+    engine: &'e mut TextEngine,
+    text: &str,
+    font_size: f32,
+    max_width: f32,
+) -> &'e ShortText {
+    let frame = ui.ctx().cumulative_frame_nr();
+    engine.short_text.get(
+        &mut engine.font_system,
+        text,
+        font_size,
+        Some(max_width),
+        frame,
+    )
+}
+
 /// Size of `text` shaped at `font_size` and cut to `max_width` points (infinite: never cut).
 /// Shapes on the first call only.
 pub fn shaped_size(
@@ -26,14 +46,7 @@ pub fn shaped_size(
     font_size: f32,
     max_width: f32,
 ) -> Vec2 {
-    let frame = ui.ctx().cumulative_frame_nr();
-    let line = engine.short_text.get(
-        &mut engine.font_system,
-        text,
-        font_size,
-        Some(max_width),
-        frame,
-    );
+    let line = cached_line(ui, engine, text, font_size, max_width);
     vec2(line.width(), line.height())
 }
 
@@ -50,13 +63,13 @@ pub fn paint_shaped(
 ) -> ShapedInfo {
     let ctx = ui.ctx();
     engine.atlas.begin_frame_once(ctx);
-    let frame = ctx.cumulative_frame_nr();
+    // Borrows the cache and the font system separately: painting needs both at once.
     let line = engine.short_text.get(
         &mut engine.font_system,
         text,
         font_size,
         Some(rect.width()),
-        frame,
+        ctx.cumulative_frame_nr(),
     );
     let info = ShapedInfo {
         width: line.width(),
@@ -105,14 +118,7 @@ pub fn shaped_label(
     colour: Color32,
     max_width: f32,
 ) -> Response {
-    let frame = ui.ctx().cumulative_frame_nr();
-    let line = engine.short_text.get(
-        &mut engine.font_system,
-        text,
-        font_size,
-        Some(max_width),
-        frame,
-    );
+    let line = cached_line(ui, engine, text, font_size, max_width);
     let width = if line.rtl() && max_width.is_finite() {
         max_width
     } else {
