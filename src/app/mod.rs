@@ -434,12 +434,10 @@ impl IsnadApp {
             .map(ArticleView::selection_in_code_points);
         let doc = self.current_document();
         let project = self.workspace.project();
-        let document = doc.and_then(|d| project.document(d));
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar_ui(
                 ui,
                 &StatusInfo {
-                    title: document.map_or("", |d| d.title()),
                     encoding: doc.and_then(|d| self.encodings.get(&d)).map(String::as_str),
                     spans: doc.map_or(0, |d| project.spans_of(d).len()),
                     selection,

@@ -1,12 +1,10 @@
-//! The status bar: which document, how many spans, where the selection is, the last notice and
+//! The status bar: how many spans, where the selection is, the last notice and
 //! the zoom.
 
 use egui::Ui;
 
 /// What the status bar shows.
 pub struct StatusInfo<'a> {
-    /// Document title.
-    pub title: &'a str,
     /// Encoding the article was decoded from, when known.
     pub encoding: Option<&'a str>,
     /// Number of spans in the document.
