@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::io::project::{ProjectError, from_ron_str};
 use crate::model::markup::{self, MarkupError};
-use crate::model::{Document, DocumentStatus, ModelError, Project, Span};
+use crate::model::{DocumentStatus, ModelError, Project};
 
 /// The text of the bundled sample project file.
 pub const SAMPLE_PROJECT_RON: &str = include_str!("../../projects/sample.isnad.ron");
@@ -67,16 +67,8 @@ pub fn build_sample_project(markup: &str) -> Result<Project, SampleError> {
         return Err(SampleError::TextDiffers { at });
     }
     let mut project = Project::default();
-    let doc = project.allocate_doc_id();
-    let spans: Vec<Span> = parsed
-        .spans
-        .into_iter()
-        .map(|(range, label)| Span::new(project.allocate_span_id(), doc, range, label))
-        .collect();
-    let title = parsed.text.lines().next().unwrap_or_default().trim();
-    let document = Document::new(doc, title, None, parsed.text.as_str())
-        .with_status(DocumentStatus::InProgress);
-    project.insert_document(document, spans)?;
+    let title = |_, text: &str| text.lines().next().unwrap_or_default().trim().to_owned();
+    markup::insert_parsed(&mut project, parsed, title, DocumentStatus::InProgress)?;
     Ok(project)
 }
 

@@ -19,7 +19,7 @@
 use std::cmp::Reverse;
 use std::ops::Range;
 
-use crate::model::{DocId, Document, LabelId, ModelError, Project, Span};
+use crate::model::{DocId, Document, DocumentStatus, LabelId, ModelError, Project, Span};
 
 /// Why markup could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -230,14 +230,27 @@ pub fn markup_of(project: &Project, doc: DocId) -> String {
 /// order). Returns the new document's id.
 pub fn add_markup_document(project: &mut Project, markup: &str) -> Result<DocId, MarkupError> {
     let parsed = parse(markup)?;
+    let title = |doc: DocId, _: &str| format!("markup {}", doc.0);
+    Ok(insert_parsed(project, parsed, title, DocumentStatus::New)?)
+}
+
+/// Adds the parsed document to `project` with `status` and its spans (fresh ids, allocated in
+/// text order). `title` makes the title from the new document's id and its text.
+pub fn insert_parsed(
+    project: &mut Project,
+    parsed: Parsed,
+    title: impl FnOnce(DocId, &str) -> String,
+    status: DocumentStatus,
+) -> Result<DocId, ModelError> {
     let doc = project.allocate_doc_id();
     let spans: Vec<Span> = parsed
         .spans
         .into_iter()
         .map(|(range, label)| Span::new(project.allocate_span_id(), doc, range, label))
         .collect();
-    let title = format!("markup {}", doc.0);
-    project.insert_document(Document::new(doc, title, None, parsed.text), spans)?;
+    let title = title(doc, &parsed.text);
+    let document = Document::new(doc, title, None, parsed.text).with_status(status);
+    project.insert_document(document, spans)?;
     Ok(doc)
 }
 
