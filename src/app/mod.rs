@@ -300,12 +300,8 @@ impl IsnadApp {
 
     /// After an undo or redo the shown document may be gone.
     fn keep_view_valid(&mut self) {
-        if let Some(doc) = self.current_document()
-            && self.workspace.project().document(doc).is_none()
-        {
-            self.show_first_document();
-        }
-        if self.view.is_none() {
+        let shown = self.current_document();
+        if shown.is_none_or(|doc| self.workspace.project().document(doc).is_none()) {
             self.show_first_document();
         }
     }
@@ -507,10 +503,8 @@ impl IsnadApp {
                     return;
                 };
                 egui::Panel::top("labels").show(ui, |ui| {
-                    if let Some(label) = label_palette_ui(ui, project.schema())
-                        && let Some(action) = view.label_action(&label)
-                    {
-                        actions.push(action);
+                    if let Some(label) = label_palette_ui(ui, project.schema()) {
+                        actions.push(view.label_action(&label));
                     }
                 });
                 let title = project.document(view.doc()).map_or("", |d| d.title());

@@ -1,9 +1,10 @@
 //! The label palette above the article: one button per label, with its colour, key and
 //! definition. Clicking one tags the selected text (or relabels the selected span).
 
-use egui::{Color32, Sense, Ui, vec2};
+use egui::{Sense, Ui, vec2};
 
 use crate::model::{LabelId, LabelSchema};
+use crate::ui::colours::to_color32;
 
 /// Shows the palette; returns the label clicked, if any.
 pub fn label_palette_ui(ui: &mut Ui, schema: &LabelSchema) -> Option<LabelId> {
@@ -11,7 +12,7 @@ pub fn label_palette_ui(ui: &mut Ui, schema: &LabelSchema) -> Option<LabelId> {
     ui.horizontal_wrapped(|ui| {
         ui.label("Tag as:");
         for label in schema.labels() {
-            let colour = Color32::from_rgb(label.colour.r, label.colour.g, label.colour.b);
+            let colour = to_color32(label.colour);
             let text = match label.hotkey {
                 Some(key) => format!("{key}  {}", label.name),
                 None => label.name.clone(),

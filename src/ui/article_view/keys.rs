@@ -77,10 +77,8 @@ impl ArticleView {
             else {
                 continue;
             };
-            if pressed(ui, Modifiers::NONE, key)
-                && let Some(action) = self.label_action(&label.id)
-            {
-                self.actions.push(action);
+            if pressed(ui, Modifiers::NONE, key) {
+                self.actions.push(self.label_action(&label.id));
             }
         }
         let Some(id) = self.selected_span else {

@@ -183,27 +183,25 @@ impl ArticleView {
 
     /// What a label key or a click on the label palette does: tag the selected text (snapped to
     /// graphemes, whitespace trimmed) or, with no text selected, relabel the selected span.
-    pub fn label_action(&self, label: &LabelId) -> Option<ViewAction> {
+    pub fn label_action(&self, label: &LabelId) -> ViewAction {
         let range = self.selection.range();
         if !range.is_empty() {
-            return Some(
-                match text_range::clean_selection(self.layout.text(), range) {
-                    Some(range) => ViewAction::AddSpan {
-                        range,
-                        label: label.clone(),
-                    },
-                    None => ViewAction::Notice("Only spaces are selected: nothing to tag".into()),
+            return match text_range::clean_selection(self.layout.text(), range) {
+                Some(range) => ViewAction::AddSpan {
+                    range,
+                    label: label.clone(),
                 },
-            );
+                None => ViewAction::Notice("Only spaces are selected: nothing to tag".into()),
+            };
         }
         match self.selected_span {
-            Some(span) => Some(ViewAction::Relabel {
+            Some(span) => ViewAction::Relabel {
                 span,
                 label: label.clone(),
-            }),
-            None => Some(ViewAction::Notice(
+            },
+            None => ViewAction::Notice(
                 "Select some text (or click a span) before choosing a label".into(),
-            )),
+            ),
         }
     }
 

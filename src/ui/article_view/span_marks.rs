@@ -6,6 +6,7 @@ use std::ops::Range;
 use egui::Color32;
 
 use crate::model::{Rgb, Span, SpanId};
+use crate::ui::colours::to_color32;
 
 /// At most this many lanes are drawn; deeper nesting shares the last lane.
 pub const MAX_LANES: usize = 4;
@@ -58,14 +59,11 @@ pub fn marks<'a>(
     spans
         .iter()
         .zip(lanes)
-        .map(|(span, lane)| {
-            let rgb = colour_of(span);
-            SpanMark {
-                id: span.id,
-                range: span.range(),
-                lane,
-                colour: Color32::from_rgb(rgb.r, rgb.g, rgb.b),
-            }
+        .map(|(span, lane)| SpanMark {
+            id: span.id,
+            range: span.range(),
+            lane,
+            colour: to_color32(colour_of(span)),
         })
         .collect()
 }
