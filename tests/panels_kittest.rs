@@ -5,10 +5,10 @@ use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use isnad::command::{Edit, History};
+use isnad::model::PALETTE;
 use isnad::model::markup::project_from_markup;
 use isnad::model::{CLAIM, DocId, DocumentStatus, LabelField, LabelId, Project, SpanId};
 use isnad::text::TextEngine;
-use isnad::ui::colours::PALETTE;
 use isnad::ui::{
     DocumentListState, LabelEditorState, PanelAction, SpanListState, document_list_ui,
     label_editor_ui, span_list_ui,

@@ -2,7 +2,10 @@
 
 pub mod article;
 pub mod encoding;
+pub mod export;
+pub mod import;
 pub mod project;
 pub mod sample;
+pub mod tokenize;
 
 pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, load_article};

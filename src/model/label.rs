@@ -106,7 +106,35 @@ impl Default for LabelSchema {
     }
 }
 
+/// The Okabe-Ito palette without black (distinguishable with the common colour-vision
+/// deficiencies), then a few of Paul Tol's muted colours for schemas with many labels.
+pub const PALETTE: [Rgb; 12] = [
+    Rgb::new(0x00, 0x72, 0xB2), // blue
+    Rgb::new(0xE6, 0x9F, 0x00), // orange
+    Rgb::new(0x00, 0x9E, 0x73), // bluish green
+    Rgb::new(0xCC, 0x79, 0xA7), // reddish purple
+    Rgb::new(0x56, 0xB4, 0xE9), // sky blue
+    Rgb::new(0xD5, 0x5E, 0x00), // vermillion
+    Rgb::new(0xF0, 0xE4, 0x42), // yellow
+    Rgb::new(0x88, 0x22, 0x55), // wine
+    Rgb::new(0x44, 0xAA, 0x99), // teal
+    Rgb::new(0x99, 0x99, 0x33), // olive
+    Rgb::new(0x33, 0x22, 0x88), // indigo
+    Rgb::new(0xDD, 0xCC, 0x77), // sand
+];
+
 impl LabelSchema {
+    /// The first [`PALETTE`] colour no label uses (cycling through the palette when all are
+    /// taken): the colour of a new label.
+    pub fn unused_colour(&self) -> Rgb {
+        let used = |c: &Rgb| self.labels.iter().any(|l| l.colour == *c);
+        PALETTE
+            .iter()
+            .find(|c| !used(c))
+            .copied()
+            .unwrap_or(PALETTE[self.labels.len() % PALETTE.len()])
+    }
+
     /// A schema without labels.
     pub fn empty() -> Self {
         Self { labels: Vec::new() }

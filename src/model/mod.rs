@@ -18,7 +18,7 @@ pub mod text_range;
 pub use document::{Document, DocumentStatus, sha256_hex};
 pub use error::ModelError;
 pub use ids::{DocId, LabelId, SpanId};
-pub use label::{ACTOR, CLAIM, Label, LabelField, LabelSchema, Rgb, SOURCE};
+pub use label::{ACTOR, CLAIM, Label, LabelField, LabelSchema, PALETTE, Rgb, SOURCE};
 pub use project::Project;
 pub use project_mut::{RemovedLabel, check_range};
 pub use span::Span;

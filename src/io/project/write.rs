@@ -99,3 +99,14 @@ pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), Projec
     }
     Ok(())
 }
+
+/// Replaces `target` with `bytes` atomically without keeping a backup (for export files, which can
+/// always be written again from the project). On error the existing target is untouched.
+pub(crate) fn replace_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut guard = write_temp(target, "new", bytes)?;
+    if let Some(temp) = guard.0.as_deref() {
+        fs::rename(temp, target)?;
+    }
+    guard.0 = None;
+    Ok(())
+}

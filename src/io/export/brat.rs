@@ -1,0 +1,17 @@
+//! brat standoff folder. (Being written.)
+
+use crate::io::export::{DocView, ExportError, ExportFile, LossReport, Progress};
+use crate::model::Project;
+
+/// The brat standoff folder export.
+pub(crate) fn export(
+    _project: &Project,
+    _docs: &[DocView<'_>],
+    _report: &mut LossReport,
+    _progress: &Progress,
+) -> Result<Vec<ExportFile>, ExportError> {
+    Err(ExportError::Encode {
+        format: "brat",
+        message: "not available yet".to_owned(),
+    })
+}

@@ -1,0 +1,116 @@
+//! Native JSONL: one document per line, loadable with Hugging Face `datasets` and convertible with
+//! spaCy's `Doc.char_span`.
+//!
+//! ```text
+//! {"id":"doc-1","text":"…","spans":[{"id":"s1","start":4,"end":22,"label":"actor","text":"…"}],
+//!  "meta":{"title":"…","source_path":null,"sha256":"…","status":"new","offset_unit":"code_points"}}
+//! ```
+//! Offsets are code points unless the user asked for UTF-16 (`meta.offset_unit` says which).
+
+use serde::Serialize;
+
+use crate::io::export::doc_view::span_key;
+use crate::io::export::{DocView, ExportError, ExportFile, FilePlace, Progress};
+use crate::model::DocumentStatus;
+
+/// One line of the file.
+#[derive(Serialize)]
+pub(crate) struct JsonlDocument<'a> {
+    pub(crate) id: String,
+    pub(crate) text: &'a str,
+    pub(crate) spans: Vec<JsonlSpan<'a>>,
+    pub(crate) meta: JsonlMeta<'a>,
+}
+
+/// One span of a line.
+#[derive(Serialize)]
+pub(crate) struct JsonlSpan<'a> {
+    pub(crate) id: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) label: &'a str,
+    pub(crate) text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) note: Option<&'a str>,
+}
+
+/// Document metadata.
+#[derive(Serialize)]
+pub(crate) struct JsonlMeta<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) source_path: Option<&'a str>,
+    pub(crate) sha256: &'a str,
+    pub(crate) status: &'static str,
+    pub(crate) offset_unit: &'static str,
+}
+
+/// The status as written in files.
+pub(crate) fn status_key(status: DocumentStatus) -> &'static str {
+    match status {
+        DocumentStatus::New => "new",
+        DocumentStatus::InProgress => "in_progress",
+        DocumentStatus::Done => "done",
+    }
+}
+
+/// The line object of one document.
+pub(crate) fn document_line<'a>(view: &DocView<'a>) -> JsonlDocument<'a> {
+    let doc = view.doc;
+    JsonlDocument {
+        id: view.doc_key(),
+        text: view.text(),
+        spans: view
+            .spans
+            .iter()
+            .map(|span| {
+                let (start, end) = view.span_offsets(span);
+                JsonlSpan {
+                    id: span_key(span),
+                    start,
+                    end,
+                    label: span.label.as_str(),
+                    text: view.span_text(span),
+                    note: span.note.as_deref(),
+                }
+            })
+            .collect(),
+        meta: JsonlMeta {
+            title: doc.title(),
+            source_path: doc.source_path(),
+            sha256: doc.sha256(),
+            status: status_key(doc.status()),
+            offset_unit: view.unit().as_str(),
+        },
+    }
+}
+
+/// Writes the JSONL bytes of `docs`.
+pub(crate) fn jsonl_bytes(
+    docs: &[DocView<'_>],
+    progress: &Progress,
+) -> Result<Vec<u8>, ExportError> {
+    let mut out = Vec::with_capacity(docs.iter().map(|d| d.text().len() * 2 + 64).sum());
+    for view in docs {
+        if progress.is_cancelled() {
+            return Err(ExportError::Cancelled);
+        }
+        serde_json::to_writer(&mut out, &document_line(view)).map_err(|e| ExportError::Encode {
+            format: "jsonl",
+            message: e.to_string(),
+        })?;
+        out.push(b'\n');
+        progress.advance();
+    }
+    Ok(out)
+}
+
+/// The native JSONL export: one file.
+pub(crate) fn export(
+    docs: &[DocView<'_>],
+    progress: &Progress,
+) -> Result<Vec<ExportFile>, ExportError> {
+    Ok(vec![ExportFile {
+        place: FilePlace::Main,
+        bytes: jsonl_bytes(docs, progress)?,
+    }])
+}

@@ -1,0 +1,195 @@
+//! Imports of annotations into a project: from native JSONL, doccano JSONL, Label Studio JSON and
+//! brat standoff, so a team can move from those tools or load a model's pre-annotations.
+//!
+//! Reading and applying are separate steps:
+//! 1. a reader per format turns a file into [`SourceDocument`]s (text plus candidate spans, in the
+//!    file's own offset unit), listing whatever it cannot read in the [`ImportReport`];
+//! 2. [`plan_import`] validates every span against the project (offsets in range and on character
+//!    boundaries, the span text equal to the text at those offsets where the file gives it, the
+//!    label known or, on request, added to the schema) and builds one undoable [`Edit`].
+//!
+//! A document whose text equals a document of the project (same SHA-256) receives the spans; any
+//! other becomes a new document.
+
+mod brat;
+mod doccano;
+mod jsonl;
+mod label_studio;
+mod plan;
+mod report;
+mod source;
+
+use std::path::{Path, PathBuf};
+
+use crate::command::Edit;
+use crate::model::Project;
+use crate::model::offsets::OffsetUnit;
+
+pub use plan::plan_import;
+pub use report::{ImportOutcome, ImportReport, Rejection};
+pub use source::{SourceDocument, SourceSpan, read_text_file};
+
+/// The largest annotation file read (bytes).
+pub const MAX_IMPORT_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The formats Isnad reads annotations from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImportFormat {
+    /// Native JSONL (what `isnad export --format jsonl` writes).
+    Jsonl,
+    /// doccano JSONL, `label` or `entities` form (told apart per line).
+    Doccano,
+    /// Label Studio tasks JSON (exported from Label Studio, or pre-annotations).
+    LabelStudio,
+    /// brat standoff: `.ann` files, each with its `.txt` beside it (or folders of them).
+    Brat,
+}
+
+impl ImportFormat {
+    /// Every format, in menu order.
+    pub const ALL: [ImportFormat; 4] = [
+        ImportFormat::Jsonl,
+        ImportFormat::Doccano,
+        ImportFormat::LabelStudio,
+        ImportFormat::Brat,
+    ];
+
+    /// The name used on the command line (`--format jsonl`).
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            ImportFormat::Jsonl => "jsonl",
+            ImportFormat::Doccano => "doccano",
+            ImportFormat::LabelStudio => "label-studio",
+            ImportFormat::Brat => "brat",
+        }
+    }
+
+    /// The format named `name` on the command line.
+    pub fn from_cli_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.cli_name() == name)
+    }
+
+    /// The name shown in the import dialog.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            ImportFormat::Jsonl => "Isnad JSONL",
+            ImportFormat::Doccano => "doccano JSONL",
+            ImportFormat::LabelStudio => "Label Studio JSON",
+            ImportFormat::Brat => "brat standoff (.ann + .txt)",
+        }
+    }
+
+    /// The unit the format's files count offsets in, unless the file says otherwise.
+    pub fn default_unit(self) -> OffsetUnit {
+        match self {
+            ImportFormat::Doccano => OffsetUnit::Utf16,
+            _ => OffsetUnit::CodePoints,
+        }
+    }
+}
+
+/// How to import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The format.
+    pub format: ImportFormat,
+    /// Offset unit of the files; `None` means what the file states, else the format's own.
+    pub unit: Option<OffsetUnit>,
+    /// Add labels the schema does not know (otherwise their spans are rejected).
+    pub add_unknown_labels: bool,
+}
+
+impl ImportOptions {
+    /// Import `format` in its own unit, rejecting unknown labels.
+    pub fn new(format: ImportFormat) -> Self {
+        Self {
+            format,
+            unit: None,
+            add_unknown_labels: false,
+        }
+    }
+}
+
+/// A planned import: the edit that applies it and the report of what it holds and rejects.
+#[derive(Clone, Debug)]
+pub struct ImportPlan {
+    /// One undoable step adding the labels, documents and spans (`None` when nothing is added).
+    pub edit: Option<Edit>,
+    /// What was read, added and rejected.
+    pub report: ImportReport,
+}
+
+/// Reads every file in `paths` (folders are searched for the format's files) into source
+/// documents; unreadable files are listed in the report.
+pub fn read_files(
+    paths: &[PathBuf],
+    options: &ImportOptions,
+) -> (Vec<SourceDocument>, ImportReport) {
+    let mut report = ImportReport::new(options.format);
+    let mut docs = Vec::new();
+    for path in expand_folders(paths, options.format) {
+        report.files.push(path.clone());
+        let before = docs.len();
+        match options.format {
+            ImportFormat::Brat => brat::read(&path, &mut docs, &mut report),
+            format => match read_text_file(&path) {
+                Ok(text) => match format {
+                    ImportFormat::Jsonl => jsonl::read(&path, &text, &mut docs, &mut report),
+                    ImportFormat::Doccano => doccano::read(&path, &text, &mut docs, &mut report),
+                    _ => label_studio::read(&path, &text, &mut docs, &mut report),
+                },
+                Err(message) => report.file_error(&path, message),
+            },
+        }
+        if let Some(unit) = options.unit {
+            for doc in &mut docs[before..] {
+                doc.unit = unit;
+            }
+        }
+    }
+    report.documents_read = docs.len();
+    (docs, report)
+}
+
+/// Reads `paths` and plans their import into `project` (ids are allocated from it; nothing else
+/// changes until the plan's edit is applied).
+pub fn import_files(
+    project: &mut Project,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+) -> ImportPlan {
+    let (docs, mut report) = read_files(paths, options);
+    let edit = plan_import(project, docs, options, &mut report);
+    ImportPlan { edit, report }
+}
+
+/// The files to read: each path given, with folders replaced by the files inside them (not
+/// recursive) that the format reads, in name order.
+fn expand_folders(paths: &[PathBuf], format: ImportFormat) -> Vec<PathBuf> {
+    let wanted: &[&str] = match format {
+        ImportFormat::Jsonl | ImportFormat::Doccano => &["jsonl", "json"],
+        ImportFormat::LabelStudio => &["json"],
+        ImportFormat::Brat => &["ann"],
+    };
+    let mut out = Vec::new();
+    for path in paths {
+        match std::fs::read_dir(path) {
+            Ok(entries) if path.is_dir() => {
+                let mut inside: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| has_extension(p, wanted))
+                    .collect();
+                inside.sort();
+                out.extend(inside);
+            }
+            _ => out.push(path.clone()),
+        }
+    }
+    out
+}
+
+fn has_extension(path: &Path, wanted: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| wanted.iter().any(|w| e.eq_ignore_ascii_case(w)))
+}

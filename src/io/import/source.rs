@@ -1,0 +1,74 @@
+//! What a format reader produces: documents with candidate spans, not yet validated.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use crate::io::import::MAX_IMPORT_FILE_BYTES;
+use crate::model::DocumentStatus;
+use crate::model::offsets::OffsetUnit;
+
+/// One span as the file states it, offsets in the document's [`SourceDocument::unit`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceSpan {
+    /// Where it is in the file, for the report (`"line 3, span 2"`, `"T4"`).
+    pub place: String,
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The label as written in the file (an id or a display name).
+    pub label: String,
+    /// The text the file says the span covers, if it says.
+    pub text: Option<String>,
+    /// A note on the span, if the format has them.
+    pub note: Option<String>,
+}
+
+/// One document as the file states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceDocument {
+    /// The file it came from.
+    pub file: std::path::PathBuf,
+    /// Where it is in the file, for the report (`"line 3"`, `"task 2"`).
+    pub place: String,
+    /// A title, if the file has one (otherwise the first words of the text are used).
+    pub title: Option<String>,
+    /// The text.
+    pub text: String,
+    /// The annotation status, if the file has one.
+    pub status: Option<DocumentStatus>,
+    /// The unit of the offsets of `spans`.
+    pub unit: OffsetUnit,
+    /// The candidate spans.
+    pub spans: Vec<SourceSpan>,
+}
+
+/// Reads a UTF-8 text file (a UTF-8 BOM is dropped) of at most [`MAX_IMPORT_FILE_BYTES`]; the
+/// error is a sentence for the report.
+pub fn read_text_file(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open it: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_IMPORT_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    if bytes.len() as u64 > MAX_IMPORT_FILE_BYTES {
+        return Err(format!(
+            "it is larger than the import limit of {} MB",
+            MAX_IMPORT_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !text.contains('\0') => Ok(text.to_owned()),
+        Ok(_) => Err("it holds NUL bytes: not a text file".to_owned()),
+        Err(e) => Err(format!(
+            "it is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        )),
+    }
+}
+
+/// A JSON number as an offset: a whole number from 0 up; `None` otherwise.
+pub(crate) fn json_offset(value: &serde_json::Value) -> Option<usize> {
+    value.as_u64().and_then(|n| usize::try_from(n).ok())
+}
