@@ -1,12 +1,19 @@
 //! The `isnad` binary: opens the GUI on an article (or the bundled sample), or runs a headless
-//! subcommand (`isnad new`, `isnad check`; see [`isnad::cli`]).
+//! subcommand (`isnad new`, `isnad check`, `isnad export`, `isnad import`; see [`isnad::cli`]).
 //!
-//! Exit codes: 0 on success, 1 when a subcommand fails (message on stderr), 2 for bad arguments.
+//! Exit codes: 0 on success, 1 when a subcommand fails (message on stderr), 2 for bad arguments,
+//! 3 when an export or import was partial (what was left out or rejected is listed on stderr).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::builder::PossibleValuesParser;
+use clap::{Args, Parser, Subcommand};
+use isnad::cli::Outcome;
+use isnad::io::export::{DocumentSelection, ExportFormat, ExportOptions, TokenEdges};
+use isnad::io::import::{ImportFormat, ImportOptions};
+use isnad::model::DocumentStatus;
+use isnad::model::offsets::OffsetUnit;
 
 /// Annotate who-said-what in Arabic news articles.
 #[derive(Parser)]
@@ -34,6 +41,128 @@ enum Command {
         /// The project file (NAME.isnad.ron).
         project: PathBuf,
     },
+    /// Export the annotations as training data (the loss report goes to stderr).
+    Export(ExportArgs),
+    /// Import annotations (pre-annotations or another tool's work) into a project file.
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// The project file (NAME.isnad.ron).
+    project: PathBuf,
+    /// The format to write.
+    #[arg(long, short, value_parser = PossibleValuesParser::new(ExportFormat::ALL.map(ExportFormat::cli_name)))]
+    format: String,
+    /// The output file (a folder for brat; created if missing).
+    #[arg(long, short)]
+    output: PathBuf,
+    /// Offset unit, instead of the format's own (code points; UTF-16 for doccano).
+    #[arg(long, value_parser = PossibleValuesParser::new(UNITS))]
+    unit: Option<String>,
+    /// Export only documents with these statuses (repeat or separate with commas).
+    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(["new", "in-progress", "done"]))]
+    status: Vec<String>,
+    /// CoNLL and spaCy: widen a span cut inside a token to whole tokens, or leave it out.
+    #[arg(long, default_value = "expand", value_parser = PossibleValuesParser::new(["expand", "report"]))]
+    token_edges: String,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The project file to add to (NAME.isnad.ron); saved with the previous version as .bak.
+    project: PathBuf,
+    /// The format of the files.
+    #[arg(long, short, value_parser = PossibleValuesParser::new(ImportFormat::ALL.map(ImportFormat::cli_name)))]
+    format: String,
+    /// The files to import (folders: every file of the format inside).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Offset unit of the files, instead of what they state or the format's own.
+    #[arg(long, value_parser = PossibleValuesParser::new(UNITS))]
+    unit: Option<String>,
+    /// Add labels the project does not have (otherwise their spans are rejected).
+    #[arg(long)]
+    add_labels: bool,
+}
+
+const UNITS: [&str; 3] = ["code-points", "utf16", "bytes"];
+
+fn parse_unit(name: &str) -> OffsetUnit {
+    match name {
+        "utf16" => OffsetUnit::Utf16,
+        "bytes" => OffsetUnit::Bytes,
+        _ => OffsetUnit::CodePoints,
+    }
+}
+
+impl ExportArgs {
+    fn options(&self) -> Option<ExportOptions> {
+        let mut options = ExportOptions::new(ExportFormat::from_cli_name(&self.format)?);
+        options.unit = self.unit.as_deref().map(parse_unit);
+        if !self.status.is_empty() {
+            let statuses = self.status.iter().map(|s| match s.as_str() {
+                "done" => DocumentStatus::Done,
+                "in-progress" => DocumentStatus::InProgress,
+                _ => DocumentStatus::New,
+            });
+            options.documents = DocumentSelection::WithStatus(statuses.collect());
+        }
+        if self.token_edges == "report" {
+            options.token_edges = TokenEdges::Report;
+        }
+        Some(options)
+    }
+}
+
+impl ImportArgs {
+    fn options(&self) -> Option<ImportOptions> {
+        let mut options = ImportOptions::new(ImportFormat::from_cli_name(&self.format)?);
+        options.unit = self.unit.as_deref().map(parse_unit);
+        options.add_unknown_labels = self.add_labels;
+        Some(options)
+    }
+}
+
+fn run_export(args: &ExportArgs) -> ExitCode {
+    let Some(options) = args.options() else {
+        return fail(&format!("unknown format {}", args.format));
+    };
+    match isnad::cli::export_project(&args.project, &options, &args.output) {
+        Ok(summary) => {
+            for path in &summary.written {
+                println!("wrote {}", path.display());
+            }
+            eprint!("{}", summary.report);
+            exit(summary.outcome())
+        }
+        Err(error) => fail(&error.to_string()),
+    }
+}
+
+fn run_import(args: &ImportArgs) -> ExitCode {
+    let Some(options) = args.options() else {
+        return fail(&format!("unknown format {}", args.format));
+    };
+    match isnad::cli::import_into_project(&args.project, &options, &args.files) {
+        Ok((report, outcome)) => {
+            eprint!("{report}");
+            if outcome == Outcome::Failed {
+                eprintln!(
+                    "isnad: nothing imported; {} left unchanged",
+                    args.project.display()
+                );
+            } else if report.added_anything() {
+                println!("saved {}", args.project.display());
+            }
+            exit(outcome)
+        }
+        Err(error) => fail(&error.to_string()),
+    }
+}
+
+fn exit(outcome: Outcome) -> ExitCode {
+    ExitCode::from(outcome.exit_code())
 }
 
 fn main() -> ExitCode {
@@ -55,6 +184,8 @@ fn main() -> ExitCode {
             }
             Err(error) => fail(&isnad::cli::error_report(&error)),
         },
+        Some(Command::Export(args)) => run_export(&args),
+        Some(Command::Import(args)) => run_import(&args),
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error.to_string()),
@@ -112,5 +243,49 @@ mod tests {
         ));
         assert!(Cli::try_parse_from(["isnad", "new", "p.isnad.ron"]).is_err());
         assert!(Cli::try_parse_from(["isnad", "a.txt", "check", "p"]).is_err());
+        let export = Cli::try_parse_from([
+            "isnad",
+            "export",
+            "p.isnad.ron",
+            "--format",
+            "conll",
+            "-o",
+            "out.conll",
+            "--status",
+            "done,in-progress",
+            "--token-edges",
+            "report",
+        ]);
+        let Some(Command::Export(args)) = export.expect("export").command else {
+            panic!("not an export");
+        };
+        let options = args.options().expect("options");
+        assert_eq!(options.format, ExportFormat::Conll);
+        assert_eq!(options.token_edges, TokenEdges::Report);
+        assert_eq!(
+            options.documents,
+            DocumentSelection::WithStatus(vec![DocumentStatus::Done, DocumentStatus::InProgress])
+        );
+        assert!(
+            Cli::try_parse_from(["isnad", "export", "p", "--format", "csv", "-o", "x"]).is_err()
+        );
+        let import = Cli::try_parse_from([
+            "isnad",
+            "import",
+            "p.isnad.ron",
+            "--format",
+            "doccano",
+            "a.jsonl",
+            "--unit",
+            "code-points",
+            "--add-labels",
+        ]);
+        let Some(Command::Import(args)) = import.expect("import").command else {
+            panic!("not an import");
+        };
+        let options = args.options().expect("options");
+        assert_eq!(options.unit, Some(OffsetUnit::CodePoints));
+        assert!(options.add_unknown_labels);
+        assert!(Cli::try_parse_from(["isnad", "import", "p", "--format", "brat"]).is_err());
     }
 }

@@ -1,4 +1,5 @@
-//! Headless subcommands of the `isnad` binary: `isnad new` and `isnad check`.
+//! Headless subcommands of the `isnad` binary: `isnad new`, `isnad check`, `isnad export` and
+//! `isnad import`.
 //!
 //! Each subcommand is a plain function returning a report (with a [`std::fmt::Display`] meant for
 //! the terminal) or an error, so it can be tested without spawning the binary; `main.rs` only
@@ -6,9 +7,11 @@
 
 mod check;
 mod new;
+mod transfer;
 
 pub use check::{CheckReport, DocumentReport, check_project, error_report};
 pub use new::{CliError, NewDocument, NewSummary, new_project};
+pub use transfer::{ExportSummary, Outcome, TransferError, export_project, import_into_project};
 
 use crate::model::DocumentStatus;
 
