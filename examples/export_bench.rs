@@ -61,7 +61,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let t = Instant::now();
             let plan = import_files(
                 &mut target,
-                &[out.clone()],
+                std::slice::from_ref(&out),
                 &ImportOptions::new(import_format),
             );
             if let Some(edit) = plan.edit {

@@ -4,6 +4,7 @@
 mod dialogs;
 mod project_files;
 mod recent;
+mod transfer;
 mod workspace;
 
 use std::collections::HashMap;
@@ -67,6 +68,8 @@ pub struct IsnadApp {
     close_confirmed: bool,
     /// The window title last sent, so it is sent only when it changes.
     window_title: String,
+    /// Export and import windows and work.
+    transfer: transfer::TransferState,
 }
 
 impl IsnadApp {
@@ -114,6 +117,7 @@ impl IsnadApp {
             label_editor_open: false,
             close_confirmed: false,
             window_title: String::new(),
+            transfer: transfer::TransferState::default(),
         };
         app.show_first_document();
         if let Some(path) = path {
@@ -240,6 +244,8 @@ impl IsnadApp {
                 self.save_as_dialog();
             }
             UiCommand::AddArticles => self.add_articles_dialog(),
+            UiCommand::Export => self.open_export_dialog(),
+            UiCommand::ImportAnnotations => self.open_import_dialog(),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiCommand::Undo => self.undo_redo(true),
             UiCommand::Redo => self.undo_redo(false),
@@ -517,6 +523,7 @@ impl IsnadApp {
         for action in panel_actions {
             self.run_panel_action(action);
         }
+        self.transfer_ui(&ctx);
         self.error_ui(&ctx);
         self.confirm_ui(&ctx);
 

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::command::{Edit, History, MergeKey};
+use crate::io::import::{ImportOptions, ImportReport, SourceDocument, plan_import};
 use crate::io::project::{self, ProjectError};
 use crate::model::{DocId, Document, DocumentStatus, LabelId, ModelError, Project, Span, SpanId};
 
@@ -141,6 +142,20 @@ impl Workspace {
             spans: Vec::new(),
         })?;
         Ok(id)
+    }
+
+    /// Validates imported documents against the project and applies what is valid (new labels,
+    /// documents and spans) as one undo step; the report gets the counts and the rejections.
+    pub fn import(
+        &mut self,
+        docs: Vec<SourceDocument>,
+        options: &ImportOptions,
+        report: &mut ImportReport,
+    ) -> Result<(), ModelError> {
+        match plan_import(&mut self.project, docs, options, report) {
+            Some(edit) => self.apply(edit),
+            None => Ok(()),
+        }
     }
 
     /// Undoes the last step; `Ok(false)` when there is none.

@@ -16,6 +16,10 @@ pub enum UiCommand {
     SaveAs,
     /// Add article files to the project.
     AddArticles,
+    /// Export the annotations as training data.
+    Export,
+    /// Import annotations from another tool or a model.
+    ImportAnnotations,
     /// Quit the app (asks first when there are unsaved changes).
     Quit,
     /// Undo the last edit.
@@ -40,12 +44,14 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 15] = [
+    pub const ALL: [UiCommand; 17] = [
         Self::NewProject,
         Self::OpenProject,
         Self::Save,
         Self::SaveAs,
         Self::AddArticles,
+        Self::ImportAnnotations,
+        Self::Export,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -66,6 +72,8 @@ impl UiCommand {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::AddArticles => "Add articles…",
+            Self::Export => "Export…",
+            Self::ImportAnnotations => "Import annotations…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -88,6 +96,12 @@ impl UiCommand {
             Self::SaveAs => "Save the project under a new name",
             Self::AddArticles => {
                 "Add .txt or .md articles to the project (UTF-8, UTF-16, Windows-1256, ISO-8859-6)"
+            }
+            Self::Export => {
+                "Export the annotations as training data (JSONL, spaCy, doccano, Label Studio, brat, CoNLL)"
+            }
+            Self::ImportAnnotations => {
+                "Add annotations from Isnad JSONL, doccano, Label Studio or brat files (one undo step)"
             }
             Self::Quit => "Close Isnad",
             Self::Undo => "Undo the last change to the project",
@@ -115,6 +129,7 @@ impl UiCommand {
         const OPEN: [KeyboardShortcut; 1] = [cmd(Key::O)];
         const SAVE: [KeyboardShortcut; 1] = [cmd(Key::S)];
         const SAVE_AS: [KeyboardShortcut; 1] = [cmd_shift(Key::S)];
+        const EXPORT: [KeyboardShortcut; 1] = [cmd(Key::E)];
         const QUIT: [KeyboardShortcut; 1] = [cmd(Key::Q)];
         const UNDO: [KeyboardShortcut; 1] = [cmd(Key::Z)];
         const REDO: [KeyboardShortcut; 2] = [cmd_shift(Key::Z), cmd(Key::Y)];
@@ -128,6 +143,7 @@ impl UiCommand {
             Self::OpenProject => &OPEN,
             Self::Save => &SAVE,
             Self::SaveAs => &SAVE_AS,
+            Self::Export => &EXPORT,
             Self::Quit => &QUIT,
             Self::Undo => &UNDO,
             Self::Redo => &REDO,
@@ -136,7 +152,9 @@ impl UiCommand {
             Self::ZoomIn => &ZOOM_IN,
             Self::ZoomOut => &ZOOM_OUT,
             Self::ZoomReset => &ZOOM_RESET,
-            Self::AddArticles | Self::DeleteSpan | Self::EditLabels => &[],
+            Self::AddArticles | Self::ImportAnnotations | Self::DeleteSpan | Self::EditLabels => {
+                &[]
+            }
         }
     }
 
@@ -148,6 +166,8 @@ impl UiCommand {
             | Self::Save
             | Self::SaveAs
             | Self::AddArticles
+            | Self::ImportAnnotations
+            | Self::Export
             | Self::Quit => "File",
             Self::Undo
             | Self::Redo

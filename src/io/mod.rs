@@ -4,6 +4,7 @@ pub mod article;
 pub mod encoding;
 pub mod export;
 pub mod import;
+pub mod progress;
 pub mod project;
 pub mod sample;
 pub mod tokenize;

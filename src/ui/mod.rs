@@ -4,6 +4,8 @@
 pub mod article_view;
 pub mod colours;
 pub mod document_list;
+pub mod export_dialog;
+pub mod import_dialog;
 pub mod label_editor;
 pub mod label_palette;
 pub mod menu_bar;
@@ -11,6 +13,7 @@ pub mod panel_action;
 pub mod shaped_label;
 pub mod span_list;
 pub mod status_bar;
+pub mod transfer_report;
 
 pub use article_view::ArticleView;
 pub use document_list::{DocumentListState, document_list_ui};

@@ -13,7 +13,6 @@ mod doc_view;
 mod doccano;
 mod jsonl;
 mod label_studio;
-mod progress;
 mod report;
 mod spacy;
 
@@ -22,8 +21,8 @@ use std::path::{Path, PathBuf};
 use crate::model::offsets::OffsetUnit;
 use crate::model::{DocId, Document, DocumentStatus, Project};
 
+pub use crate::io::progress::Progress;
 pub use doc_view::DocView;
-pub use progress::Progress;
 pub use report::{LossKind, LossReport, LostSpan};
 
 /// The formats Isnad writes.

@@ -171,14 +171,14 @@ impl fmt::Display for LossReport {
             for loss in self.losses.iter().filter(|l| l.kind == kind) {
                 writeln!(
                     f,
-                    "  {} (document {}), span {} {} [{}, {}): «{}»",
-                    loss.document,
-                    loss.doc_id,
+                    "  span {} ({}) [{}, {}): «{}» in document {} «{}»",
                     loss.span_id,
                     loss.label,
                     loss.start,
                     loss.end,
-                    loss.text
+                    loss.text,
+                    loss.doc_id,
+                    loss.document,
                 )?;
             }
         }

@@ -22,6 +22,7 @@ mod source;
 use std::path::{Path, PathBuf};
 
 use crate::command::Edit;
+use crate::io::progress::Progress;
 use crate::model::Project;
 use crate::model::offsets::OffsetUnit;
 
@@ -120,14 +121,22 @@ pub struct ImportPlan {
 }
 
 /// Reads every file in `paths` (folders are searched for the format's files) into source
-/// documents; unreadable files are listed in the report.
+/// documents; unreadable files are listed in the report. `progress` counts files; a cancel
+/// request stops before the next file (the report then lists the files not read).
 pub fn read_files(
     paths: &[PathBuf],
     options: &ImportOptions,
+    progress: &Progress,
 ) -> (Vec<SourceDocument>, ImportReport) {
     let mut report = ImportReport::new(options.format);
     let mut docs = Vec::new();
-    for path in expand_folders(paths, options.format) {
+    let files = expand_folders(paths, options.format);
+    progress.start(files.len());
+    for path in files {
+        if progress.is_cancelled() {
+            report.file_error(&path, "not read: the import was cancelled");
+            continue;
+        }
         report.files.push(path.clone());
         let before = docs.len();
         match options.format {
@@ -146,6 +155,7 @@ pub fn read_files(
                 doc.unit = unit;
             }
         }
+        progress.advance();
     }
     report.documents_read = docs.len();
     (docs, report)
@@ -158,7 +168,7 @@ pub fn import_files(
     paths: &[PathBuf],
     options: &ImportOptions,
 ) -> ImportPlan {
-    let (docs, mut report) = read_files(paths, options);
+    let (docs, mut report) = read_files(paths, options, &Progress::new());
     let edit = plan_import(project, docs, options, &mut report);
     ImportPlan { edit, report }
 }

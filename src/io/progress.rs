@@ -1,4 +1,5 @@
-//! Progress of a long export or import, shared with the window that shows a progress bar.
+//! Progress of a long export or import, shared between the worker thread and the window that
+//! shows a progress bar.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 

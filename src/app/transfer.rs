@@ -1,0 +1,324 @@
+//! File › Export… and File › Import annotations…: the windows, the background work with its
+//! progress bar, and the report when done.
+//!
+//! An export runs on a worker thread over a snapshot of the project (documents share their text,
+//! so the copy is cheap), so the window stays responsive on big projects. An import reads and
+//! parses its files on a worker thread; validating and applying them (one undo step) happens on
+//! the UI thread, against the project as it is then.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use super::IsnadApp;
+use crate::io::export::{self, ExportError, ExportOptions, LossReport, Progress};
+use crate::io::import::{ImportOptions, ImportReport, SourceDocument, read_files};
+use crate::ui::export_dialog::{ExportDialogAnswer, ExportDialogState, export_dialog_ui};
+use crate::ui::import_dialog::{ImportDialogAnswer, ImportDialogState, import_dialog_ui};
+use crate::ui::transfer_report::{TransferReport, transfer_report_ui};
+
+type ExportResult = Result<(LossReport, Vec<PathBuf>), ExportError>;
+
+/// Work running on a worker thread.
+pub(super) enum TransferJob {
+    /// Building and writing an export.
+    Export {
+        progress: Arc<Progress>,
+        worker: JoinHandle<ExportResult>,
+    },
+    /// Reading the files of an import.
+    Import {
+        progress: Arc<Progress>,
+        options: ImportOptions,
+        worker: JoinHandle<(Vec<SourceDocument>, ImportReport)>,
+    },
+}
+
+impl TransferJob {
+    fn progress(&self) -> &Progress {
+        match self {
+            TransferJob::Export { progress, .. } | TransferJob::Import { progress, .. } => progress,
+        }
+    }
+
+    fn is_finished(&self) -> bool {
+        match self {
+            TransferJob::Export { worker, .. } => worker.is_finished(),
+            TransferJob::Import { worker, .. } => worker.is_finished(),
+        }
+    }
+}
+
+/// The transfer windows and work of the app.
+#[derive(Default)]
+pub(super) struct TransferState {
+    pub(super) export_dialog: Option<ExportDialogState>,
+    pub(super) import_dialog: Option<ImportDialogState>,
+    pub(super) job: Option<TransferJob>,
+    pub(super) report: Option<TransferReport>,
+}
+
+impl IsnadApp {
+    /// Opens the export window, proposing a path beside the project file.
+    pub fn open_export_dialog(&mut self) {
+        let stem = match self.workspace.path() {
+            Some(path) => export_stem(path),
+            None => std::env::current_dir()
+                .unwrap_or_default()
+                .join("isnad-export"),
+        };
+        self.transfer.export_dialog = Some(ExportDialogState::new(stem));
+    }
+
+    /// Opens the import window.
+    pub fn open_import_dialog(&mut self) {
+        self.transfer.import_dialog = Some(ImportDialogState::default());
+    }
+
+    /// The export window's state, while it is open (mutable: tests fill in the path).
+    pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialogState> {
+        self.transfer.export_dialog.as_mut()
+    }
+
+    /// The import window's state, while it is open (mutable: tests fill in the paths).
+    pub fn import_dialog_mut(&mut self) -> Option<&mut ImportDialogState> {
+        self.transfer.import_dialog.as_mut()
+    }
+
+    /// Whether an export or import is running.
+    pub fn is_transfer_running(&self) -> bool {
+        self.transfer.job.is_some()
+    }
+
+    /// The report of the last finished export or import, while its window is open.
+    pub fn transfer_report(&self) -> Option<&TransferReport> {
+        self.transfer.report.as_ref()
+    }
+
+    /// Starts exporting a snapshot of the project on a worker thread.
+    pub fn start_export(&mut self, options: ExportOptions, out: PathBuf) {
+        if self.transfer.job.is_some() {
+            return;
+        }
+        let project = self.workspace.project().clone();
+        let progress = Arc::new(Progress::new());
+        let shared = Arc::clone(&progress);
+        let worker = std::thread::spawn(move || {
+            let built = export::export(&project, &options, &shared)?;
+            let written = export::write_export(&built, &out)?;
+            Ok((built.report, written))
+        });
+        self.transfer.export_dialog = None;
+        self.transfer.job = Some(TransferJob::Export { progress, worker });
+    }
+
+    /// Starts reading annotation files on a worker thread; they are applied when read.
+    pub fn start_import(&mut self, options: ImportOptions, paths: Vec<PathBuf>) {
+        if self.transfer.job.is_some() {
+            return;
+        }
+        let progress = Arc::new(Progress::new());
+        let shared = Arc::clone(&progress);
+        let read_options = options.clone();
+        let worker = std::thread::spawn(move || read_files(&paths, &read_options, &shared));
+        self.transfer.import_dialog = None;
+        self.transfer.job = Some(TransferJob::Import {
+            progress,
+            options,
+            worker,
+        });
+    }
+
+    /// Finishes the running job if its worker is done (never blocks).
+    pub(super) fn poll_transfer(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.transfer.job else {
+            return;
+        };
+        if !job.is_finished() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        }
+        let Some(job) = self.transfer.job.take() else {
+            return;
+        };
+        match job {
+            TransferJob::Export { worker, .. } => match worker.join() {
+                Ok(Ok((report, written))) => {
+                    self.transfer.report = Some(export_report(&report, &written))
+                }
+                Ok(Err(ExportError::Cancelled)) => self.notice = Some("Export cancelled".into()),
+                Ok(Err(error)) => self.show_error("Could not export", error),
+                Err(_) => self.show_error("Could not export", "the export stopped unexpectedly"),
+            },
+            TransferJob::Import {
+                worker, options, ..
+            } => match worker.join() {
+                Ok((docs, mut report)) => {
+                    if let Err(error) = self.workspace.import(docs, &options, &mut report) {
+                        self.show_error("Could not import", error);
+                        return;
+                    }
+                    self.keep_view_valid();
+                    self.transfer.report = Some(import_report(&report));
+                }
+                Err(_) => self.show_error("Could not import", "the import stopped unexpectedly"),
+            },
+        }
+    }
+
+    /// The transfer windows: export and import options, progress, report.
+    pub(super) fn transfer_ui(&mut self, ctx: &egui::Context) {
+        self.poll_transfer(ctx);
+        self.export_dialog_window(ctx);
+        self.import_dialog_window(ctx);
+        if let Some(job) = &self.transfer.job {
+            let (done, total) = job.progress().get();
+            let fraction = job.progress().fraction();
+            let what = match job {
+                TransferJob::Export { .. } => "Exporting",
+                TransferJob::Import { .. } => "Reading files",
+            };
+            egui::Modal::new(egui::Id::unique("transfer-progress")).show(ctx, |ui| {
+                ui.set_min_width(360.0);
+                ui.heading(format!("{what}…"));
+                ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total}")));
+                if ui.button("Cancel").clicked() {
+                    job.progress().cancel();
+                }
+            });
+        }
+        if let Some(report) = &self.transfer.report {
+            let mut open = true;
+            let mut closed = false;
+            egui::Window::new(report.title.clone())
+                .open(&mut open)
+                .default_width(640.0)
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    closed = transfer_report_ui(ui, &mut self.engine, report)
+                });
+            if !open || closed {
+                self.transfer.report = None;
+            }
+        }
+    }
+
+    fn export_dialog_window(&mut self, ctx: &egui::Context) {
+        let Some(state) = self.transfer.export_dialog.as_mut() else {
+            return;
+        };
+        let current = self.view.as_ref().map(crate::ui::ArticleView::doc);
+        let mut open = true;
+        let mut answer = None;
+        egui::Window::new("Export annotations")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| answer = export_dialog_ui(ui, state, current));
+        match answer {
+            Some(ExportDialogAnswer::Export(options, path)) => self.start_export(options, path),
+            Some(ExportDialogAnswer::Browse) => browse_export_path(state),
+            Some(ExportDialogAnswer::Cancel) => open = false,
+            None => {}
+        }
+        if !open {
+            self.transfer.export_dialog = None;
+        }
+    }
+
+    fn import_dialog_window(&mut self, ctx: &egui::Context) {
+        let Some(state) = self.transfer.import_dialog.as_mut() else {
+            return;
+        };
+        let mut open = true;
+        let mut answer = None;
+        egui::Window::new("Import annotations")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| answer = import_dialog_ui(ui, state));
+        match answer {
+            Some(ImportDialogAnswer::Import(options, paths)) => self.start_import(options, paths),
+            Some(ImportDialogAnswer::Browse) => browse_import_paths(state),
+            Some(ImportDialogAnswer::Cancel) => open = false,
+            None => {}
+        }
+        if !open {
+            self.transfer.import_dialog = None;
+        }
+    }
+}
+
+/// `folder/name` for `folder/name.isnad.ron`.
+fn export_stem(project: &Path) -> PathBuf {
+    let name = project.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name
+        .strip_suffix(&format!(".{}", crate::io::project::FILE_EXTENSION))
+        .unwrap_or(&name)
+        .to_owned();
+    project.with_file_name(stem)
+}
+
+fn browse_export_path(state: &mut ExportDialogState) {
+    let dialog = rfd::FileDialog::new().set_title("Export to");
+    let picked = if state.format.writes_folder() {
+        dialog.pick_folder()
+    } else {
+        let name = Path::new(&state.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        dialog
+            .add_filter(state.format.display_name(), &[state.format.extension()])
+            .set_file_name(name)
+            .save_file()
+    };
+    if let Some(path) = picked {
+        state.path = path.display().to_string();
+    }
+}
+
+fn browse_import_paths(state: &mut ImportDialogState) {
+    let extensions: &[&str] = match state.format {
+        crate::io::import::ImportFormat::Jsonl | crate::io::import::ImportFormat::Doccano => {
+            &["jsonl", "json"]
+        }
+        crate::io::import::ImportFormat::LabelStudio => &["json"],
+        crate::io::import::ImportFormat::Brat => &["ann"],
+    };
+    let picked = rfd::FileDialog::new()
+        .set_title("Import annotations from")
+        .add_filter(state.format.display_name(), extensions)
+        .add_filter("All files", &["*"])
+        .pick_files();
+    if let Some(paths) = picked {
+        let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        state.paths = lines.join("\n");
+    }
+}
+
+fn export_report(report: &LossReport, written: &[PathBuf]) -> TransferReport {
+    let mut lines: Vec<String> = written
+        .iter()
+        .map(|p| format!("wrote {}", p.display()))
+        .collect();
+    lines.extend(report.to_string().lines().skip(1).map(str::to_owned));
+    TransferReport {
+        title: "Export report".into(),
+        summary: report.summary(),
+        complete: report.is_complete(),
+        lines,
+    }
+}
+
+fn import_report(report: &ImportReport) -> TransferReport {
+    TransferReport {
+        title: "Import report".into(),
+        summary: report.summary(),
+        complete: report.outcome() == crate::io::import::ImportOutcome::Complete,
+        lines: report
+            .to_string()
+            .lines()
+            .skip(1)
+            .map(str::to_owned)
+            .collect(),
+    }
+}
