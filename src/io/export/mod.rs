@@ -15,7 +15,7 @@ mod jsonl;
 mod label_studio;
 mod progress;
 mod report;
-mod spacy;
+pub mod spacy;
 
 use std::path::{Path, PathBuf};
 
