@@ -169,16 +169,12 @@ fn decode(bytes: &[u8]) -> (Vec<String>, Vec<SpacyDoc>) {
     (strings, docs)
 }
 
-/// `SpanGroups.from_bytes`: `[]`, or `{<SpanGroup bytes>: ["sc"]}`.
+/// `SpanGroups.from_bytes` of `{<SpanGroup bytes>: ["sc"]}`: every document has the `sc` group.
 fn decode_span_groups(
     bytes: &[u8],
     by_id: &dyn Fn(u64) -> String,
 ) -> Vec<(String, i32, i32, i32, i32)> {
     let groups = unpack(bytes);
-    if let Some(list) = groups.as_array() {
-        assert!(list.is_empty());
-        return Vec::new();
-    }
     let groups = groups.as_map().expect("span groups map");
     assert_eq!(groups.len(), 1);
     let (group, keys) = &groups[0];

@@ -5,7 +5,7 @@
 //! {"version": "0.1", "attrs": [ORTH, SENT_START], "tokens": <uint64 LE, one row per word>,
 //!  "spaces": <one byte per word>, "lengths": <int32 LE per doc>, "strings": [sorted strings],
 //!  "cats": [{}…], "flags": [{"has_unknown_spaces": false}…],
-//!  "span_groups": [<msgpack {<SpanGroup bytes>: ["sc"]}> or <msgpack []>…],
+//!  "span_groups": [<msgpack {<SpanGroup bytes>: ["sc"]}>…],
 //!  "user_data": [<msgpack {("._.", "isnad_id", None, None): "doc-1", … "title" …}>…]}
 //! ```
 //! A SpanGroup is msgpack `{"name": "sc", "attrs": {}, "spans": [<struct ">QQQllll": id, kb_id,
@@ -162,12 +162,9 @@ fn int32(n: usize) -> Result<i32, EncodeError> {
     i32::try_from(n).map_err(|_| format!("{n} does not fit spaCy's 32-bit offsets"))
 }
 
-/// `SpanGroups.to_bytes` of a doc whose only group is `sc` holding `spans` (msgpack `[]` if there
-/// are none, as spaCy writes an empty `doc.spans`).
+/// `SpanGroups.to_bytes` of a doc whose only group is `sc` holding `spans`. A document without
+/// spans still gets an empty `sc` group, so `doc.spans["sc"]` works on every document.
 fn span_groups(spans: &[DocBinSpan<'_>]) -> Result<Vec<u8>, EncodeError> {
-    if spans.is_empty() {
-        return pack(&Value::Array(Vec::new()));
-    }
     let mut packed = Vec::with_capacity(spans.len());
     for span in spans {
         let mut bytes = Vec::with_capacity(40);
