@@ -229,12 +229,15 @@ fn writes_the_native_jsonl_and_a_docbin_beside_it() {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out.jsonl");
+    let progress = Progress::new();
     let export = export::export(
         &project,
         &ExportOptions::new(ExportFormat::Spacy),
-        &Progress::new(),
+        &progress,
     )
     .expect("export");
+    // Three documents, each visited once per file.
+    assert_eq!(progress.get(), (6, 6));
     let written = export::write_export(&export, &out).expect("write");
     assert_eq!(written, [out.clone(), dir.path().join("out.spacy")]);
     let (_, docs) = decode(&std::fs::read(&written[1]).expect("read .spacy"));
