@@ -14,7 +14,7 @@ mod doccano;
 mod jsonl;
 mod label_studio;
 mod report;
-mod spacy;
+pub mod spacy;
 
 use std::path::{Path, PathBuf};
 
