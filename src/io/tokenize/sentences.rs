@@ -8,12 +8,9 @@ use super::Token;
 /// Urdu full stop `۔` and the double marks `‼ ⁇ ⁈ ⁉`.
 fn is_terminator(word: &str) -> bool {
     !word.is_empty()
-        && word.chars().all(|c| {
-            matches!(
-                c,
-                '.' | '!' | '?' | '؟' | '…' | '۔' | '‼' | '⁇' | '⁈' | '⁉'
-            )
-        })
+        && word
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '؟' | '…' | '۔' | '‼' | '⁇' | '⁈' | '⁉'))
 }
 
 /// Whether a token closes a quotation or bracket (and so belongs to the sentence before it when
@@ -30,7 +27,9 @@ fn is_closer(word: &str) -> bool {
 
 /// Whether `gap` (the text between two tokens) holds a line break.
 fn has_line_break(gap: &str) -> bool {
-    gap.contains(['\n', '\r', '\u{000B}', '\u{000C}', '\u{0085}', '\u{2028}', '\u{2029}'])
+    gap.contains([
+        '\n', '\r', '\u{000B}', '\u{000C}', '\u{0085}', '\u{2028}', '\u{2029}',
+    ])
 }
 
 /// Splits `tokens` of `text` into sentences: ranges of token indices, in order, covering every
@@ -73,8 +72,9 @@ pub fn keep_together(sentences: &[Range<usize>], groups: &[Range<usize>]) -> Vec
     // joined[k]: token k must stay in the sentence of token k - 1.
     let mut joined = vec![false; tokens + 1];
     for group in groups {
-        for k in group.start.saturating_add(1)..group.end.min(tokens + 1) {
-            joined[k] = true;
+        let inner = group.start.saturating_add(1)..group.end.min(tokens + 1);
+        if let Some(slots) = joined.get_mut(inner) {
+            slots.fill(true);
         }
     }
     let mut out: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
@@ -151,7 +151,8 @@ mod tests {
             keep_together(&sentences, &[1..3, 5..6, 7..9]),
             [0..5, 5..6, 6..9]
         );
-        assert_eq!(keep_together(&sentences, &[0..9]), [0..9]);
-        assert_eq!(keep_together(&[], &[0..3]), Vec::<Range<usize>>::new());
+        let everything = [Range { start: 0, end: 9 }];
+        assert_eq!(keep_together(&sentences, &everything), everything);
+        assert_eq!(keep_together(&[], &everything), Vec::<Range<usize>>::new());
     }
 }
