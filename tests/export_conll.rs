@@ -323,6 +323,39 @@ fn report_mode_leaves_out_spans_cut_inside_a_token() {
 }
 
 #[test]
+fn overlaps_are_decided_on_tokens_longest_then_first() {
+    let text = "قال المتحدثُ باسم الوزارة اليوم";
+    let project = project_with(
+        text,
+        &[
+            // Span 1 and span 2 share no character but the token المتحدثُ once widened.
+            find(text, "المتحد"),
+            find(text, "ثُ باسم"),
+            find(text, "الوزارة اليوم"),
+            find(text, "باسم الوزارة"),
+        ],
+    );
+    let (conll, report) = export_conll(&project, TokenEdges::Expand);
+    check_runs(&project, &conll, &report, &fixture_labels());
+    let losses: Vec<(LossKind, u64)> = report.losses.iter().map(|l| (l.kind, l.span_id)).collect();
+    // Spans 2, 4 and 3 all have two tokens: span 2 starts first and is kept, span 4 shares باسم
+    // with it, span 3 is free. Span 1 has one token, already taken.
+    assert_eq!(
+        losses,
+        [
+            (LossKind::Overlapping, 1),
+            (LossKind::WidenedToTokens, 2),
+            (LossKind::Overlapping, 4)
+        ]
+    );
+    assert!(
+        conll.contains(
+            "قال\tO\nالمتحدثُ\tB-claim\nباسم\tI-claim\nالوزارة\tB-claim\nاليوم\tI-claim\n"
+        )
+    );
+}
+
+#[test]
 fn a_span_across_a_full_stop_keeps_its_sentences_together() {
     let text = "قال الوزير. إن الوفد وصل. ثم غادر.";
     let project = project_with(text, &[find(text, "الوزير. إن الوفد")]);

@@ -119,17 +119,20 @@ fn break_points(text: &str) -> Vec<bool> {
     for (i, _) in text.split_word_bound_indices() {
         word[i] = true;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !is_mid_letter(c) {
-            continue;
+    let mut before: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, a)| a);
+        if is_mid_letter(c)
+            && (before.is_some_and(is_arabic_letter) || after.is_some_and(is_arabic_letter))
+        {
+            for edge in [i, i + c.len_utf8()] {
+                if let Some(w) = word.get_mut(edge) {
+                    *w = true;
+                }
+            }
         }
-        let before = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, b)| b);
-        let after = chars.get(k + 1).map(|&(_, a)| a);
-        if before.is_some_and(is_arabic_letter) || after.is_some_and(is_arabic_letter) {
-            word[i] = true;
-            word[i + c.len_utf8()] = true;
-        }
+        before = Some(c);
     }
     let mut grapheme = vec![false; text.len() + 1];
     for (i, _) in text.grapheme_indices(true) {
