@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use isnad::io::export::{self, ExportFormat, ExportOptions, FilePlace, Progress};
 use isnad::io::import::{ImportFormat, ImportOptions, ImportOutcome, ImportReport, import_files};
+use isnad::model::offsets::OffsetUnit;
 use isnad::model::{DocumentStatus, LabelField, LabelId, Project};
 use serde_json::Value;
 
@@ -184,29 +185,28 @@ fn import(path: &Path) -> (Project, ImportReport) {
 #[test]
 fn round_trip_keeps_everything_including_notes() {
     let original = fixture::arabic_project();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("out.json");
-    let export = export::export(
-        &original,
-        &ExportOptions::new(ExportFormat::LabelStudio),
-        &Progress::new(),
-    )
-    .expect("export");
-    let written = export::write_export(&export, &path).expect("write");
-    assert_eq!(
-        written,
-        [path.clone(), dir.path().join("out.label-config.xml")]
-    );
+    for unit in [None, Some(OffsetUnit::Utf16)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.json");
+        let mut options = ExportOptions::new(ExportFormat::LabelStudio);
+        options.unit = unit;
+        let export = export::export(&original, &options, &Progress::new()).expect("export");
+        let written = export::write_export(&export, &path).expect("write");
+        assert_eq!(
+            written,
+            [path.clone(), dir.path().join("out.label-config.xml")]
+        );
 
-    let (project, report) = import(&path);
-    assert_eq!(report.outcome(), ImportOutcome::Complete, "{report}");
-    assert_eq!(fixture::texts(&project), fixture::texts(&original));
-    assert_eq!(
-        fixture::span_facts(&project),
-        fixture::span_facts(&original)
-    );
-    let titles: Vec<&str> = project.documents().map(|d| d.title()).collect();
-    assert_eq!(titles, ["بيان الوزارة", "استطلاع", "فارغ"]);
+        let (project, report) = import(&path);
+        assert_eq!(report.outcome(), ImportOutcome::Complete, "{report}");
+        assert_eq!(fixture::texts(&project), fixture::texts(&original));
+        assert_eq!(
+            fixture::span_facts(&project),
+            fixture::span_facts(&original)
+        );
+        let titles: Vec<&str> = project.documents().map(|d| d.title()).collect();
+        assert_eq!(titles, ["بيان الوزارة", "استطلاع", "فارغ"]);
+    }
 }
 
 /// `(covered text, label, note)` of every span of a project, sorted.
