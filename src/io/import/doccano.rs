@@ -1,15 +1,167 @@
-//! Reading doccano JSONL (`label` and `entities` forms). (Being written.)
+//! Reading doccano JSONL, one document per line, each line in either form:
+//! - `label` form: `{"text":"…","label":[[start,end,"label"],…]}` (older doccano versions write
+//!   `"labels"`; items may also be `{"start_offset","end_offset","label"}` objects);
+//! - `entities` form: `{"text":"…","entities":[{"id","label","start_offset","end_offset"}],
+//!   "relations":[…]}`.
+//!
+//! Offsets are UTF-16 code units unless the line states `"offset_unit"` (at the top level, where
+//! Isnad's export and doccano's own export of metadata put it, or inside `"meta"`); `"title"` is
+//! read from the same places. Relations are listed as not imported: projects hold spans only.
 
 use std::path::Path;
 
-use crate::io::import::{ImportReport, SourceDocument};
+use serde_json::{Map, Value};
 
-/// Reads `contents` (from `path`) into `docs`.
+use crate::io::import::source::json_offset;
+use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan};
+use crate::model::offsets::OffsetUnit;
+
+/// Reads every line of `contents` (from `path`) into `docs`; broken lines and spans go to the
+/// report.
 pub(crate) fn read(
     path: &Path,
-    _contents: &str,
-    _docs: &mut Vec<SourceDocument>,
+    contents: &str,
+    docs: &mut Vec<SourceDocument>,
     report: &mut ImportReport,
 ) {
-    report.file_error(path, "doccano import is not available yet");
+    for (n, line) in contents.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let place = format!("line {}", n + 1);
+        let value: Value = match serde_json::from_str(line) {
+            Ok(value) => value,
+            Err(e) => {
+                report.reject(path, place, format!("not a JSON object: {e}"));
+                continue;
+            }
+        };
+        let Some(object) = value.as_object() else {
+            report.reject(path, place, "not a JSON object");
+            continue;
+        };
+        match read_document(path, &place, object, report) {
+            Ok(doc) => docs.push(doc),
+            Err(reason) => report.reject(path, place, reason),
+        }
+    }
+}
+
+/// The unit named by an `offset_unit` value.
+pub(crate) fn unit_named(name: &str) -> Result<OffsetUnit, String> {
+    match name {
+        "utf16" => Ok(OffsetUnit::Utf16),
+        "code_points" => Ok(OffsetUnit::CodePoints),
+        "bytes" => Ok(OffsetUnit::Bytes),
+        other => Err(format!(
+            "unknown offset_unit «{other}» (expected utf16, code_points or bytes)"
+        )),
+    }
+}
+
+/// One line's document; `Err` when the line has no usable text.
+fn read_document(
+    path: &Path,
+    place: &str,
+    line: &Map<String, Value>,
+    report: &mut ImportReport,
+) -> Result<SourceDocument, String> {
+    let text = line
+        .get("text")
+        .and_then(Value::as_str)
+        .ok_or("the line has no \"text\" string")?;
+    let meta = line.get("meta");
+    let field = |name: &str| {
+        line.get(name)
+            .or_else(|| meta.and_then(|m| m.get(name)))
+            .and_then(Value::as_str)
+    };
+    let unit = match field("offset_unit") {
+        Some(name) => unit_named(name)?,
+        None => ImportFormat::Doccano.default_unit(),
+    };
+    let mut spans = Vec::new();
+    for (key, item_name) in [
+        ("entities", "entity"),
+        ("label", "label"),
+        ("labels", "label"),
+    ] {
+        match line.get(key) {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let span_place = format!("{item_name} {}", i + 1);
+                    match read_span(item, span_place.clone()) {
+                        Ok(span) => spans.push(span),
+                        Err(reason) => {
+                            report.reject(path, format!("{place}, {span_place}"), reason);
+                        }
+                    }
+                }
+            }
+            Some(_) => return Err(format!("\"{key}\" is not a list")),
+        }
+    }
+    if let Some(relations) = line
+        .get("relations")
+        .and_then(Value::as_array)
+        .filter(|r| !r.is_empty())
+    {
+        report.reject(
+            path,
+            place,
+            format!(
+                "{} relation{} not imported: Isnad projects hold spans only",
+                relations.len(),
+                if relations.len() == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    Ok(SourceDocument {
+        file: path.to_owned(),
+        place: place.to_owned(),
+        title: field("title").map(str::to_owned),
+        text: text.to_owned(),
+        status: None,
+        unit,
+        spans,
+    })
+}
+
+/// A `[start, end, "label"]` triple or a `{"start_offset", "end_offset", "label"}` object.
+fn read_span(item: &Value, place: String) -> Result<SourceSpan, String> {
+    let (start, end, label) = match item {
+        Value::Array(parts) if parts.len() == 3 => (&parts[0], &parts[1], &parts[2]),
+        Value::Object(fields) => {
+            let get = |name: &str| fields.get(name).ok_or(format!("\"{name}\" is missing"));
+            (get("start_offset")?, get("end_offset")?, get("label")?)
+        }
+        _ => {
+            return Err(
+                "not a span: expected [start, end, \"label\"] or {\"start_offset\", \"end_offset\", \"label\"}"
+                    .to_owned(),
+            );
+        }
+    };
+    let offset = |value: &Value, name: &str| {
+        json_offset(value)
+            .ok_or_else(|| format!("the {name} offset is not a whole number from 0 up"))
+    };
+    let label = match label {
+        Value::String(label) => label.clone(),
+        Value::Number(n) => {
+            return Err(format!(
+                "the label is the number {n}, not a name (an id of a doccano label type?)"
+            ));
+        }
+        _ => return Err("the label is not a string".to_owned()),
+    };
+    Ok(SourceSpan {
+        place,
+        start: offset(start, "start")?,
+        end: offset(end, "end")?,
+        label,
+        text: None,
+        note: None,
+    })
 }

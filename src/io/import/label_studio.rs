@@ -1,15 +1,304 @@
-//! Reading Label Studio tasks JSON. (Being written.)
+//! Reading Label Studio tasks JSON: a list of tasks (or one task object), as Label Studio exports
+//! them or as pre-annotations are imported into it.
+//!
+//! - The text is `data.text`, or else the only string field of `data` besides Isnad's own
+//!   `title`, `isnad_id` and `offset_unit` (a task without `data` is its own data).
+//! - Spans come from the first annotation that is not cancelled (`annotations`, or `completions`
+//!   in files of old versions); a task without one takes them from its first prediction.
+//! - Each `labels` result is a region: `value.start`, `value.end` (code points unless
+//!   `data.offset_unit` says otherwise), `value.labels` (one span per label) and, when present,
+//!   `value.text`, checked against the document text.
+//! - A `textarea` result with the id of a region is that region's note (its lines joined).
+//! - Any other result (relations, choices, text areas for the whole task, ...) is listed as not
+//!   imported.
 
+use std::collections::HashMap;
 use std::path::Path;
 
-use crate::io::import::{ImportReport, SourceDocument};
+use serde_json::{Map, Value};
 
-/// Reads `contents` (from `path`) into `docs`.
+use crate::io::import::doccano::unit_named;
+use crate::io::import::source::json_offset;
+use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan};
+
+/// Fields of `data` that Isnad's export adds beside the text.
+const METADATA_FIELDS: [&str; 3] = ["title", "isnad_id", "offset_unit"];
+
+/// Reads the tasks of `contents` (from `path`) into `docs`; broken tasks and results go to the
+/// report, a file that is not JSON to its file errors.
 pub(crate) fn read(
     path: &Path,
-    _contents: &str,
-    _docs: &mut Vec<SourceDocument>,
+    contents: &str,
+    docs: &mut Vec<SourceDocument>,
     report: &mut ImportReport,
 ) {
-    report.file_error(path, "Label Studio import is not available yet");
+    let value: Value = match serde_json::from_str(contents) {
+        Ok(value) => value,
+        Err(e) => {
+            report.file_error(path, format!("it is not valid JSON: {e}"));
+            return;
+        }
+    };
+    let tasks = match &value {
+        Value::Array(tasks) => tasks.as_slice(),
+        Value::Object(_) => std::slice::from_ref(&value),
+        _ => {
+            report.file_error(path, "it is neither a list of tasks nor a task object");
+            return;
+        }
+    };
+    for (i, task) in tasks.iter().enumerate() {
+        let place = match task.get("id").filter(|id| id.is_number() || id.is_string()) {
+            Some(id) => format!("task {} (id {})", i + 1, plain(id)),
+            None => format!("task {}", i + 1),
+        };
+        let Some(task) = task.as_object() else {
+            report.reject(path, place, "not a task object");
+            continue;
+        };
+        match read_task(path, &place, task, report) {
+            Ok(doc) => docs.push(doc),
+            Err(reason) => report.reject(path, place, reason),
+        }
+    }
+}
+
+/// A JSON string without its quotes; any other value as JSON.
+fn plain(value: &Value) -> String {
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_owned)
+}
+
+/// One task's document; `Err` when it has no usable text.
+fn read_task(
+    path: &Path,
+    place: &str,
+    task: &Map<String, Value>,
+    report: &mut ImportReport,
+) -> Result<SourceDocument, String> {
+    let data = match task.get("data") {
+        Some(Value::Object(data)) => data,
+        Some(_) => return Err("\"data\" is not an object".to_owned()),
+        None => task,
+    };
+    let text = task_text(data)?;
+    let unit = match data.get("offset_unit").and_then(Value::as_str) {
+        Some(name) => unit_named(name)?,
+        None => ImportFormat::LabelStudio.default_unit(),
+    };
+    let mut spans = Vec::new();
+    if let Some((source, result)) = chosen_result(task)? {
+        read_result(path, place, &source, result, &mut spans, report);
+    }
+    Ok(SourceDocument {
+        file: path.to_owned(),
+        place: place.to_owned(),
+        title: data.get("title").and_then(Value::as_str).map(str::to_owned),
+        text: text.to_owned(),
+        status: None,
+        unit,
+        spans,
+    })
+}
+
+/// `data.text`, or the only other string field of `data`.
+fn task_text(data: &Map<String, Value>) -> Result<&str, String> {
+    if let Some(text) = data.get("text") {
+        return text
+            .as_str()
+            .ok_or_else(|| "\"data.text\" is not a string".to_owned());
+    }
+    let strings: Vec<(&String, &str)> = data
+        .iter()
+        .filter(|(key, _)| !METADATA_FIELDS.contains(&key.as_str()))
+        .filter_map(|(key, value)| value.as_str().map(|s| (key, s)))
+        .collect();
+    match strings.as_slice() {
+        [(_, text)] => Ok(text),
+        [] => {
+            Err("the task has no text: no \"data.text\" and no other string in \"data\"".to_owned())
+        }
+        many => Err(format!(
+            "the task has no \"data.text\" and several string fields ({}): which one is the text is unclear",
+            many.iter()
+                .map(|(key, _)| key.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// The results to read and where they come from (`"annotation 2"`, `"prediction 1"`): the first
+/// annotation not cancelled, else the first prediction; `None` when the task has neither.
+fn chosen_result(task: &Map<String, Value>) -> Result<Option<(String, &Value)>, String> {
+    for key in ["annotations", "completions"] {
+        let Some(list) = task.get(key) else { continue };
+        let list = list
+            .as_array()
+            .ok_or_else(|| format!("\"{key}\" is not a list"))?;
+        let kept = list
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.get("was_cancelled").and_then(Value::as_bool) != Some(true));
+        if let Some((i, annotation)) = kept {
+            return Ok(Some((
+                format!("annotation {}", i + 1),
+                annotation.get("result").unwrap_or(&Value::Null),
+            )));
+        }
+    }
+    match task.get("predictions") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(list)) => Ok(list.first().map(|prediction| {
+            (
+                "prediction 1".to_owned(),
+                prediction.get("result").unwrap_or(&Value::Null),
+            )
+        })),
+        Some(_) => Err("\"predictions\" is not a list".to_owned()),
+    }
+}
+
+/// Reads the regions of one annotation (or prediction) into `spans`.
+fn read_result(
+    path: &Path,
+    place: &str,
+    source: &str,
+    result: &Value,
+    spans: &mut Vec<SourceSpan>,
+    report: &mut ImportReport,
+) {
+    let Some(items) = result.as_array() else {
+        report.reject(
+            path,
+            format!("{place}, {source}"),
+            "\"result\" is missing or not a list",
+        );
+        return;
+    };
+    let region_ids: Vec<&str> = items
+        .iter()
+        .filter(|item| is_labels(item))
+        .filter_map(|item| item.get("id").and_then(Value::as_str))
+        .collect();
+    let mut notes: HashMap<&str, String> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let item_place = match item.get("id").and_then(Value::as_str) {
+            Some(id) => format!("{place}, {source}, result {} ({id})", i + 1),
+            None => format!("{place}, {source}, result {}", i + 1),
+        };
+        let kind = item.get("type").and_then(Value::as_str).unwrap_or("");
+        if is_labels(item) {
+            continue;
+        }
+        let region = item
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|id| region_ids.contains(id));
+        match (kind, region) {
+            ("textarea", Some(id)) => match note_text(item) {
+                Some(note) => {
+                    notes.insert(id, note);
+                }
+                None => report.reject(path, item_place, "the note has no text list"),
+            },
+            ("textarea", None) => report.reject(
+                path,
+                item_place,
+                "a text area not attached to a labelled region: not imported",
+            ),
+            ("", _) => report.reject(
+                path,
+                item_place,
+                "a result without a type and without labels: not imported",
+            ),
+            (kind, _) => report.reject(
+                path,
+                item_place,
+                format!("a «{kind}» result is not a span: not imported"),
+            ),
+        }
+    }
+    for (i, item) in items.iter().enumerate().filter(|(_, item)| is_labels(item)) {
+        let id = item.get("id").and_then(Value::as_str);
+        let item_place = match id {
+            Some(id) => format!("{source}, result {} ({id})", i + 1),
+            None => format!("{source}, result {}", i + 1),
+        };
+        let note = id.and_then(|id| notes.get(id)).cloned();
+        if let Err(reason) = read_region(item, &item_place, note, spans) {
+            report.reject(path, format!("{place}, {item_place}"), reason);
+        }
+    }
+}
+
+/// Whether a result is a labelled text region (`"type": "labels"`, or no type and a label list).
+fn is_labels(item: &Value) -> bool {
+    match item.get("type").and_then(Value::as_str) {
+        Some(kind) => kind == "labels",
+        None => item.pointer("/value/labels").is_some(),
+    }
+}
+
+/// The note of a text area result: its lines joined (a single string is taken as is).
+fn note_text(item: &Value) -> Option<String> {
+    match item.pointer("/value/text")? {
+        Value::String(text) => Some(text.clone()),
+        Value::Array(lines) => lines
+            .iter()
+            .map(|line| line.as_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .map(|lines| lines.join("\n")),
+        _ => None,
+    }
+}
+
+/// One span per label of a labelled region.
+fn read_region(
+    item: &Value,
+    place: &str,
+    note: Option<String>,
+    spans: &mut Vec<SourceSpan>,
+) -> Result<(), String> {
+    let value = item
+        .get("value")
+        .and_then(Value::as_object)
+        .ok_or("the region has no \"value\" object")?;
+    let offset = |name: &str| {
+        value
+            .get(name)
+            .and_then(json_offset)
+            .ok_or_else(|| format!("\"value.{name}\" is missing or not a whole number from 0 up"))
+    };
+    let (start, end) = (offset("start")?, offset("end")?);
+    let labels = value
+        .get("labels")
+        .and_then(Value::as_array)
+        .ok_or("\"value.labels\" is missing or not a list")?;
+    if labels.is_empty() {
+        return Err("the region has no label".to_owned());
+    }
+    let labels = labels
+        .iter()
+        .map(Value::as_str)
+        .collect::<Option<Vec<_>>>()
+        .ok_or("a label of \"value.labels\" is not a string")?;
+    let text = value.get("text").and_then(Value::as_str).map(str::to_owned);
+    let several = labels.len() > 1;
+    for (k, label) in labels.into_iter().enumerate() {
+        spans.push(SourceSpan {
+            place: if several {
+                format!("{place}, label {}", k + 1)
+            } else {
+                place.to_owned()
+            },
+            start,
+            end,
+            label: label.to_owned(),
+            text: text.clone(),
+            note: note.clone(),
+        });
+    }
+    Ok(())
 }
