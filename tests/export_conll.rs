@@ -228,7 +228,10 @@ fn the_loss_report_lists_overlapping_and_nested_spans_and_notes() {
         shown.contains("span 3 (source) [28, 39): «إنّ «الوفدَ»"),
         "{shown}"
     );
-    assert!(shown.contains("span 5 (claim) [40, 47): «لا يزال»"), "{shown}");
+    assert!(
+        shown.contains("span 5 (claim) [40, 47): «لا يزال»"),
+        "{shown}"
+    );
     assert!(
         shown.contains("span 2 (actor) [20, 27): «الوزارة»"),
         "{shown}"

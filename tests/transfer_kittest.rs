@@ -60,7 +60,10 @@ fn ctrl_e_exports_the_sample_project_and_reports_it() {
         summary,
         format!("jsonl: 1 document, {spans} of {spans} spans written (offsets in code_points)")
     );
-    harness.get_by_value(&summary);
+    assert!(
+        harness.query_all_by_value(&summary).next().is_some(),
+        "the summary is shown"
+    );
     let written = std::fs::read_to_string(&out).expect("the export is written");
     let line: serde_json::Value = serde_json::from_str(written.trim()).expect("one JSON line");
     assert_eq!(line["spans"].as_array().expect("spans").len(), spans);

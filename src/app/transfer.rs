@@ -15,7 +15,7 @@ use crate::io::export::{self, ExportError, ExportOptions, LossReport, Progress};
 use crate::io::import::{ImportOptions, ImportReport, SourceDocument, read_files};
 use crate::ui::export_dialog::{ExportDialogAnswer, ExportDialogState, export_dialog_ui};
 use crate::ui::import_dialog::{ImportDialogAnswer, ImportDialogState, import_dialog_ui};
-use crate::ui::transfer_report::{TransferReport, transfer_report_ui};
+use crate::ui::transfer_report::{ReportLine, TransferReport, transfer_report_ui};
 
 type ExportResult = Result<(LossReport, Vec<PathBuf>), ExportError>;
 
@@ -296,29 +296,50 @@ fn browse_import_paths(state: &mut ImportDialogState) {
 }
 
 fn export_report(report: &LossReport, written: &[PathBuf]) -> TransferReport {
-    let mut lines: Vec<String> = written
+    let mut lines: Vec<ReportLine> = written
         .iter()
-        .map(|p| format!("wrote {}", p.display()))
+        .map(|p| ReportLine::plain(format!("wrote {}", p.display())))
         .collect();
-    lines.extend(report.to_string().lines().skip(1).map(str::to_owned));
+    for (kind, count) in report.counts() {
+        let spans = if count == 1 { "span" } else { "spans" };
+        lines.push(ReportLine::plain(format!(
+            "{count} {spans} {}:",
+            kind.describe()
+        )));
+        for loss in report.losses.iter().filter(|l| l.kind == kind) {
+            lines.push(ReportLine {
+                context: format!(
+                    "    span {} ({}) [{}, {}) in document {}:",
+                    loss.span_id, loss.label, loss.start, loss.end, loss.doc_id
+                ),
+                text: Some(format!("«{}» — {}", loss.text, loss.document)),
+            });
+        }
+    }
     TransferReport {
         title: "Export report".into(),
         summary: report.summary(),
         complete: report.is_complete(),
         lines,
+        full_text: report.to_string(),
     }
 }
 
 fn import_report(report: &ImportReport) -> TransferReport {
+    let text = report.to_string();
     TransferReport {
         title: "Import report".into(),
         summary: report.summary(),
         complete: report.outcome() == crate::io::import::ImportOutcome::Complete,
-        lines: report
-            .to_string()
+        // Rejection reasons quote the file's text, often Arabic: every line is shaped.
+        lines: text
             .lines()
             .skip(1)
-            .map(str::to_owned)
+            .map(|line| ReportLine {
+                context: String::new(),
+                text: Some(line.to_owned()),
+            })
             .collect(),
+        full_text: text,
     }
 }
