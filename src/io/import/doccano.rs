@@ -12,9 +12,8 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::io::import::source::json_offset;
+use crate::io::import::source::{json_offset, read_json_lines, unit_named};
 use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan};
-use crate::model::offsets::OffsetUnit;
 
 /// Reads every line of `contents` (from `path`) into `docs`; broken lines and spans go to the
 /// report.
@@ -24,39 +23,9 @@ pub(crate) fn read(
     docs: &mut Vec<SourceDocument>,
     report: &mut ImportReport,
 ) {
-    for (n, line) in contents.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let place = format!("line {}", n + 1);
-        let value: Value = match serde_json::from_str(line) {
-            Ok(value) => value,
-            Err(e) => {
-                report.reject(path, place, format!("not a JSON object: {e}"));
-                continue;
-            }
-        };
-        let Some(object) = value.as_object() else {
-            report.reject(path, place, "not a JSON object");
-            continue;
-        };
-        match read_document(path, &place, object, report) {
-            Ok(doc) => docs.push(doc),
-            Err(reason) => report.reject(path, place, reason),
-        }
-    }
-}
-
-/// The unit named by an `offset_unit` value.
-pub(crate) fn unit_named(name: &str) -> Result<OffsetUnit, String> {
-    match name {
-        "utf16" => Ok(OffsetUnit::Utf16),
-        "code_points" => Ok(OffsetUnit::CodePoints),
-        "bytes" => Ok(OffsetUnit::Bytes),
-        other => Err(format!(
-            "unknown offset_unit «{other}» (expected utf16, code_points or bytes)"
-        )),
-    }
+    read_json_lines(path, contents, docs, report, |place, line, report| {
+        read_document(path, place, line, report)
+    });
 }
 
 /// One line's document; `Err` when the line has no usable text.

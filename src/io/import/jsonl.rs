@@ -3,12 +3,11 @@
 
 use std::path::Path;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::io::import::source::json_offset;
+use crate::io::import::source::{json_offset, read_json_lines, unit_named};
 use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan};
 use crate::model::DocumentStatus;
-use crate::model::offsets::OffsetUnit;
 
 /// Reads every line of `contents` (from `path`) into `docs`; broken lines and spans go to the
 /// report.
@@ -18,30 +17,16 @@ pub(crate) fn read(
     docs: &mut Vec<SourceDocument>,
     report: &mut ImportReport,
 ) {
-    for (n, line) in contents.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let place = format!("line {}", n + 1);
-        let value: Value = match serde_json::from_str(line) {
-            Ok(value) => value,
-            Err(e) => {
-                report.reject(path, place, format!("not a JSON object: {e}"));
-                continue;
-            }
-        };
-        match read_document(path, &place, &value, report) {
-            Ok(doc) => docs.push(doc),
-            Err(reason) => report.reject(path, place, reason),
-        }
-    }
+    read_json_lines(path, contents, docs, report, |place, line, report| {
+        read_document(path, place, line, report)
+    });
 }
 
 /// One line's document; `Err` when the line has no usable text.
 fn read_document(
     path: &Path,
     place: &str,
-    value: &Value,
+    value: &Map<String, Value>,
     report: &mut ImportReport,
 ) -> Result<SourceDocument, String> {
     let text = value
@@ -56,10 +41,7 @@ fn read_document(
     };
     let unit = match field("offset_unit") {
         None => ImportFormat::Jsonl.default_unit(),
-        Some("code_points") => OffsetUnit::CodePoints,
-        Some("utf16") => OffsetUnit::Utf16,
-        Some("bytes") => OffsetUnit::Bytes,
-        Some(other) => return Err(format!("unknown offset_unit «{other}»")),
+        Some(name) => unit_named(name)?,
     };
     let status = match field("status") {
         Some("new") => Some(DocumentStatus::New),

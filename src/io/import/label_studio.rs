@@ -17,8 +17,8 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::io::import::doccano::unit_named;
 use crate::io::import::source::json_offset;
+use crate::io::import::source::unit_named;
 use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan};
 
 /// Fields of `data` that Isnad's export adds beside the text.

@@ -72,3 +72,51 @@ pub fn read_text_file(path: &Path) -> Result<String, String> {
 pub(crate) fn json_offset(value: &serde_json::Value) -> Option<usize> {
     value.as_u64().and_then(|n| usize::try_from(n).ok())
 }
+
+/// The unit named by an `offset_unit` value (`utf16`, `code_points` or `bytes`).
+pub(crate) fn unit_named(name: &str) -> Result<OffsetUnit, String> {
+    match name {
+        "utf16" => Ok(OffsetUnit::Utf16),
+        "code_points" => Ok(OffsetUnit::CodePoints),
+        "bytes" => Ok(OffsetUnit::Bytes),
+        other => Err(format!(
+            "unknown offset_unit «{other}» (expected utf16, code_points or bytes)"
+        )),
+    }
+}
+
+/// Reads a JSONL file: each non-blank line must be a JSON object, which `read_line` turns into a
+/// document (given the line's place, `"line 3"`); broken lines are rejected with the reason.
+pub(crate) fn read_json_lines(
+    path: &Path,
+    contents: &str,
+    docs: &mut Vec<SourceDocument>,
+    report: &mut crate::io::import::ImportReport,
+    mut read_line: impl FnMut(
+        &str,
+        &serde_json::Map<String, serde_json::Value>,
+        &mut crate::io::import::ImportReport,
+    ) -> Result<SourceDocument, String>,
+) {
+    for (n, line) in contents.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let place = format!("line {}", n + 1);
+        let value: serde_json::Value = match serde_json::from_str(line) {
+            Ok(value) => value,
+            Err(e) => {
+                report.reject(path, place, format!("not a JSON object: {e}"));
+                continue;
+            }
+        };
+        let Some(object) = value.as_object() else {
+            report.reject(path, place, "not a JSON object");
+            continue;
+        };
+        match read_line(&place, object, report) {
+            Ok(doc) => docs.push(doc),
+            Err(reason) => report.reject(path, place, reason),
+        }
+    }
+}
