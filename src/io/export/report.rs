@@ -21,6 +21,14 @@ pub enum LossKind {
     NoteDropped,
     /// Left out: it covers only whitespace after tokenisation (no token to tag).
     NoToken,
+    /// Shortened: line breaks or tabs at its edges were left out (line-based formats such as brat
+    /// cannot write them inside a span).
+    EdgeBreaksTrimmed,
+    /// Left out: it covers only line breaks or tabs (line-based formats such as brat).
+    OnlyBreaks,
+    /// Kept, but the line breaks and tabs of its note became spaces (the format's notes are one
+    /// line).
+    NoteFlattened,
 }
 
 impl LossKind {
@@ -33,6 +41,11 @@ impl LossKind {
             LossKind::CrossesSentence => "left out: crosses a sentence boundary",
             LossKind::NoteDropped => "note dropped: the format has no place for notes",
             LossKind::NoToken => "left out: covers no token",
+            LossKind::EdgeBreaksTrimmed => {
+                "shortened: line breaks or tabs at its edges left out (the format cannot hold them)"
+            }
+            LossKind::OnlyBreaks => "left out: covers only line breaks or tabs",
+            LossKind::NoteFlattened => "note changed: its line breaks and tabs became spaces",
         }
     }
 
@@ -44,6 +57,7 @@ impl LossKind {
                 | LossKind::InsideToken
                 | LossKind::CrossesSentence
                 | LossKind::NoToken
+                | LossKind::OnlyBreaks
         )
     }
 }
