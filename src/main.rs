@@ -57,7 +57,8 @@ struct ExportArgs {
     /// The output file (a folder for brat; created if missing).
     #[arg(long, short)]
     output: PathBuf,
-    /// Offset unit, instead of the format's own (code points; UTF-16 for doccano).
+    /// Offset unit, instead of the format's own (code points; UTF-16 for doccano). brat always
+    /// writes code points (its files cannot state a unit); CoNLL writes tokens.
     #[arg(long, value_parser = PossibleValuesParser::new(UNITS))]
     unit: Option<String>,
     /// Export only documents with these statuses (repeat or separate with commas).

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use super::IsnadApp;
-use crate::io::export::{self, ExportError, ExportOptions, LossReport, Progress};
+use crate::io::export::{self, ExportError, ExportOptions, LossReport, Progress, one_line};
 use crate::io::import::{ImportOptions, ImportReport, SourceDocument, read_files};
 use crate::ui::export_dialog::{ExportDialogAnswer, ExportDialogState, export_dialog_ui};
 use crate::ui::import_dialog::{ImportDialogAnswer, ImportDialogState, import_dialog_ui};
@@ -312,7 +312,7 @@ fn export_report(report: &LossReport, written: &[PathBuf]) -> TransferReport {
                     "    span {} ({}) [{}, {}) in document {}:",
                     loss.span_id, loss.label, loss.start, loss.end, loss.doc_id
                 ),
-                text: Some(format!("«{}» — {}", loss.text, loss.document)),
+                text: Some(format!("«{}» — {}", one_line(&loss.text), loss.document)),
             });
         }
     }

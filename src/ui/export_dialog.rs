@@ -80,7 +80,7 @@ impl ExportDialogState {
     /// The options chosen, for the document shown being `current`.
     pub fn options(&self, current: Option<DocId>) -> ExportOptions {
         let mut options = ExportOptions::new(self.format);
-        options.unit = self.unit.filter(|_| self.format.has_offsets());
+        options.unit = self.unit.filter(|_| self.format.offers_unit_choice());
         options.token_edges = self.token_edges;
         options.documents = match self.scope {
             DocumentScope::All => DocumentSelection::All,
@@ -122,7 +122,7 @@ pub fn export_dialog_ui(
             ui.end_row();
 
             ui.label("Offsets");
-            ui.add_enabled_ui(state.format.has_offsets(), |ui| {
+            ui.add_enabled_ui(state.format.offers_unit_choice(), |ui| {
                 ui.horizontal(|ui| {
                     let own = format!("format's own ({})", state.format.default_unit().as_str());
                     ui.radio_value(&mut state.unit, None, own);

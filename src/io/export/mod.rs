@@ -23,7 +23,7 @@ use crate::model::{DocId, Document, DocumentStatus, Project};
 
 pub use crate::io::progress::Progress;
 pub use doc_view::DocView;
-pub use report::{LossKind, LossReport, LostSpan};
+pub use report::{LossKind, LossReport, LostSpan, one_line};
 
 /// The formats Isnad writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,6 +118,12 @@ impl ExportFormat {
     pub fn has_offsets(self) -> bool {
         self != ExportFormat::Conll
     }
+
+    /// Whether the user may choose the offset unit: not for CoNLL (no offsets) nor brat (its
+    /// files cannot state a unit, and every brat reader counts code points).
+    pub fn offers_unit_choice(self) -> bool {
+        self.has_offsets() && self != ExportFormat::Brat
+    }
 }
 
 /// Which documents to export.
@@ -177,9 +183,11 @@ impl ExportOptions {
         }
     }
 
-    /// The unit offsets are written in.
+    /// The unit offsets are written in (the format's own where it offers no choice).
     pub fn unit(&self) -> OffsetUnit {
-        self.unit.unwrap_or(self.format.default_unit())
+        self.unit
+            .filter(|_| self.format.offers_unit_choice())
+            .unwrap_or(self.format.default_unit())
     }
 }
 

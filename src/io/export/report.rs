@@ -190,12 +190,37 @@ impl fmt::Display for LossReport {
                     loss.label,
                     loss.start,
                     loss.end,
-                    loss.text,
+                    one_line(&loss.text),
                     loss.doc_id,
                     loss.document,
                 )?;
             }
         }
         Ok(())
+    }
+}
+
+/// `text` on one line: line breaks, tabs and other control characters shown as escapes (`\n`),
+/// so a report line stays one line.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_escapes_breaks_and_keeps_arabic() {
+        assert_eq!(one_line("قال\nالوزير\t«نعم»"), "قال\\nالوزير\\t«نعم»");
+        assert_eq!(one_line("\u{200F}x"), "\u{200F}x");
     }
 }
