@@ -101,9 +101,18 @@ pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), Projec
 }
 
 /// Replaces `target` with `bytes` atomically without keeping a backup (for export files, which can
-/// always be written again from the project). On error the existing target is untouched.
+/// always be written again from the project): readers see the old file or the new one, never a
+/// half-written one. Not flushed to disk (a brat export is thousands of files, and an fsync each
+/// would take seconds). On error the existing target is untouched.
 pub(crate) fn replace_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut guard = write_temp(target, "new", bytes)?;
+    let path = temp_path(target, "new");
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    let mut guard = TempGuard(Some(path));
+    file.write_all(bytes)?;
+    drop(file);
     if let Some(temp) = guard.0.as_deref() {
         fs::rename(temp, target)?;
     }
