@@ -186,3 +186,34 @@ fn bad_spans_are_rejected_and_listed_and_good_ones_kept() {
     plan.edit.expect("edit").apply(&mut project).expect("apply");
     assert!(project.schema().get_str("person").is_some());
 }
+
+#[test]
+fn source_metadata_is_saved_and_exported_beside_the_fixed_fields() {
+    let mut project = Project::default();
+    let id = project.allocate_doc_id();
+    let meta = [
+        ("url", "https://example.com/ar/news/1"),
+        ("published", "2024-05-01"),
+        ("status", "would clash"),
+    ]
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .into_iter()
+    .collect();
+    let doc = isnad::model::Document::new(id, "خبر", None, "قال الوزير").with_meta(meta);
+    project.insert_document(doc, Vec::new()).expect("document");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("meta.isnad.ron");
+    isnad::io::project::save(&project, &path).expect("save");
+    let loaded = isnad::io::project::load(&path).expect("load");
+    assert_eq!(loaded, project, "metadata survives the project file");
+
+    let bytes = export_bytes(&project, &ExportOptions::new(ExportFormat::Jsonl));
+    let line: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    assert_eq!(line["meta"]["url"], "https://example.com/ar/news/1");
+    assert_eq!(line["meta"]["published"], "2024-05-01");
+    assert_eq!(
+        line["meta"]["status"], "new",
+        "a clashing name never replaces a fixed field"
+    );
+}

@@ -70,10 +70,12 @@ impl IsnadApp {
             match load_article(path) {
                 Ok(article) => {
                     let source = Some(path.to_string_lossy().into_owned());
-                    match self
-                        .workspace
-                        .add_document(article.title, source, article.text)
-                    {
+                    match self.workspace.add_document(
+                        article.title,
+                        source,
+                        article.text,
+                        article.meta,
+                    ) {
                         Ok(doc) => {
                             self.encodings.insert(doc, article.encoding);
                             last = Some(doc);

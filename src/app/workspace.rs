@@ -1,6 +1,7 @@
 //! The open project with its undo history and where it is saved. Every change to the project
 //! goes through here, so the history and the "unsaved changes" mark never miss one.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -129,16 +130,17 @@ impl Workspace {
         Ok(id)
     }
 
-    /// Adds a document (one undo step) and returns its id.
+    /// Adds a document with its source metadata (one undo step) and returns its id.
     pub fn add_document(
         &mut self,
         title: String,
         source_path: Option<String>,
         text: String,
+        meta: BTreeMap<String, String>,
     ) -> Result<DocId, ModelError> {
         let id = self.project.allocate_doc_id();
         self.apply(Edit::AddDocument {
-            document: Box::new(Document::new(id, title, source_path, text)),
+            document: Box::new(Document::new(id, title, source_path, text).with_meta(meta)),
             spans: Vec::new(),
         })?;
         Ok(id)

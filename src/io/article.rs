@@ -1,6 +1,7 @@
 //! Reading an article file (`.txt`, `.md`) into text, with clear errors for everything that is
 //! not a readable article.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
@@ -15,12 +16,14 @@ pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 pub struct Article {
     /// Where it was read from (`None` for the bundled sample).
     pub path: Option<PathBuf>,
-    /// A title: the file name without its extension.
+    /// A title: the page's title for HTML, else the file name without its extension.
     pub title: String,
     /// The decoded text, without BOM, line endings untouched (offsets are into exactly this).
     pub text: String,
     /// The encoding it was decoded from.
     pub encoding: String,
+    /// Metadata from the source (`url`, `published` for web pages), by name.
+    pub meta: BTreeMap<String, String>,
 }
 
 /// Why an article could not be opened. Every message names the file.
@@ -122,5 +125,6 @@ pub fn article_from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Article, 
         title,
         text: decoded.text,
         encoding: decoded.encoding,
+        meta: BTreeMap::new(),
     })
 }

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod encoding;
 pub mod export;
+pub mod html;
 pub mod import;
 pub mod progress;
 pub mod project;

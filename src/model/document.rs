@@ -1,5 +1,6 @@
 //! Documents: the article text, its hash and its annotation status.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
@@ -29,6 +30,9 @@ pub struct Document {
     text: Arc<str>,
     sha256: String,
     status: DocumentStatus,
+    /// Metadata from the source (a web page's canonical URL and publication date, a corpus
+    /// line's other fields), by name.
+    meta: BTreeMap<String, String>,
 }
 
 /// SHA-256 of `text` (its UTF-8 bytes) as 64 lowercase hex digits.
@@ -60,6 +64,7 @@ impl Document {
             sha256: sha256_hex(&text),
             text,
             status: DocumentStatus::New,
+            meta: BTreeMap::new(),
         }
     }
 
@@ -67,6 +72,17 @@ impl Document {
     pub fn with_status(mut self, status: DocumentStatus) -> Self {
         self.status = status;
         self
+    }
+
+    /// The same document with this metadata.
+    pub fn with_meta(mut self, meta: BTreeMap<String, String>) -> Self {
+        self.meta = meta;
+        self
+    }
+
+    /// Metadata from the source (`url`, `published`, a corpus line's other fields), by name.
+    pub fn meta(&self) -> &BTreeMap<String, String> {
+        &self.meta
     }
 
     /// Stable id.

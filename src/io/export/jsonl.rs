@@ -42,7 +42,14 @@ pub(crate) struct JsonlMeta<'a> {
     pub(crate) sha256: &'a str,
     pub(crate) status: &'static str,
     pub(crate) offset_unit: &'static str,
+    /// The document's source metadata (`url`, `published`, ...), beside the fields above (an
+    /// entry named like one of them is left out rather than written twice).
+    #[serde(flatten)]
+    pub(crate) source: std::collections::BTreeMap<&'a str, &'a str>,
 }
+
+/// The names of the fixed `meta` fields, which source metadata cannot replace.
+const RESERVED_META: [&str; 5] = ["title", "source_path", "sha256", "status", "offset_unit"];
 
 /// The status as written in files.
 pub(crate) fn status_key(status: DocumentStatus) -> &'static str {
@@ -80,6 +87,12 @@ pub(crate) fn document_line<'a>(view: &DocView<'a>) -> JsonlDocument<'a> {
             sha256: doc.sha256(),
             status: status_key(doc.status()),
             offset_unit: view.unit().as_str(),
+            source: doc
+                .meta()
+                .iter()
+                .filter(|(k, _)| !RESERVED_META.contains(&k.as_str()))
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect(),
         },
     }
 }

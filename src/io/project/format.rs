@@ -17,6 +17,7 @@
 //!             source_path: Some("…"),
 //!             status: InProgress,
 //!             sha256: "…",
+//!             meta: {"url": "…", "published": "…"},
 //!             text: "…",
 //!         ),
 //!     ],
@@ -30,7 +31,7 @@
 //! One span per line, documents by id, spans by document then start, end, label and id: two
 //! annotators' files diff and merge line by line.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
@@ -91,6 +92,9 @@ pub(crate) struct FileDocument {
     pub(crate) source_path: Option<String>,
     pub(crate) status: FileStatus,
     pub(crate) sha256: String,
+    /// Source metadata (absent when empty; files written before it existed have none).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) meta: BTreeMap<String, String>,
     pub(crate) text: String,
 }
 
@@ -156,6 +160,7 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
             source_path: doc.source_path().map(str::to_owned),
             status: doc.status().into(),
             sha256: doc.sha256().to_owned(),
+            meta: doc.meta().clone(),
             text: doc.text().to_owned(),
         };
         let encoded = encode(&file_doc, true)?;

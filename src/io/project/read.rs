@@ -155,7 +155,7 @@ impl Checker<'_> {
                 self.report(Some(d.id), None, None, message);
             }
             let doc = Document::new(DocId(d.id), d.title, d.source_path, d.text);
-            documents.push(doc.with_status(d.status.into()));
+            documents.push(doc.with_status(d.status.into()).with_meta(d.meta));
         }
         let spans = self.spans(file.spans, &documents, &schema);
         match Project::from_parts(
