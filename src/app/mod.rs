@@ -268,6 +268,9 @@ impl IsnadApp {
                 }
             }
             UiCommand::EditLabels => self.label_editor_open = true,
+            UiCommand::CropToSelection => self.crop_to_selection(),
+            UiCommand::NextDocument => self.step_document(true),
+            UiCommand::PreviousDocument => self.step_document(false),
             UiCommand::ZoomIn => self.set_zoom(self.zoom * ZOOM_STEP),
             UiCommand::ZoomOut => self.set_zoom(self.zoom / ZOOM_STEP),
             UiCommand::ZoomReset => self.set_zoom(1.0),
@@ -304,11 +307,53 @@ impl IsnadApp {
         self.keep_view_valid();
     }
 
-    /// After an undo or redo the shown document may be gone.
+    /// After an undo or redo the shown document may be gone, or have another text (a crop).
     fn keep_view_valid(&mut self) {
-        let shown = self.current_document();
-        if shown.is_none_or(|doc| self.workspace.project().document(doc).is_none()) {
+        let Some(view) = &self.view else {
             self.show_first_document();
+            return;
+        };
+        let doc = view.doc();
+        match self.workspace.project().document(doc) {
+            None => self.show_first_document(),
+            Some(document) if !std::ptr::eq(document.text(), view.text()) => {
+                self.view = None;
+                self.show_document(doc);
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Makes the selected text the whole document (one undo step), or says why not.
+    fn crop_to_selection(&mut self) {
+        let Some(view) = &self.view else {
+            return;
+        };
+        let edit =
+            crate::command::crop_edit(self.workspace.project(), view.doc(), view.selection.range());
+        let result = match edit {
+            Ok(edit) => self.workspace.apply(edit).map_err(|e| e.to_string()),
+            Err(error) => Err(error.to_string()),
+        };
+        match result {
+            Ok(()) => {
+                self.notice = Some("Cropped the document to the selection (Ctrl+Z undoes)".into())
+            }
+            Err(error) => self.notice = Some(format!("Not cropped: {error}")),
+        }
+        self.keep_view_valid();
+    }
+
+    /// Shows the next (or previous) document of the document list as filtered.
+    fn step_document(&mut self, forward: bool) {
+        let current = self.current_document();
+        if let Some(doc) = self.documents.neighbour(
+            self.workspace.project(),
+            self.workspace.revision(),
+            current,
+            forward,
+        ) {
+            self.show_document(doc);
         }
     }
 
@@ -562,7 +607,26 @@ impl eframe::App for IsnadApp {
     }
 }
 
-/// Context settings the app relies on: Ctrl+= and Ctrl+- zoom the article, not the whole UI.
+/// Context settings the app relies on: Ctrl+= and Ctrl+- zoom the article, not the whole UI;
+/// egui's own text (text fields, menus) falls back to the bundled Noto Naskh Arabic, so Arabic
+/// typed into a field (a label name, the title filter) shows letters rather than boxes. egui does
+/// not shape them; everything the annotator reads (articles, titles, span text) is drawn by our
+/// cosmic-text engine instead.
 pub fn configure_context(ctx: &egui::Context) {
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "noto-naskh-arabic".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(
+            crate::text::fonts::NASKH_REGULAR,
+        )),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("noto-naskh-arabic".to_owned());
+    }
+    ctx.set_fonts(fonts);
 }

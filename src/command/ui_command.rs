@@ -34,6 +34,12 @@ pub enum UiCommand {
     DeleteSpan,
     /// Show the label editor.
     EditLabels,
+    /// Make the selected text the whole document (drop a scraped page's chrome).
+    CropToSelection,
+    /// Show the next document of the (filtered) document list.
+    NextDocument,
+    /// Show the previous document of the (filtered) document list.
+    PreviousDocument,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -44,7 +50,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 17] = [
+    pub const ALL: [UiCommand; 20] = [
         Self::NewProject,
         Self::OpenProject,
         Self::Save,
@@ -59,6 +65,9 @@ impl UiCommand {
         Self::SelectAll,
         Self::DeleteSpan,
         Self::EditLabels,
+        Self::CropToSelection,
+        Self::NextDocument,
+        Self::PreviousDocument,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomReset,
@@ -81,6 +90,9 @@ impl UiCommand {
             Self::SelectAll => "Select all",
             Self::DeleteSpan => "Delete span",
             Self::EditLabels => "Labels…",
+            Self::CropToSelection => "Crop document to selection",
+            Self::NextDocument => "Next document",
+            Self::PreviousDocument => "Previous document",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
@@ -110,6 +122,13 @@ impl UiCommand {
             Self::SelectAll => "Select the whole article",
             Self::DeleteSpan => "Remove the selected span",
             Self::EditLabels => "Add, rename, recolour, re-key or remove labels",
+            Self::CropToSelection => {
+                "Keep only the selected text as the document (spans move with it; undo restores the full text)"
+            }
+            Self::NextDocument => "Show the next document in the document list (as filtered)",
+            Self::PreviousDocument => {
+                "Show the previous document in the document list (as filtered)"
+            }
             Self::ZoomIn => "Make the article text larger",
             Self::ZoomOut => "Make the article text smaller",
             Self::ZoomReset => "Reset the article text size",
@@ -138,6 +157,8 @@ impl UiCommand {
         const ZOOM_IN: [KeyboardShortcut; 2] = [cmd(Key::Equals), cmd(Key::Plus)];
         const ZOOM_OUT: [KeyboardShortcut; 1] = [cmd(Key::Minus)];
         const ZOOM_RESET: [KeyboardShortcut; 1] = [cmd(Key::Num0)];
+        const NEXT_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
+        const PREVIOUS_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
         match self {
             Self::NewProject => &NEW,
             Self::OpenProject => &OPEN,
@@ -152,9 +173,13 @@ impl UiCommand {
             Self::ZoomIn => &ZOOM_IN,
             Self::ZoomOut => &ZOOM_OUT,
             Self::ZoomReset => &ZOOM_RESET,
-            Self::AddArticles | Self::ImportAnnotations | Self::DeleteSpan | Self::EditLabels => {
-                &[]
-            }
+            Self::NextDocument => &NEXT_DOCUMENT,
+            Self::PreviousDocument => &PREVIOUS_DOCUMENT,
+            Self::AddArticles
+            | Self::ImportAnnotations
+            | Self::DeleteSpan
+            | Self::EditLabels
+            | Self::CropToSelection => &[],
         }
     }
 
@@ -174,8 +199,13 @@ impl UiCommand {
             | Self::Copy
             | Self::SelectAll
             | Self::DeleteSpan
-            | Self::EditLabels => "Edit",
-            Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => "View",
+            | Self::EditLabels
+            | Self::CropToSelection => "Edit",
+            Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomReset
+            | Self::NextDocument
+            | Self::PreviousDocument => "View",
         }
     }
 

@@ -1,7 +1,8 @@
 //! The document list: every document of the project with its title (shaped: titles are Arabic),
-//! its annotation status and its span count per label. Only the visible rows are built, and span
-//! counts are computed for visible rows once per project revision, so a project of thousands of
-//! documents scrolls smoothly.
+//! its annotation status, its span count per label and how far into the text its spans reach. The
+//! list can be filtered by status and by title text (ignoring case, harakat and tatweel). Only the
+//! visible rows are built, the filtered list is computed once per project revision and filter, and
+//! row facts once per revision for the rows shown, so thousands of documents scroll smoothly.
 
 use std::collections::HashMap;
 
@@ -23,12 +24,28 @@ const TITLE_SIZE: f32 = 15.0;
 /// Horizontal padding inside a row.
 const PADDING: f32 = 6.0;
 
-/// View state of the document list: span counts of the rows shown, for one project revision.
+/// What a row shows besides the title, computed once per revision.
+#[derive(Clone, Debug, Default)]
+struct RowFacts {
+    /// Span count per label (schema order).
+    counts: Vec<usize>,
+    /// How far into the text the spans reach (the last span end over the text length, 0 to 1).
+    reached: f32,
+}
+
+/// View state of the document list: the filters, the documents they let through and the facts
+/// of the rows shown, for one project revision.
 #[derive(Debug, Default)]
 pub struct DocumentListState {
     revision: Option<u64>,
-    /// Span count per label (schema order) of documents shown since the revision changed.
-    counts: HashMap<DocId, Vec<usize>>,
+    facts: HashMap<DocId, RowFacts>,
+    /// Show only documents with this status.
+    pub status_filter: Option<DocumentStatus>,
+    /// Show only documents whose title contains this (ignoring case, harakat and tatweel).
+    pub title_filter: String,
+    /// The documents shown, and the (revision, status, title) they were computed for.
+    shown: Vec<DocId>,
+    shown_for: Option<(u64, Option<DocumentStatus>, String)>,
 }
 
 impl DocumentListState {
@@ -37,12 +54,70 @@ impl DocumentListState {
         Self::default()
     }
 
-    /// Span counts per label (schema order) of `doc`, computed once per revision.
-    fn counts(&mut self, project: &Project, doc: DocId) -> &[usize] {
-        self.counts
-            .entry(doc)
-            .or_insert_with(|| project.label_counts(doc).into_iter().map(|c| c.1).collect())
+    fn facts(&mut self, project: &Project, doc: DocId) -> &RowFacts {
+        self.facts.entry(doc).or_insert_with(|| {
+            let len = project.document(doc).map_or(0, |d| d.text().len());
+            let last_end = project
+                .spans_of(doc)
+                .iter()
+                .map(|s| s.end)
+                .max()
+                .unwrap_or(0);
+            RowFacts {
+                counts: project.label_counts(doc).into_iter().map(|c| c.1).collect(),
+                reached: if len == 0 {
+                    0.0
+                } else {
+                    last_end as f32 / len as f32
+                },
+            }
+        })
     }
+
+    /// The documents the filters let through, in project order (recomputed only when the
+    /// project or a filter changed).
+    pub fn shown(&mut self, project: &Project, revision: u64) -> &[DocId] {
+        let key = (revision, self.status_filter, self.title_filter.clone());
+        if self.shown_for.as_ref() != Some(&key) {
+            let needle = fold(&self.title_filter);
+            self.shown = project
+                .documents()
+                .filter(|d| self.status_filter.is_none_or(|s| d.status() == s))
+                .filter(|d| needle.is_empty() || fold(d.title()).contains(&needle))
+                .map(Document::id)
+                .collect();
+            self.shown_for = Some(key);
+        }
+        &self.shown
+    }
+
+    /// The document after (or before) `current` in the filtered list; the first (or last) one
+    /// when `current` is not in it; `None` at the end or when nothing is shown.
+    pub fn neighbour(
+        &mut self,
+        project: &Project,
+        revision: u64,
+        current: Option<DocId>,
+        forward: bool,
+    ) -> Option<DocId> {
+        let shown = self.shown(project, revision);
+        let at = current.and_then(|c| shown.iter().position(|&d| d == c));
+        match (at, forward) {
+            (Some(i), true) => shown.get(i + 1).copied(),
+            (Some(i), false) => i.checked_sub(1).and_then(|i| shown.get(i).copied()),
+            (None, true) => shown.first().copied(),
+            (None, false) => shown.last().copied(),
+        }
+    }
+}
+
+/// `text` folded for matching: lower case, without Arabic harakat (U+064B–U+065F, U+0670) and
+/// tatweel, so "الوزارة" finds "الوِزارة".
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The name shown for a status.
@@ -81,11 +156,17 @@ pub fn document_list_ui(
 ) -> Vec<PanelAction> {
     if state.revision != Some(revision) {
         state.revision = Some(revision);
-        state.counts.clear();
+        state.facts.clear();
     }
     let mut actions = Vec::new();
+    let total = project.document_count();
+    let shown = state.shown(project, revision).len();
     ui.horizontal(|ui| {
-        ui.strong(format!("Documents ({})", project.document_count()));
+        if shown == total {
+            ui.strong(format!("Documents ({total})"));
+        } else {
+            ui.strong(format!("Documents ({shown} of {total})"));
+        }
         if ui
             .button("Add articles…")
             .on_hover_text("Import article files into the project")
@@ -94,22 +175,45 @@ pub fn document_list_ui(
             actions.push(PanelAction::AddArticles);
         }
     });
-    ui.separator();
-    let count = project.document_count();
-    if count == 0 {
+    if total == 0 {
+        ui.separator();
         ui.weak("No documents yet.");
+        return actions;
+    }
+    filters_ui(ui, state);
+    ui.separator();
+    let ids = state.shown(project, revision).to_vec();
+    if ids.is_empty() {
+        ui.weak("No document matches the filter.");
         return actions;
     }
     ScrollArea::vertical()
         .id_salt("document-list")
         .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, count, |ui, rows| {
-            for doc in project.documents().skip(rows.start).take(rows.len()) {
-                let selected = current == Some(doc.id());
-                document_row(ui, engine, state, project, doc, selected, &mut actions);
+        .show_rows(ui, ROW_HEIGHT, ids.len(), |ui, rows| {
+            for &id in &ids[rows] {
+                if let Some(doc) = project.document(id) {
+                    let selected = current == Some(id);
+                    document_row(ui, engine, state, project, doc, selected, &mut actions);
+                }
             }
         });
     actions
+}
+
+/// The status chips and the title filter.
+fn filters_ui(ui: &mut Ui, state: &mut DocumentListState) {
+    ui.horizontal_wrapped(|ui| {
+        ui.selectable_value(&mut state.status_filter, None, "All");
+        for status in ALL_STATUSES {
+            ui.selectable_value(&mut state.status_filter, Some(status), status_name(status));
+        }
+    });
+    ui.add(
+        egui::TextEdit::singleline(&mut state.title_filter)
+            .hint_text("Filter by title")
+            .desired_width(f32::INFINITY),
+    );
 }
 
 fn document_row(
@@ -153,7 +257,17 @@ fn document_row(
     paint_shaped(ui, engine, title, TITLE_SIZE, colour, title_rect);
 
     let status_rect = Rect::from_min_max(inner.min + vec2(0.0, 26.0), inner.max);
-    let counts = state.counts(project, doc.id()).to_vec();
+    let facts = state.facts(project, doc.id()).clone();
+    if facts.reached > 0.0 {
+        // How far into the text the annotation has got: a thin bar along the row's bottom.
+        let bar = Rect::from_min_size(
+            rect.left_bottom() - vec2(0.0, 3.0),
+            vec2(rect.width() * facts.reached.min(1.0), 2.0),
+        );
+        ui.painter()
+            .rect_filled(bar, 1.0, visuals.selection.bg_fill.gamma_multiply(1.6));
+    }
+    let counts = facts.counts;
     ui.scope_builder(
         UiBuilder::new()
             .max_rect(status_rect)
