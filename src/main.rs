@@ -1,10 +1,12 @@
 //! The `isnad` binary: opens the GUI on an article (or the bundled sample), or runs a headless
-//! subcommand (`isnad new`, `isnad check`, `isnad export`, `isnad import`; see [`isnad::cli`]).
+//! subcommand (`isnad new`, `isnad check`, `isnad export`, `isnad import`, `isnad add`; see
+//! [`isnad::cli`]).
 //!
 //! Exit codes: 0 on success, 1 when a subcommand fails (message on stderr), 2 for bad arguments,
-//! 3 when an export or import was partial (what was left out or rejected is listed on stderr).
+//! 3 when an export, import or add was partial (what was left out, rejected or skipped is listed
+//! on stderr).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::PossibleValuesParser;
@@ -45,6 +47,16 @@ enum Command {
     Export(ExportArgs),
     /// Import annotations (pre-annotations or another tool's work) into a project file.
     Import(ImportArgs),
+    /// Add articles to a project file: .txt, .md, .html files, folders of them (walked
+    /// recursively) and .jsonl corpora (one {"text": ...} object per line). The report goes to
+    /// stderr; texts already in the project are skipped.
+    Add {
+        /// The project file to add to (NAME.isnad.ron); saved with the previous version as .bak.
+        project: PathBuf,
+        /// Article files, folders and .jsonl corpora.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -162,6 +174,33 @@ fn run_import(args: &ImportArgs) -> ExitCode {
     }
 }
 
+fn run_add(project: &Path, paths: &[PathBuf]) -> ExitCode {
+    match isnad::cli::add_to_project(project, paths) {
+        Ok((report, outcome)) => {
+            eprint!("{report}");
+            if report.added.is_empty() {
+                eprintln!("isnad: nothing added; {} left unchanged", project.display());
+            } else {
+                println!(
+                    "saved {} ({} added)",
+                    project.display(),
+                    count(report.added.len(), "document")
+                );
+            }
+            exit(outcome)
+        }
+        Err(error) => fail(&error.to_string()),
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn exit(outcome: Outcome) -> ExitCode {
     ExitCode::from(outcome.exit_code())
 }
@@ -187,6 +226,7 @@ fn main() -> ExitCode {
         },
         Some(Command::Export(args)) => run_export(&args),
         Some(Command::Import(args)) => run_import(&args),
+        Some(Command::Add { project, paths }) => run_add(&project, &paths),
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error.to_string()),
@@ -288,5 +328,11 @@ mod tests {
         assert_eq!(options.unit, Some(OffsetUnit::CodePoints));
         assert!(options.add_unknown_labels);
         assert!(Cli::try_parse_from(["isnad", "import", "p", "--format", "brat"]).is_err());
+        let add = Cli::try_parse_from(["isnad", "add", "p.isnad.ron", "folder", "c.jsonl"]);
+        assert!(matches!(
+            add.expect("add").command,
+            Some(Command::Add { project, paths }) if project == Path::new("p.isnad.ron") && paths.len() == 2
+        ));
+        assert!(Cli::try_parse_from(["isnad", "add", "p.isnad.ron"]).is_err());
     }
 }

@@ -1,14 +1,16 @@
-//! Headless subcommands of the `isnad` binary: `isnad new`, `isnad check`, `isnad export` and
-//! `isnad import`.
+//! Headless subcommands of the `isnad` binary: `isnad new`, `isnad check`, `isnad export`,
+//! `isnad import` and `isnad add`.
 //!
 //! Each subcommand is a plain function returning a report (with a [`std::fmt::Display`] meant for
 //! the terminal) or an error, so it can be tested without spawning the binary; `main.rs` only
 //! parses the arguments, prints and turns the result into an exit code.
 
+mod add;
 mod check;
 mod new;
 mod transfer;
 
+pub use add::add_to_project;
 pub use check::{CheckReport, DocumentReport, check_project, error_report};
 pub use new::{CliError, NewDocument, NewSummary, new_project};
 pub use transfer::{ExportSummary, Outcome, TransferError, export_project, import_into_project};

@@ -1,6 +1,7 @@
 //! Everything that reads or writes files. Never touches egui.
 
 pub mod article;
+pub mod corpus;
 pub mod encoding;
 pub mod export;
 pub mod html;
