@@ -12,7 +12,7 @@ use isnad::io::project;
 use isnad::model::{DocId, Document, DocumentStatus, LabelId, Project, Span, SpanId};
 use isnad::text::selection::Selection;
 
-use common::{harness, press};
+use common::{harness, press, wait_for_report};
 
 const PAGE: &str = "الرئيسية | أخبار | رياضة\nبحث\n\nقال وزير الخارجية إن الوفد وصل إلى العاصمة.\n\nأضف تعليقا\nاقرأ أيضا: أسعار الذهب";
 
@@ -172,5 +172,53 @@ fn cropping_refuses_to_lose_a_span() {
     assert!(
         notice.contains("1 span lies outside the selection"),
         "{notice}"
+    );
+}
+
+#[test]
+fn adding_a_folder_reports_what_was_skipped_and_is_one_undo_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project_path = project_file(dir.path());
+    let folder = dir.path().join("articles");
+    std::fs::create_dir_all(folder.join("more")).expect("folders");
+    std::fs::write(folder.join("one.txt"), "قال المتحدث إن الاجتماع انتهى.").expect("write");
+    std::fs::write(folder.join("more/two.md"), "أعلنت الوزارة نتائج الامتحانات.").expect("write");
+    std::fs::write(folder.join("copy.txt"), "قال المتحدث إن الاجتماع انتهى.").expect("write");
+    std::fs::write(folder.join("again.txt"), "ارتفعت الأسعار.").expect("write");
+    std::fs::write(folder.join("empty.txt"), "").expect("write");
+    let mut harness = harness(Some(&project_path));
+    harness.state_mut().start_adding_articles(vec![folder]);
+    wait_for_report(&mut harness);
+
+    assert_eq!(
+        harness.state().project().document_count(),
+        6,
+        "two new articles"
+    );
+    let report = harness.state().transfer_report().expect("report").clone();
+    assert!(
+        !report.complete,
+        "an empty file is a problem worth reporting"
+    );
+    let text = report.full_text;
+    assert!(text.contains("copy.txt"), "{text}");
+    assert!(text.contains("again.txt"), "{text}");
+    assert!(text.contains("empty.txt"), "{text}");
+    // Folders are read in name order: copy.txt comes before one.txt, which is its duplicate.
+    assert!(text.contains("one.txt"), "{text}");
+    assert_eq!(
+        shown_title(&harness),
+        "copy",
+        "the first article added is shown"
+    );
+
+    harness.get_by_label("Close").click();
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().project().document_count(),
+        4,
+        "one undo removes them all"
     );
 }

@@ -4,33 +4,11 @@
 mod common;
 mod fixture;
 
-use std::time::{Duration, Instant};
-
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use isnad::IsnadApp;
 use isnad::io::project;
 
-use common::{harness, press};
-
-/// Runs frames until the export or import has finished and its report window is up.
-fn wait_for_report(harness: &mut Harness<'static, IsnadApp>) {
-    let started = Instant::now();
-    while harness.state().is_transfer_running() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the transfer never finished"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run_steps(5);
-    assert!(
-        harness.state().transfer_report().is_some(),
-        "a report is shown"
-    );
-}
+use common::{harness, press, wait_for_report};
 
 #[test]
 fn ctrl_e_exports_the_sample_project_and_reports_it() {

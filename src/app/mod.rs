@@ -244,6 +244,7 @@ impl IsnadApp {
                 self.save_as_dialog();
             }
             UiCommand::AddArticles => self.add_articles_dialog(),
+            UiCommand::AddFolder => self.add_folder_dialog(),
             UiCommand::Export => self.open_export_dialog(),
             UiCommand::ImportAnnotations => self.open_import_dialog(),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -575,12 +576,20 @@ impl IsnadApp {
         for command in std::mem::take(&mut self.pending) {
             self.run(&ctx, command);
         }
-        for path in std::mem::take(&mut self.pending_open) {
+        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) =
+            std::mem::take(&mut self.pending_open)
+                .into_iter()
+                .partition(|path| project_files::is_project_path(path));
+        for path in projects {
             // A dropped project replaces the open one: ask first about unsaved changes.
-            if project_files::is_project_path(&path) {
-                self.confirm_then(AfterConfirm::Open(path));
+            self.confirm_then(AfterConfirm::Open(path));
+        }
+        if !articles.is_empty() {
+            if self.is_transfer_running() {
+                self.notice =
+                    Some("Busy: drop the files again when the current work is done".into());
             } else {
-                self.add_articles(&[path]);
+                self.start_adding_articles(articles);
             }
         }
         let dirty = if self.workspace.is_dirty() {

@@ -99,15 +99,28 @@ impl IsnadApp {
         }
     }
 
-    /// Asks for articles to add.
+    /// Asks for articles (or JSONL corpora) to add; they are read in the background.
     pub(super) fn add_articles_dialog(&mut self) {
         let picked = rfd::FileDialog::new()
             .set_title("Add articles to the project")
-            .add_filter("Articles", &["txt", "md"])
+            .add_filter(
+                "Articles and corpora",
+                &["txt", "md", "html", "htm", "jsonl"],
+            )
             .add_filter("All files", &["*"])
             .pick_files();
         if let Some(paths) = picked {
-            self.add_articles(&paths);
+            self.start_adding_articles(paths);
+        }
+    }
+
+    /// Asks for a folder of articles to add (searched recursively, read in the background).
+    pub(super) fn add_folder_dialog(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .set_title("Add a folder of articles to the project")
+            .pick_folder();
+        if let Some(folder) = picked {
+            self.start_adding_articles(vec![folder]);
         }
     }
 

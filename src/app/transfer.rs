@@ -1,5 +1,5 @@
-//! File › Export… and File › Import annotations…: the windows, the background work with its
-//! progress bar, and the report when done.
+//! File › Export…, File › Import annotations… and adding articles (files, folders, JSONL
+//! corpora): the windows, the background work with its progress bar, and the report when done.
 //!
 //! An export runs on a worker thread over a snapshot of the project (documents share their text,
 //! so the copy is cheap), so the window stays responsive on big projects. An import reads and
@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use super::IsnadApp;
+use crate::io::corpus::{CorpusOutcome, CorpusRead, CorpusReport, known_hashes, read_corpus};
 use crate::io::export::{self, ExportError, ExportOptions, LossReport, Progress, one_line};
 use crate::io::import::{ImportOptions, ImportReport, SourceDocument, read_files};
 use crate::ui::export_dialog::{ExportDialogAnswer, ExportDialogState, export_dialog_ui};
@@ -26,6 +27,11 @@ pub(super) enum TransferJob {
         progress: Arc<Progress>,
         worker: JoinHandle<ExportResult>,
     },
+    /// Reading articles (files, folders, JSONL corpora) to add.
+    AddArticles {
+        progress: Arc<Progress>,
+        worker: JoinHandle<CorpusRead>,
+    },
     /// Reading the files of an import.
     Import {
         progress: Arc<Progress>,
@@ -37,13 +43,16 @@ pub(super) enum TransferJob {
 impl TransferJob {
     fn progress(&self) -> &Progress {
         match self {
-            TransferJob::Export { progress, .. } | TransferJob::Import { progress, .. } => progress,
+            TransferJob::Export { progress, .. }
+            | TransferJob::AddArticles { progress, .. }
+            | TransferJob::Import { progress, .. } => progress,
         }
     }
 
     fn is_finished(&self) -> bool {
         match self {
             TransferJob::Export { worker, .. } => worker.is_finished(),
+            TransferJob::AddArticles { worker, .. } => worker.is_finished(),
             TransferJob::Import { worker, .. } => worker.is_finished(),
         }
     }
@@ -112,6 +121,20 @@ impl IsnadApp {
         self.transfer.job = Some(TransferJob::Export { progress, worker });
     }
 
+    /// Starts reading articles on a worker thread: files (.txt, .md, .html, .htm), folders of them
+    /// (searched recursively) and JSONL corpora. Texts already in the project, empty, binary and
+    /// undecodable files are skipped and reported; the rest is added as one undo step when read.
+    pub fn start_adding_articles(&mut self, paths: Vec<PathBuf>) {
+        if self.transfer.job.is_some() || paths.is_empty() {
+            return;
+        }
+        let known = known_hashes(self.workspace.project());
+        let progress = Arc::new(Progress::new());
+        let shared = Arc::clone(&progress);
+        let worker = std::thread::spawn(move || read_corpus(&paths, &known, &shared));
+        self.transfer.job = Some(TransferJob::AddArticles { progress, worker });
+    }
+
     /// Starts reading annotation files on a worker thread; they are applied when read.
     pub fn start_import(&mut self, options: ImportOptions, paths: Vec<PathBuf>) {
         if self.transfer.job.is_some() {
@@ -150,6 +173,27 @@ impl IsnadApp {
                 Ok(Err(error)) => self.show_error("Could not export", error),
                 Err(_) => self.show_error("Could not export", "the export stopped unexpectedly"),
             },
+            TransferJob::AddArticles { worker, .. } => match worker.join() {
+                Ok(read) => {
+                    match self.workspace.add_corpus(read.entries) {
+                        Ok(Some(first)) => {
+                            self.view = None;
+                            self.show_document(first);
+                        }
+                        Ok(None) => {}
+                        Err(error) => {
+                            self.show_error("Could not add the articles", error);
+                            return;
+                        }
+                    }
+                    self.keep_view_valid();
+                    self.transfer.report = Some(add_report(&read.report));
+                }
+                Err(_) => self.show_error(
+                    "Could not add the articles",
+                    "reading the files stopped unexpectedly",
+                ),
+            },
             TransferJob::Import {
                 worker, options, ..
             } => match worker.join() {
@@ -176,6 +220,7 @@ impl IsnadApp {
             let fraction = job.progress().fraction();
             let what = match job {
                 TransferJob::Export { .. } => "Exporting",
+                TransferJob::AddArticles { .. } => "Adding articles",
                 TransferJob::Import { .. } => "Reading files",
             };
             egui::Modal::new(egui::Id::unique("transfer-progress")).show(ctx, |ui| {
@@ -325,13 +370,32 @@ fn export_report(report: &LossReport, written: &[PathBuf]) -> TransferReport {
     }
 }
 
+fn add_report(report: &CorpusReport) -> TransferReport {
+    shaped_report(
+        "Articles added",
+        report.summary(),
+        report.outcome() == CorpusOutcome::Complete,
+        report.to_string(),
+    )
+}
+
 fn import_report(report: &ImportReport) -> TransferReport {
-    let text = report.to_string();
+    let complete = report.outcome() == crate::io::import::ImportOutcome::Complete;
+    shaped_report(
+        "Import report",
+        report.summary(),
+        complete,
+        report.to_string(),
+    )
+}
+
+/// A report whose detail lines (every line of `text` after the summary) quote file text, often
+/// Arabic: every line is shaped.
+fn shaped_report(title: &str, summary: String, complete: bool, text: String) -> TransferReport {
     TransferReport {
-        title: "Import report".into(),
-        summary: report.summary(),
-        complete: report.outcome() == crate::io::import::ImportOutcome::Complete,
-        // Rejection reasons quote the file's text, often Arabic: every line is shaped.
+        title: title.into(),
+        summary,
+        complete,
         lines: text
             .lines()
             .skip(1)

@@ -146,6 +146,19 @@ impl Workspace {
         Ok(id)
     }
 
+    /// Adds articles read from files or a corpus as one undo step; returns the id of the first
+    /// one added (`None` when there was nothing to add).
+    pub fn add_corpus(
+        &mut self,
+        entries: Vec<crate::io::corpus::CorpusEntry>,
+    ) -> Result<Option<DocId>, ModelError> {
+        let first = DocId(self.project.next_doc_id());
+        match crate::io::corpus::add_entries_edit(&mut self.project, entries) {
+            Some(edit) => self.apply(edit).map(|()| Some(first)),
+            None => Ok(None),
+        }
+    }
+
     /// Validates imported documents against the project and applies what is valid (new labels,
     /// documents and spans) as one undo step; the report gets the counts and the rejections.
     pub fn import(

@@ -14,8 +14,10 @@ pub enum UiCommand {
     Save,
     /// Save the project under a new name.
     SaveAs,
-    /// Add article files to the project.
+    /// Add article files (or JSONL corpora) to the project.
     AddArticles,
+    /// Add a folder of articles to the project.
+    AddFolder,
     /// Export the annotations as training data.
     Export,
     /// Import annotations from another tool or a model.
@@ -50,12 +52,13 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 21] = [
         Self::NewProject,
         Self::OpenProject,
         Self::Save,
         Self::SaveAs,
         Self::AddArticles,
+        Self::AddFolder,
         Self::ImportAnnotations,
         Self::Export,
         Self::Quit,
@@ -81,6 +84,7 @@ impl UiCommand {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::AddArticles => "Add articles…",
+            Self::AddFolder => "Add folder…",
             Self::Export => "Export…",
             Self::ImportAnnotations => "Import annotations…",
             Self::Quit => "Quit",
@@ -107,7 +111,10 @@ impl UiCommand {
             Self::Save => "Save the project (atomically; the previous version is kept as .bak)",
             Self::SaveAs => "Save the project under a new name",
             Self::AddArticles => {
-                "Add .txt or .md articles to the project (UTF-8, UTF-16, Windows-1256, ISO-8859-6)"
+                "Add articles (.txt, .md, saved web pages .html) or JSONL corpora to the project; texts already in it are skipped"
+            }
+            Self::AddFolder => {
+                "Add every article in a folder and its subfolders (.txt, .md, .html, .jsonl); duplicates, empty and binary files are skipped and reported"
             }
             Self::Export => {
                 "Export the annotations as training data (JSONL, spaCy, doccano, Label Studio, brat, CoNLL)"
@@ -176,6 +183,7 @@ impl UiCommand {
             Self::NextDocument => &NEXT_DOCUMENT,
             Self::PreviousDocument => &PREVIOUS_DOCUMENT,
             Self::AddArticles
+            | Self::AddFolder
             | Self::ImportAnnotations
             | Self::DeleteSpan
             | Self::EditLabels
@@ -191,6 +199,7 @@ impl UiCommand {
             | Self::Save
             | Self::SaveAs
             | Self::AddArticles
+            | Self::AddFolder
             | Self::ImportAnnotations
             | Self::Export
             | Self::Quit => "File",

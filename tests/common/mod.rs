@@ -108,3 +108,22 @@ pub fn press(harness: &mut Harness<'static, IsnadApp>, modifiers: Modifiers, key
     }
     harness.run_steps(2);
 }
+
+/// Runs frames until the background work (export, import, adding articles) has finished and its
+/// report window is up.
+pub fn wait_for_report(harness: &mut Harness<'static, IsnadApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().is_transfer_running() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the background work never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run_steps(5);
+    assert!(
+        harness.state().transfer_report().is_some(),
+        "a report is shown"
+    );
+}
