@@ -339,3 +339,27 @@ fn isnad_add_through_the_binary() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(!missing.exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_back_to_a_parent_folder_is_not_followed() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("loop");
+    write(&dir.join("a.txt"), A.as_bytes());
+    std::os::unix::fs::symlink(&dir, dir.join("back")).expect("symlink");
+    let read = read_corpus(
+        std::slice::from_ref(&dir),
+        &HashSet::new(),
+        &Progress::new(),
+    );
+    assert_eq!(read.entries.len(), 1);
+    assert_eq!(
+        read.report
+            .skipped
+            .iter()
+            .map(|s| &s.reason)
+            .collect::<Vec<_>>(),
+        vec![&SkipReason::FolderAlreadyRead]
+    );
+    assert_eq!(read.report.outcome(), CorpusOutcome::Complete);
+}

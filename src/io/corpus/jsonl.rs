@@ -45,7 +45,7 @@ pub(super) fn read(path: &Path, collector: &mut Collector<'_>, progress: &Progre
     loop {
         number += 1;
         let source = format!("{} line {number}", path.display());
-        if number % CANCEL_CHECK_LINES == 0 && progress.is_cancelled() {
+        if number.is_multiple_of(CANCEL_CHECK_LINES) && progress.is_cancelled() {
             collector.read.report.cancelled = true;
             let rest = format!("{} from line {number}", path.display());
             collector.skip(rest, SkipReason::Cancelled);
