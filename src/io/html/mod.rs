@@ -36,12 +36,23 @@ pub fn extract(html: &str) -> HtmlArticle {
     let outline = tree::outline(&html[..end]);
     let selection = select::select(&outline);
     let (title, title_paragraph) = title(&outline, selection.container);
+    let mut title_seen = false;
     let paragraphs: Vec<&str> = selection
         .paragraphs
         .iter()
         .filter(|&&index| Some(index) != title_paragraph)
-        .map(|&index| outline.paragraphs[index].text.as_str())
-        .filter(|text| title.as_deref() != Some(*text))
+        .filter_map(|&index| {
+            let text = outline.paragraphs[index].text.as_str();
+            // The headline as a paragraph of its own, or as the first line of one (a `<br>`
+            // after a bold headline on old pages), is the title, not body text.
+            let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+            if !title_seen && title.as_deref() == Some(first.trim()) {
+                title_seen = true;
+                let rest = rest.trim();
+                return (!rest.is_empty()).then_some(rest);
+            }
+            Some(text)
+        })
         .collect();
     let mut meta = BTreeMap::new();
     if let Some(url) = meta::url(&outline) {
