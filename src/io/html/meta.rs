@@ -72,10 +72,10 @@ fn json_ld_date(json: &str) -> Option<String> {
     while let Some(value) = queue.pop_front() {
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(date)) = map.get("datePublished") {
-                    if !date.trim().is_empty() {
-                        return Some(date.trim().to_owned());
-                    }
+                if let Some(Value::String(date)) = map.get("datePublished")
+                    && !date.trim().is_empty()
+                {
+                    return Some(date.trim().to_owned());
                 }
                 queue.extend(map.values());
             }

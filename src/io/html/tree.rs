@@ -272,19 +272,7 @@ impl Builder {
             }
             self.close(&LocalName::from("p"), 2);
         }
-        if s == "time"
-            || attr(&tag, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
-        {
-            if let Some(when) = attr(&tag, "datetime").or_else(|| attr(&tag, "content")) {
-                let published = attr(&tag, "itemprop")
-                    .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
-                    || attr(&tag, "class").is_some_and(|c| c.to_lowercase().contains("publish"));
-                if self.out.times.len() < MAX_VALUES {
-                    let id = self.out.elements.len().min(MAX_ELEMENTS);
-                    self.out.times.push((cut(when), id, published));
-                }
-            }
-        }
+        self.time(&tag);
         let result = match s {
             "script" => {
                 if attr(&tag, "type").is_some_and(|t| t.to_lowercase().contains("ld+json")) {
@@ -326,6 +314,21 @@ impl Builder {
             });
         self.push_element(name, hint, hidden);
         result
+    }
+
+    /// Records the `datetime` of a `<time>` (or the date of an `itemprop=datePublished`).
+    fn time(&mut self, tag: &Tag) {
+        let itemprop_published =
+            attr(tag, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+        if &*tag.name != "time" && !itemprop_published || self.out.times.len() >= MAX_VALUES {
+            return;
+        }
+        if let Some(when) = attr(tag, "datetime").or_else(|| attr(tag, "content")) {
+            let published = itemprop_published
+                || attr(tag, "class").is_some_and(|c| c.to_lowercase().contains("publish"));
+            let id = self.out.elements.len().min(MAX_ELEMENTS);
+            self.out.times.push((cut(when), id, published));
+        }
     }
 
     fn meta(&mut self, tag: &Tag) {
