@@ -145,9 +145,11 @@ pub fn article_from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Article, 
 
 /// `.html`, `.htm`, `.xhtml` (any case).
 fn has_html_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["html", "htm", "xhtml"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["html", "htm", "xhtml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 /// Text that clearly is a web page whatever its name: it begins (after a UTF-8 BOM, whitespace
