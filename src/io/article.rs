@@ -1,12 +1,13 @@
-//! Reading an article file (`.txt`, `.md`) into text, with clear errors for everything that is
-//! not a readable article.
+//! Reading an article file (`.txt`, `.md`, or a saved web page `.html`/`.htm`) into text, with
+//! clear errors for everything that is not a readable article.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use super::encoding::{DecodeProblem, decode};
+use super::encoding::{DecodeProblem, Decoded, decode};
+use super::html;
 
 /// Articles larger than this are refused (64 MiB).
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
@@ -104,7 +105,14 @@ pub fn article_from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Article, 
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let decoded = decode(bytes).map_err(|problem| match problem {
+    let web_page = path.is_some_and(has_html_extension) || starts_like_html(bytes);
+    let decoded = decode(bytes);
+    let decoded = if web_page {
+        redecode_as_declared(bytes, decoded)
+    } else {
+        decoded
+    };
+    let decoded = decoded.map_err(|problem| match problem {
         DecodeProblem::Binary => ArticleError::Binary {
             path: shown.clone(),
         },
@@ -113,18 +121,75 @@ pub fn article_from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Article, 
             guess,
         },
     })?;
-    if decoded.text.trim().is_empty() {
-        return Err(ArticleError::Empty { path: shown });
-    }
-    let title = path
+    let stem = path
         .and_then(|p| p.file_stem())
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Sample article".to_owned());
+    let (title, text, meta) = if web_page || starts_like_html(decoded.text.as_bytes()) {
+        let page = html::extract(&decoded.text);
+        (page.title.unwrap_or(stem), page.text, page.meta)
+    } else {
+        (stem, decoded.text, BTreeMap::new())
+    };
+    if text.trim().is_empty() {
+        return Err(ArticleError::Empty { path: shown });
+    }
     Ok(Article {
         path: path.map(Path::to_path_buf),
         title,
-        text: decoded.text,
+        text,
         encoding: decoded.encoding,
-        meta: BTreeMap::new(),
+        meta,
     })
+}
+
+/// `.html`, `.htm`, `.xhtml` (any case).
+fn has_html_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["html", "htm", "xhtml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// Text that clearly is a web page whatever its name: it begins (after a UTF-8 BOM, whitespace
+/// and comments aside) with `<!DOCTYPE html` or `<html`.
+fn starts_like_html(bytes: &[u8]) -> bool {
+    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    loop {
+        rest = rest.trim_ascii_start();
+        if rest.starts_with(b"<!--") {
+            match rest.windows(3).position(|w| w == b"-->") {
+                Some(end) if end < 4096 => rest = &rest[end + 3..],
+                _ => return false,
+            }
+            continue;
+        }
+        let head = rest[..rest.len().min(14)].to_ascii_lowercase();
+        return head.starts_with(b"<!doctype html") || head.starts_with(b"<html");
+    }
+}
+
+/// A page without a BOM that is not UTF-8 is read in the encoding its `<meta charset>` declares
+/// (Windows-1256 and ISO-8859-6 pages are often told apart only by it), where that decodes
+/// cleanly; otherwise the guess stands. Valid UTF-8 stays UTF-8 whatever the page says (pages
+/// saved by a browser keep their old declaration).
+fn redecode_as_declared(
+    bytes: &[u8],
+    decoded: Result<Decoded, DecodeProblem>,
+) -> Result<Decoded, DecodeProblem> {
+    let guessed = match &decoded {
+        Ok(d) => d.encoding != "UTF-8" && !d.encoding.ends_with("(BOM)"),
+        Err(problem) => matches!(problem, DecodeProblem::Undecodable { .. }),
+    };
+    let Some(declared) = html::declared_encoding(bytes).filter(|_| guessed) else {
+        return decoded;
+    };
+    match declared.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok(Decoded {
+            text: text.into_owned(),
+            encoding: declared.name().to_owned(),
+        }),
+        None => decoded,
+    }
 }
