@@ -21,7 +21,8 @@ use isnad::model::offsets::OffsetUnit;
 #[derive(Parser)]
 #[command(name = "isnad", version, about, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// An article to open (.txt or .md). Without it, the bundled sample opens.
+    /// A project (NAME.isnad.ron) or an article (.txt, .md, .html) to open. Without it, the bundled
+    /// sample opens.
     file: Option<PathBuf>,
     /// A headless command instead of the window.
     #[command(subcommand)]
@@ -34,7 +35,7 @@ enum Command {
     New {
         /// The project file to create (NAME.isnad.ron); an existing file is never overwritten.
         project: PathBuf,
-        /// The articles to import (.txt or .md; UTF-8, UTF-16, Windows-1256 or ISO-8859-6).
+        /// The articles to import (.txt, .md or .html; UTF-8, UTF-16, Windows-1256 or ISO-8859-6).
         #[arg(required = true)]
         articles: Vec<PathBuf>,
     },
