@@ -15,6 +15,8 @@
 
 use serde::Serialize;
 
+use crate::io::export::jsonl::json_lines;
+
 use crate::io::export::{
     DocView, ExportError, ExportFile, FilePlace, LossKind, LossReport, Progress,
 };
@@ -129,23 +131,14 @@ fn export_lines<'a, T: Serialize>(
     progress: &Progress,
     line: impl Fn(&DocView<'a>) -> T,
 ) -> Result<Vec<ExportFile>, ExportError> {
-    let mut out = Vec::with_capacity(docs.iter().map(|d| d.text().len() * 2 + 64).sum());
-    for view in docs {
-        if progress.is_cancelled() {
-            return Err(ExportError::Cancelled);
-        }
-        serde_json::to_writer(&mut out, &line(view)).map_err(|e| ExportError::Encode {
-            format: report.format.cli_name(),
-            message: e.to_string(),
-        })?;
-        out.push(b'\n');
+    let out = json_lines(docs, progress, report.format.cli_name(), |view| {
         for span in view.spans {
             if span.note.as_deref().is_some_and(|n| !n.is_empty()) {
                 report.record(LossKind::NoteDropped, view, span);
             }
         }
-        progress.advance();
-    }
+        line(view)
+    })?;
     Ok(vec![ExportFile {
         place: FilePlace::Main,
         bytes: out,

@@ -97,24 +97,35 @@ pub(crate) fn document_line<'a>(view: &DocView<'a>) -> JsonlDocument<'a> {
     }
 }
 
-/// Writes the JSONL bytes of `docs`.
-pub(crate) fn jsonl_bytes(
-    docs: &[DocView<'_>],
+/// Writes one JSON object per document, one per line, with `line`; advances `progress` per
+/// document and stops when it is cancelled. Every JSON Lines exporter writes through this.
+pub(crate) fn json_lines<'a, T: Serialize>(
+    docs: &[DocView<'a>],
     progress: &Progress,
+    format: &'static str,
+    mut line: impl FnMut(&DocView<'a>) -> T,
 ) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::with_capacity(docs.iter().map(|d| d.text().len() * 2 + 64).sum());
     for view in docs {
         if progress.is_cancelled() {
             return Err(ExportError::Cancelled);
         }
-        serde_json::to_writer(&mut out, &document_line(view)).map_err(|e| ExportError::Encode {
-            format: "jsonl",
+        serde_json::to_writer(&mut out, &line(view)).map_err(|e| ExportError::Encode {
+            format,
             message: e.to_string(),
         })?;
         out.push(b'\n');
         progress.advance();
     }
     Ok(out)
+}
+
+/// Writes the JSONL bytes of `docs`.
+pub(crate) fn jsonl_bytes(
+    docs: &[DocView<'_>],
+    progress: &Progress,
+) -> Result<Vec<u8>, ExportError> {
+    json_lines(docs, progress, "jsonl", document_line)
 }
 
 /// The native JSONL export: one file.
