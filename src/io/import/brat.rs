@@ -17,6 +17,8 @@ use std::path::Path;
 
 use line::Line;
 
+use crate::io::export::one_line;
+use crate::io::import::plan::shorten;
 use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan, read_text_file};
 use crate::model::offsets::OffsetIndex;
 
@@ -200,20 +202,7 @@ fn one_range(
     Ok((start, end, Some(text[s..e].to_owned())))
 }
 
-/// `text` for a one-line report: line breaks and tabs as `\n`, `\r`, `\t`, at most 40 characters.
+/// `text` for a one-line report: at most 40 characters, control characters escaped (`\n`).
 fn visible(text: &str) -> String {
-    let mut out = String::new();
-    for (n, c) in text.chars().enumerate() {
-        if n == 40 {
-            out.push('…');
-            break;
-        }
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out
+    one_line(&shorten(text))
 }

@@ -170,7 +170,7 @@ fn unit_words(unit: OffsetUnit) -> &'static str {
 }
 
 /// At most 40 characters of `text`, with `…` when cut.
-fn shorten(text: &str) -> String {
+pub(crate) fn shorten(text: &str) -> String {
     match text.char_indices().nth(40) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
