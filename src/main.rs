@@ -185,20 +185,12 @@ fn run_add(project: &Path, paths: &[PathBuf]) -> ExitCode {
                 println!(
                     "saved {} ({} added)",
                     project.display(),
-                    count(report.added.len(), "document")
+                    isnad::cli::count(report.added.len(), "document")
                 );
             }
             exit(outcome)
         }
         Err(error) => fail(&error.to_string()),
-    }
-}
-
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

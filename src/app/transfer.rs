@@ -346,9 +346,9 @@ fn export_report(report: &LossReport, written: &[PathBuf]) -> TransferReport {
         .map(|p| ReportLine::plain(format!("wrote {}", p.display())))
         .collect();
     for (kind, count) in report.counts() {
-        let spans = if count == 1 { "span" } else { "spans" };
         lines.push(ReportLine::plain(format!(
-            "{count} {spans} {}:",
+            "{count} span{} {}:",
+            crate::io::plural(count),
             kind.describe()
         )));
         for loss in report.losses.iter().filter(|l| l.kind == kind) {

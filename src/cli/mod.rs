@@ -27,10 +27,6 @@ pub fn status_name(status: DocumentStatus) -> &'static str {
 }
 
 /// `"1 span"`, `"2 spans"`.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", crate::io::plural(n))
 }

@@ -12,3 +12,9 @@ pub mod sample;
 pub mod tokenize;
 
 pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, load_article};
+
+/// The ending of a regular English noun counted `n` times: `""` for one, `"s"` otherwise (for the
+/// messages and reports every reader and writer prints).
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

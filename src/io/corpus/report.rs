@@ -1,5 +1,6 @@
 //! The report of a corpus read: what will be added, what was skipped and why.
 
+use crate::io::plural;
 use std::fmt;
 
 /// What a skipped item duplicates.
@@ -218,10 +219,6 @@ impl CorpusReport {
         }
         line
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 impl fmt::Display for CorpusReport {

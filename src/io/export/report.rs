@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::io::export::{DocView, ExportFormat};
+use crate::io::plural;
 use crate::model::Span;
 use crate::model::offsets::OffsetUnit;
 
@@ -164,7 +165,7 @@ impl LossReport {
             "{}: {} document{}, {} of {} spans written{offsets}",
             self.format.cli_name(),
             self.documents,
-            if self.documents == 1 { "" } else { "s" },
+            plural(self.documents),
             self.written(),
             self.spans,
         )
@@ -176,12 +177,7 @@ impl fmt::Display for LossReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.summary())?;
         for (kind, count) in self.counts() {
-            writeln!(
-                f,
-                "{count} span{} {}:",
-                if count == 1 { "" } else { "s" },
-                kind.describe()
-            )?;
+            writeln!(f, "{count} span{} {}:", plural(count), kind.describe())?;
             for loss in self.losses.iter().filter(|l| l.kind == kind) {
                 writeln!(
                     f,

@@ -82,7 +82,7 @@ fn read_document(
             format!(
                 "{} relation{} not imported: Isnad projects hold spans only",
                 relations.len(),
-                if relations.len() == 1 { "" } else { "s" }
+                crate::io::plural(relations.len())
             ),
         );
     }

@@ -4,6 +4,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::io::import::ImportFormat;
+use crate::io::plural;
 
 /// A span (or a whole document or line) the import refused, with the reason.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,10 +118,6 @@ impl ImportReport {
             self.rejected.len(),
         )
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 impl fmt::Display for ImportReport {

@@ -1,5 +1,6 @@
 //! Errors of the project store, written for the user: what went wrong, where, then the file path.
 
+use crate::io::plural;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -69,10 +70,6 @@ impl fmt::Display for ProblemList<'_> {
         }
         Ok(())
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Why a project could not be opened or saved. Every variant names the file.
