@@ -77,8 +77,10 @@ impl DocumentListState {
     /// The documents the filters let through, in project order (recomputed only when the
     /// project or a filter changed).
     pub fn shown(&mut self, project: &Project, revision: u64) -> &[DocId] {
-        let key = (revision, self.status_filter, self.title_filter.clone());
-        if self.shown_for.as_ref() != Some(&key) {
+        let fresh = self.shown_for.as_ref().is_some_and(|(r, status, title)| {
+            *r == revision && *status == self.status_filter && *title == self.title_filter
+        });
+        if !fresh {
             let needle = fold(&self.title_filter);
             self.shown = project
                 .documents()
@@ -86,7 +88,7 @@ impl DocumentListState {
                 .filter(|d| needle.is_empty() || fold(d.title()).contains(&needle))
                 .map(Document::id)
                 .collect();
-            self.shown_for = Some(key);
+            self.shown_for = Some((revision, self.status_filter, self.title_filter.clone()));
         }
         &self.shown
     }
@@ -182,16 +184,18 @@ pub fn document_list_ui(
     }
     filters_ui(ui, state);
     ui.separator();
-    let ids = state.shown(project, revision).to_vec();
-    if ids.is_empty() {
+    let shown = state.shown(project, revision).len();
+    if shown == 0 {
         ui.weak("No document matches the filter.");
         return actions;
     }
     ScrollArea::vertical()
         .id_salt("document-list")
         .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, ids.len(), |ui, rows| {
-            for &id in &ids[rows] {
+        .show_rows(ui, ROW_HEIGHT, shown, |ui, rows| {
+            // Only the visible rows' ids are copied (the rows need the state mutably).
+            let ids = state.shown(project, revision)[rows].to_vec();
+            for id in ids {
                 if let Some(doc) = project.document(id) {
                     let selected = current == Some(id);
                     document_row(ui, engine, state, project, doc, selected, &mut actions);
