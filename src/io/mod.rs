@@ -6,8 +6,10 @@ pub mod encoding;
 pub mod export;
 pub mod html;
 pub mod import;
+pub mod log;
 pub mod progress;
 pub mod project;
+pub mod recovery;
 pub mod sample;
 pub mod tokenize;
 

@@ -24,7 +24,7 @@ pub use error::{Place, Problem, ProjectError};
 pub use format::{FORMAT_VERSION, OFFSET_UNIT};
 pub use read::MAX_FILE_SIZE;
 pub use write::backup_path;
-pub(crate) use write::replace_atomically;
+pub(crate) use write::{replace_atomically, replace_durably};
 
 /// File name ending of project files.
 pub const FILE_EXTENSION: &str = "isnad.ron";

@@ -119,3 +119,18 @@ pub(crate) fn replace_atomically(target: &Path, bytes: &[u8]) -> std::io::Result
     guard.0 = None;
     Ok(())
 }
+
+/// Replaces `target` with `bytes` atomically and flushed to disk, without keeping a backup (for
+/// recovery files: the file is either the previous autosave or the new one, never half of each).
+/// On error the existing target is untouched and no temporary file is left behind.
+pub(crate) fn replace_durably(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut guard = write_temp(target, "new", bytes)?;
+    if let Some(temp) = guard.0.as_deref() {
+        fs::rename(temp, target)?;
+    }
+    guard.0 = None;
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        sync_dir(dir);
+    }
+    Ok(())
+}
