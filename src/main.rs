@@ -234,6 +234,8 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn run_gui(file: Option<PathBuf>) -> anyhow::Result<()> {
+    // A panic writes the last autosave snapshot to its recovery file before the process ends.
+    isnad::app::install_panic_hook(isnad::app::PanicSlot::global());
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Isnad")

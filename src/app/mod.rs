@@ -1,17 +1,23 @@
 //! The eframe application: owns the workspace (project, history, file), the text engine and the
 //! view state; runs the commands and edits the UI recorded once the frame is built.
 
+mod autosave;
+mod crash;
 mod dialogs;
 mod project_files;
 mod recent;
+mod restore;
 mod transfer;
 mod workspace;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use autosave::{AutosaveSettings, DEFAULT_INTERVAL, INTERVAL_ENV};
+pub use crash::{PanicSlot, install_panic_hook};
 pub use dialogs::AfterConfirm;
 pub use recent::RecentProjects;
+pub use restore::RestoreOffer;
 pub use workspace::{Location, Workspace};
 
 use crate::command::UiCommand;
@@ -70,6 +76,10 @@ pub struct IsnadApp {
     window_title: String,
     /// Export and import windows and work.
     transfer: transfer::TransferState,
+    /// Autosave to the recovery file, and the log.
+    autosave: autosave::Autosave,
+    /// A recovery file offered to the user.
+    restore: Option<RestoreOffer>,
 }
 
 impl IsnadApp {
@@ -77,16 +87,41 @@ impl IsnadApp {
     /// bundled sample project when `path` is `None`. A file that cannot be opened leaves the
     /// sample open and shows why. Recent projects are kept in memory only.
     pub fn new(ctx: &egui::Context, path: Option<&Path>) -> Self {
-        Self::with_recent(ctx, path, RecentProjects::in_memory())
+        Self::with_settings(
+            ctx,
+            path,
+            RecentProjects::in_memory(),
+            AutosaveSettings::in_memory(),
+        )
+    }
+
+    /// Like [`IsnadApp::new`] with these autosave settings (tests: a data folder, a log, a short
+    /// interval, a panic slot).
+    pub fn with_autosave(
+        ctx: &egui::Context,
+        path: Option<&Path>,
+        autosave: AutosaveSettings,
+    ) -> Self {
+        Self::with_settings(ctx, path, RecentProjects::in_memory(), autosave)
     }
 
     /// For eframe: the app created from its creation context, remembering recent projects in the
     /// user's configuration folder.
     pub fn from_creation_context(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
-        Self::with_recent(&cc.egui_ctx, path, RecentProjects::for_user())
+        Self::with_settings(
+            &cc.egui_ctx,
+            path,
+            RecentProjects::for_user(),
+            AutosaveSettings::for_user(),
+        )
     }
 
-    fn with_recent(ctx: &egui::Context, path: Option<&Path>, recent: RecentProjects) -> Self {
+    fn with_settings(
+        ctx: &egui::Context,
+        path: Option<&Path>,
+        recent: RecentProjects,
+        autosave: AutosaveSettings,
+    ) -> Self {
         configure_context(ctx);
         let (project, location, error) = match crate::io::sample::sample_project() {
             Ok(project) => (project, Location::Sample, None),
@@ -118,6 +153,8 @@ impl IsnadApp {
             close_confirmed: false,
             window_title: String::new(),
             transfer: transfer::TransferState::default(),
+            autosave: autosave::Autosave::new(autosave),
+            restore: None,
         };
         app.show_first_document();
         if let Some(path) = path {
@@ -130,6 +167,8 @@ impl IsnadApp {
                 ));
                 app.add_articles(&[path.to_owned()]);
             }
+        } else {
+            app.offer_unsaved_recovery();
         }
         app
     }
@@ -221,16 +260,23 @@ impl IsnadApp {
 
     /// Replaces the open project (after the user agreed to drop unsaved changes).
     fn replace_workspace(&mut self, workspace: Workspace) {
+        self.autosave.drop_recovery();
         self.workspace = workspace;
         self.encodings.clear();
         self.show_first_document();
     }
 
+    /// Shows an error (once: the same error already shown is not repeated) and logs it.
     fn show_error(&mut self, title: &str, message: impl ToString) {
-        self.error = Some(UserError {
+        let error = UserError {
             title: title.to_owned(),
             message: message.to_string(),
-        });
+        };
+        if self.error.as_ref() != Some(&error) {
+            self.autosave
+                .log("error", &format!("{}: {}", error.title, error.message));
+            self.error = Some(error);
+        }
     }
 
     fn run(&mut self, ctx: &egui::Context, command: UiCommand) {
@@ -446,7 +492,7 @@ impl IsnadApp {
     /// One frame of the whole UI (also what tests and benchmarks drive).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.error.is_none() && self.confirm.is_none() {
+        if self.error.is_none() && self.confirm.is_none() && self.restore.is_none() {
             self.pending.extend(UiCommand::pressed(&ctx));
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -572,6 +618,7 @@ impl IsnadApp {
         self.transfer_ui(&ctx);
         self.error_ui(&ctx);
         self.confirm_ui(&ctx);
+        self.restore_ui(&ctx);
 
         for command in std::mem::take(&mut self.pending) {
             self.run(&ctx, command);
@@ -591,6 +638,9 @@ impl IsnadApp {
             } else {
                 self.start_adding_articles(articles);
             }
+        }
+        if let Some(notice) = self.autosave.tick(&ctx, &self.workspace) {
+            self.notice = Some(notice);
         }
         let dirty = if self.workspace.is_dirty() {
             "• "
@@ -613,6 +663,19 @@ impl IsnadApp {
 impl eframe::App for IsnadApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.shutdown();
+    }
+}
+
+impl Drop for IsnadApp {
+    /// A panic unwinding through the app writes the open project to its recovery file.
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.autosave.write_while_panicking(&self.workspace);
+        }
     }
 }
 

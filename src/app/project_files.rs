@@ -48,6 +48,7 @@ impl IsnadApp {
                 self.recent.add(path);
                 self.error = None;
                 self.notice = Some(format!("Opened {}", path.display()));
+                self.offer_recovery_for_file(path);
             }
             Err(err) => self.show_error("Could not open the project", err),
         }
@@ -170,6 +171,7 @@ impl IsnadApp {
     pub fn save_as(&mut self, path: &Path) -> bool {
         match self.workspace.save_to(path) {
             Ok(()) => {
+                self.autosave.drop_recovery();
                 self.recent.add(path);
                 self.notice = Some(format!("Saved {}", path.display()));
                 true

@@ -39,6 +39,14 @@ impl Workspace {
         }
     }
 
+    /// A workspace for a project restored from a recovery file: its changes count as unsaved
+    /// until it is saved.
+    pub fn restored(project: Project, location: Location) -> Self {
+        let mut workspace = Self::new(project, location);
+        workspace.history.mark_unsaved();
+        workspace
+    }
+
     /// The project.
     pub fn project(&self) -> &Project {
         &self.project

@@ -193,6 +193,12 @@ impl History {
         self.merging = None;
     }
 
+    /// Counts every state as unsaved until the next [`History::mark_saved`] (a project restored
+    /// from a recovery file differs from its file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved = None;
+    }
+
     /// Whether the project differs from the last saved state.
     pub fn is_dirty(&self) -> bool {
         self.saved != Some(self.revision)

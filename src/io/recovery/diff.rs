@@ -49,15 +49,6 @@ impl RecoveryDiff {
     }
 }
 
-/// The name of a status as the document list shows it.
-pub fn status_name(status: DocumentStatus) -> &'static str {
-    match status {
-        DocumentStatus::New => "new",
-        DocumentStatus::InProgress => "in progress",
-        DocumentStatus::Done => "done",
-    }
-}
-
 /// How `recovered` differs from `file` (documents matched by id).
 pub fn diff(file: &Project, recovered: &Project) -> RecoveryDiff {
     let mut out = RecoveryDiff {

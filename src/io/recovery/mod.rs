@@ -19,7 +19,7 @@ use std::time::SystemTime;
 use crate::io::project::{self, FILE_EXTENSION, ProjectError};
 use crate::model::Project;
 
-pub use diff::{DocumentChange, RecoveryDiff, diff, status_name};
+pub use diff::{DocumentChange, RecoveryDiff, diff};
 
 /// Ending of the recovery file beside a project file.
 pub const RECOVERY_SUFFIX: &str = ".recovery";
