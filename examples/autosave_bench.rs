@@ -1,4 +1,4 @@
-//! Times one autosave of a ~52 MB project (1,000 documents of ~40 KB of Arabic, 300,000 spans): the
+//! Times one autosave of a ~52 MB project (1,000 documents of ~28 KB of Arabic, 300,000 spans): the
 //! part on the UI thread (cloning the project into a snapshot) and the part on the worker thread
 //! (serialising it to RON and writing the recovery file atomically, flushed to disk), plus
 //! reading the recovery back and the diff shown in the restore offer. Prints one JSON object per
@@ -31,7 +31,7 @@ fn build() -> Project {
     let mut rng = Lcg(42);
     let mut project = Project::default();
     for n in 0..1000 {
-        let (text, words) = article(&mut rng, 40 * 1024);
+        let (text, words) = article(&mut rng, 28 * 1024);
         let doc = project.allocate_doc_id();
         let document = Document::new(doc, format!("خبر {n}"), Some(format!("news/{n}.txt")), text);
         project

@@ -316,6 +316,13 @@ fn a_broken_recovery_is_reported_by_name_and_kept_and_an_older_one_is_ignored() 
     std::fs::write(&recovery_file, "(format_version: 1, labels: [").expect("broken");
     let harness = app(Some(&path), settings(dir.path()));
     assert!(harness.state().restore_offer().is_none());
+    let log = std::fs::read_to_string(dir.path().join("isnad.log")).expect("log");
+    assert_eq!(
+        log.matches("error: Could not read the recovery file")
+            .count(),
+        1,
+        "{log}"
+    );
     let error = harness.state().error().expect("reported");
     assert_eq!(error.title, "Could not read the recovery file");
     assert!(

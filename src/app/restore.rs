@@ -109,8 +109,7 @@ impl IsnadApp {
         let recovered = match recovery::read(&file) {
             Ok(project) => project,
             Err(error) => {
-                self.autosave
-                    .log("recovery", &format!("unreadable: {error}"));
+                // Logged as the error shown.
                 self.show_error(
                     "Could not read the recovery file",
                     format!("{error}\n\nThe file was left as it is."),
