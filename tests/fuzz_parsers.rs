@@ -641,7 +641,7 @@ fn the_harness_reports_a_panicking_case() {
         Ok(())
     };
     fuzz::run(
-        "harness",
+        "harness-self-test",
         budget,
         Mutator::new(vec![b"seed".to_vec()]),
         common_fixed(),
