@@ -12,6 +12,10 @@ use super::html;
 /// Articles larger than this are refused (64 MiB).
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Titles longer than this (characters) are cut and end with `…`: a page's `<h1>` or `<title>`
+/// can hold a whole article, which would then fill the document list and the project file.
+pub const MAX_TITLE_CHARS: usize = 300;
+
 /// An article read from disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
@@ -136,11 +140,19 @@ pub fn article_from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Article, 
     }
     Ok(Article {
         path: path.map(Path::to_path_buf),
-        title,
+        title: cut_chars(&title, MAX_TITLE_CHARS),
         text,
         encoding: decoded.encoding,
         meta,
     })
+}
+
+/// `s` cut after `max` characters, with `…` added when it was cut.
+pub(crate) fn cut_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_owned(),
+    }
 }
 
 /// `.html`, `.htm`, `.xhtml` (any case).

@@ -13,7 +13,7 @@ pub mod recovery;
 pub mod sample;
 pub mod tokenize;
 
-pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, load_article};
+pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, MAX_TITLE_CHARS, load_article};
 
 /// The ending of a regular English noun counted `n` times: `""` for one, `"s"` otherwise (for the
 /// messages and reports every reader and writer prints).

@@ -9,6 +9,7 @@ pub mod atlas;
 pub mod boundaries;
 pub mod document_layout;
 pub mod fonts;
+pub mod invisibles;
 pub mod paragraph_layout;
 pub mod paragraphs;
 pub mod selection;

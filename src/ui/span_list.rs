@@ -1,6 +1,10 @@
 //! The span list of the open document, in text order, with a filter by label. Only visible rows
 //! are built; the filtered rows (and their code-point offsets) are recomputed only when the
 //! document, the project revision or the filter changes, so 10,000 spans scroll smoothly.
+//!
+//! A span whose text holds invisible characters (bidi controls, zero-width spaces, joiners) shows
+//! them as markers (`‹RLO›`, see [`crate::text::invisibles`]) behind a warning sign whose tooltip
+//! says what they are: an RLO can make a span read differently from what it contains.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -12,6 +16,7 @@ use egui::{
 use crate::model::text_range::prev_grapheme_boundary;
 use crate::model::{DocId, LabelId, Project, SpanId};
 use crate::text::TextEngine;
+use crate::text::invisibles::{describe, has_invisibles, invisibles, reveal};
 use crate::ui::PanelAction;
 use crate::ui::colours::to_color32;
 use crate::ui::shaped_label::{paint_shaped, shaped_size};
@@ -26,6 +31,8 @@ const LABEL_WIDTH: f32 = 72.0;
 const OFFSETS_WIDTH: f32 = 86.0;
 /// Longest excerpt of a span handed to the shaper, in characters (the row shows far fewer).
 const MAX_EXCERPT_CHARS: usize = 160;
+/// Width of the invisible-character warning sign in points.
+const WARNING_WIDTH: f32 = 18.0;
 
 /// One row of the filtered list.
 #[derive(Clone, Copy, Debug)]
@@ -34,6 +41,8 @@ struct Row {
     index: usize,
     /// Start and end in code points (what Python and most exporters count).
     chars: (usize, usize),
+    /// Whether the span's text holds invisible characters (bidi controls, zero-width...).
+    invisibles: bool,
 }
 
 /// What the rows were computed for.
@@ -124,10 +133,12 @@ impl SpanListState {
             if self.hidden.contains(&span.label) {
                 continue;
             }
-            let len = text.get(span.range()).map_or(0, |s| s.chars().count());
+            let covered = text.get(span.range()).unwrap_or_default();
+            let len = covered.chars().count();
             self.rows.push(Row {
                 index,
                 chars: (chars, chars + len),
+                invisibles: has_invisibles(covered),
             });
         }
     }
@@ -220,12 +231,19 @@ fn span_row(
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
     let (start, end) = row.chars;
+    // Invisible characters are shown as markers, never applied (an RLO would reverse the row).
+    let excerpt = excerpt(text);
+    let shown = if row.invisibles {
+        reveal(&excerpt)
+    } else {
+        Cow::Borrowed(&*excerpt)
+    };
     response.widget_info(|| {
         WidgetInfo::selected(
             Role::Button,
             true,
             selected,
-            format!("{name}: {text} ({start}–{end})"),
+            format!("{name}: {shown} ({start}–{end})"),
         )
     });
     if !ui.is_rect_visible(rect) {
@@ -253,16 +271,14 @@ fn span_row(
     let label_rect = Rect::from_x_y_ranges(x..=x + LABEL_WIDTH, rect.y_range());
     paint_shaped(ui, engine, name, TEXT_SIZE - 2.0, text_colour, label_rect);
     x = label_rect.right() + 6.0;
+    if row.invisibles {
+        let sign = Rect::from_x_y_ranges(x..=x + WARNING_WIDTH, rect.y_range());
+        invisibles_warning(ui, text, sign, response.id.with("invisibles"));
+        x = sign.right() + 2.0;
+    }
     let offsets_left = (rect.right() - OFFSETS_WIDTH).max(x);
     let text_rect = Rect::from_x_y_ranges(x..=offsets_left - 6.0, rect.y_range());
-    paint_shaped(
-        ui,
-        engine,
-        &excerpt(text),
-        TEXT_SIZE,
-        text_colour,
-        text_rect,
-    );
+    paint_shaped(ui, engine, &shown, TEXT_SIZE, text_colour, text_rect);
     ui.painter().text(
         pos2(rect.right() - 4.0, rect.center().y),
         Align2::RIGHT_CENTER,
@@ -271,6 +287,37 @@ fn span_row(
         weak,
     );
     response.clicked()
+}
+
+/// The warning sign of a row whose `text` holds invisible characters, in `rect`: in the warning
+/// colour when some are bidi controls, else weak; its tooltip (and accessible label) says which.
+fn invisibles_warning(ui: &mut Ui, text: &str, rect: Rect, id: egui::Id) {
+    let found = invisibles(text);
+    let Some(description) = describe(&found) else {
+        return;
+    };
+    let deceptive = found.iter().any(|i| i.is_deceptive());
+    let response = ui.interact(rect, id, Sense::hover());
+    let sentence = format!("The span's text {description}; they are shown as ‹name›.");
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &sentence));
+    let colour = if deceptive {
+        ui.visuals().warn_fg_color
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    // A warning triangle with "!" (drawn: the bundled fonts have no ⚠).
+    let c = rect.center();
+    let triangle = vec![c + vec2(0.0, -7.0), c + vec2(7.5, 6.0), c + vec2(-7.5, 6.0)];
+    let painter = ui.painter();
+    painter.add(egui::Shape::convex_polygon(triangle, colour, Stroke::NONE));
+    painter.text(
+        c + vec2(0.0, 1.5),
+        Align2::CENTER_CENTER,
+        "!",
+        FontId::proportional(10.0),
+        ui.visuals().extreme_bg_color,
+    );
+    response.on_hover_text(sentence);
 }
 
 /// A chip per label: its colour, name and span count; click to show or hide its spans.

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::{Collector, CorpusEntry, SkipReason};
-use crate::io::article::MAX_ARTICLE_BYTES;
+use crate::io::article::{MAX_ARTICLE_BYTES, cut_chars};
 use crate::io::progress::Progress;
 
 /// The longest JSONL line read (bytes, newline excluded); longer lines are skipped as too large.
@@ -17,8 +17,7 @@ pub const MAX_JSONL_LINE_BYTES: u64 = MAX_ARTICLE_BYTES;
 pub const MAX_META_FIELDS: usize = 64;
 /// Metadata values longer than this (bytes) are cut at a character boundary and end with `…`.
 pub const MAX_META_VALUE_BYTES: usize = 16 * 1024;
-/// Titles longer than this (characters) are cut and end with `…`.
-pub const MAX_TITLE_CHARS: usize = 300;
+pub use crate::io::article::MAX_TITLE_CHARS;
 
 /// How often (in lines) a cancel request is checked inside a JSONL file.
 const CANCEL_CHECK_LINES: usize = 1000;
@@ -192,13 +191,6 @@ fn looks_binary(text: &str) -> bool {
         }
     }
     controls * 100 > chars.max(1)
-}
-
-fn cut_chars(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((end, _)) => format!("{}…", &s[..end]),
-        None => s.to_owned(),
-    }
 }
 
 fn cut_bytes(s: &str, max: usize) -> String {

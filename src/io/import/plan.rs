@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::command::Edit;
+use crate::io::article::MAX_ARTICLE_BYTES;
 use crate::io::import::{ImportOptions, ImportReport, SourceDocument, SourceSpan};
 use crate::model::offsets::{OffsetIndex, OffsetUnit};
 use crate::model::{
@@ -12,7 +13,8 @@ use crate::model::{
 /// Validates `docs` against `project` and builds the edit that adds what is valid: new labels
 /// (if allowed), new documents with their spans, and spans for documents already in the project.
 /// Ids are allocated from `project`; nothing else changes. Fills the counts and rejections of
-/// `report`; returns `None` when there is nothing to add.
+/// `report`; returns `None` when there is nothing to add. A document whose text is over
+/// [`MAX_ARTICLE_BYTES`] is rejected whole, as an article file that large would be.
 pub fn plan_import(
     project: &mut Project,
     docs: Vec<SourceDocument>,
@@ -30,6 +32,15 @@ pub fn plan_import(
     let mut planned: HashSet<(DocId, usize, usize, LabelId)> = HashSet::new();
 
     for source in docs {
+        if source.text.len() as u64 > MAX_ARTICLE_BYTES {
+            let reason = format!(
+                "the document's text is {} MB, over the article limit of {} MB",
+                source.text.len() / (1024 * 1024),
+                MAX_ARTICLE_BYTES / (1024 * 1024)
+            );
+            report.reject(&source.file, source.place.clone(), reason);
+            continue;
+        }
         let hash = sha256_hex(&source.text);
         let doc_id = match by_hash.get(&hash) {
             Some(&id) => {
