@@ -134,7 +134,7 @@ fn check_summarises_a_valid_project() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = annotated_project(dir.path());
     let report = check_project(&path).expect("valid");
-    assert_eq!(report.format_version, 1);
+    assert_eq!(report.format_version, isnad::io::project::FORMAT_VERSION);
     assert_eq!(report.offset_unit, "code_points");
     assert_eq!(report.documents.len(), 1);
     let doc = &report.documents[0];
@@ -151,7 +151,7 @@ fn check_summarises_a_valid_project() {
     assert_eq!(report.span_count(), 3);
     let shown = report.to_string();
     for part in [
-        "format version: 1",
+        &format!("format version: {}", isnad::io::project::FORMAT_VERSION),
         "offset unit: code_points",
         "documents: 1",
         "niger-article.ar",

@@ -180,6 +180,7 @@ fn label_edits_never_touch_spans() {
         colour: Rgb::new(0xCC, 0x79, 0xA7),
         hotkey: Some('4'),
         description: "Something that happened".into(),
+        attributes: Vec::new(),
     };
     history
         .apply(Edit::append_label(&project, new_label), &mut project)

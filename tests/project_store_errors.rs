@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use isnad::io::project::{self, ProjectError};
+use isnad::io::project::{self, FORMAT_VERSION, ProjectError};
 use isnad::model::markup::project_from_markup;
 
 fn good_file_text() -> String {
@@ -92,22 +92,30 @@ fn tampered_text_is_caught_by_the_hash() {
 #[test]
 fn newer_format_version_is_refused_before_the_rest_is_parsed() {
     let text = good_file_text()
-        .replacen("format_version: 1", "format_version: 2", 1)
+        .replacen(
+            &format!("format_version: {FORMAT_VERSION}"),
+            &format!("format_version: {}", FORMAT_VERSION + 1),
+            1,
+        )
         .replacen("spans: [", "spans: {{ something new }} [", 1);
     let (error, message, _) = load_broken(text.as_bytes());
     assert!(
         matches!(
             error,
             ProjectError::NewerVersion {
-                found: 2,
-                supported: 1,
+                found,
+                supported: FORMAT_VERSION,
                 ..
-            }
+            } if found == FORMAT_VERSION + 1
         ),
         "{error:?}"
     );
     assert!(message.contains("newer version"), "{message}");
-    let zero = good_file_text().replacen("format_version: 1", "format_version: 0", 1);
+    let zero = good_file_text().replacen(
+        &format!("format_version: {FORMAT_VERSION}"),
+        "format_version: 0",
+        1,
+    );
     assert!(matches!(
         load_broken(zero.as_bytes()).0,
         ProjectError::UnknownVersion { found: 0, .. }
@@ -154,7 +162,7 @@ fn bad_spans_are_all_reported_with_their_places() {
         .replacen("(id: 1, doc: 1, start: 6, end: ", "(id: 1, doc: 1, start: 600, end: 9", 1)
         .replacen("(id: 2, doc: 1, start: 6, end: 24", "(id: 2, doc: 1, start: 24, end: 6", 1)
         .replacen("label: \"claim\"", "label: \"nolabel\"", 1)
-        .replacen("    ],\n)", "        (id: 9, doc: 7, start: 0, end: 1, label: \"actor\"),\n        (id: 3, doc: 1, start: 0, end: 1, label: \"actor\"),\n    ],\n)", 1);
+        .replacen("    ],\n    relations: [", "        (id: 9, doc: 7, start: 0, end: 1, label: \"actor\"),\n        (id: 3, doc: 1, start: 0, end: 1, label: \"actor\"),\n    ],\n    relations: [", 1);
     let (error, message, _) = load_broken(text.as_bytes());
     let ProjectError::Invalid { problems, .. } = error else {
         panic!("{error:?}\n{text}")

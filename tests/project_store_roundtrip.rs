@@ -16,6 +16,7 @@ fn sample_project() -> Project {
             colour: Rgb::new(0xCC, 0x79, 0xA7),
             hotkey: None,
             description: "Something that happened, with a \\ backslash".into(),
+            attributes: Vec::new(),
         },
     )
     .unwrap();
@@ -84,7 +85,10 @@ fn field(line: &str, key: &str) -> usize {
 fn file_has_one_span_per_line_in_code_points() {
     let original = sample_project();
     let text = project::to_ron_string(&original, "x.isnad.ron".as_ref()).unwrap();
-    assert!(text.contains("    format_version: 1,\n"));
+    assert!(text.contains(&format!(
+        "    format_version: {},\n",
+        project::FORMAT_VERSION
+    )));
     assert!(text.contains("    offset_unit: \"code_points\",\n"));
     let span_lines: Vec<&str> = text
         .lines()

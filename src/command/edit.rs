@@ -3,8 +3,8 @@
 use std::ops::Range;
 
 use crate::model::{
-    DocId, Document, DocumentStatus, Label, LabelField, LabelId, ModelError, Project, RemovedLabel,
-    Span, SpanId,
+    AttributeValue, DocId, Document, DocumentStatus, Label, LabelField, LabelId, ModelError,
+    Project, Relation, RelationId, RelationTypeId, RemovedLabel, Span, SpanId,
 };
 
 /// One change to a project. [`Edit::apply`] returns the inverse edit; a failed apply changes
@@ -71,8 +71,40 @@ pub enum Edit {
     },
     /// Remove a label and every span using it.
     RemoveLabel(LabelId),
+    /// Add a relation between two spans (its id comes from [`Project::allocate_relation_id`]).
+    AddRelation(Relation),
+    /// Remove a relation.
+    RemoveRelation(RelationId),
+    /// Change a relation's type.
+    RetypeRelation {
+        /// The relation.
+        id: RelationId,
+        /// The new type.
+        kind: RelationTypeId,
+    },
+    /// Set (`Some`) or clear (`None`) one attribute of a span.
+    SetAttribute {
+        /// The span.
+        span: SpanId,
+        /// The attribute name (declared by the span's label).
+        name: String,
+        /// The new value.
+        value: Option<AttributeValue>,
+    },
     /// Several edits applied in order as one step; all or nothing.
     Batch(Vec<Edit>),
+}
+
+/// `first`, followed by re-adding `relations` when there are any (the inverse of a removal that
+/// took relations with it).
+fn with_relations(first: Edit, relations: Vec<Relation>) -> Edit {
+    if relations.is_empty() {
+        first
+    } else {
+        let mut edits = vec![first];
+        edits.extend(relations.into_iter().map(Edit::AddRelation));
+        Edit::Batch(edits)
+    }
 }
 
 impl Edit {
@@ -84,6 +116,21 @@ impl Edit {
         label: LabelId,
     ) -> Edit {
         Edit::AddSpan(Span::new(project.allocate_span_id(), doc, range, label))
+    }
+
+    /// An [`Edit::AddRelation`] with a fresh id taken from the project's counter.
+    pub fn add_relation(
+        project: &mut Project,
+        kind: RelationTypeId,
+        head: SpanId,
+        child: SpanId,
+    ) -> Edit {
+        Edit::AddRelation(Relation::new(
+            project.allocate_relation_id(),
+            kind,
+            head,
+            child,
+        ))
     }
 
     /// An [`Edit::AddDocument`] for a new document with a fresh id and no spans.
@@ -123,6 +170,10 @@ impl Edit {
             Edit::AddLabel { .. } => "add label",
             Edit::UpdateLabel { .. } => "edit label",
             Edit::RemoveLabel(_) => "remove label",
+            Edit::AddRelation(_) => "add relation",
+            Edit::RemoveRelation(_) => "remove relation",
+            Edit::RetypeRelation { .. } => "change relation type",
+            Edit::SetAttribute { .. } => "set attribute",
             Edit::Batch(_) => "several changes",
         }
     }
@@ -135,11 +186,15 @@ impl Edit {
                 project.insert_span(span)?;
                 Edit::RemoveSpan(id)
             }
-            Edit::RemoveSpan(id) => Edit::AddSpan(project.remove_span(id)?),
-            Edit::RelabelSpan { id, label } => Edit::RelabelSpan {
-                id,
-                label: project.set_span_label(id, label)?,
-            },
+            Edit::RemoveSpan(id) => {
+                if project.span(id).is_none() {
+                    return Err(ModelError::UnknownSpan(id));
+                }
+                let relations = project.remove_relations_of_span(id);
+                let span = project.remove_span(id)?;
+                with_relations(Edit::AddSpan(span), relations)
+            }
+            Edit::RelabelSpan { id, label } => relabel(project, id, label)?,
             Edit::SetSpanRange { id, range } => Edit::SetSpanRange {
                 id,
                 range: project.set_span_range(id, range)?,
@@ -158,11 +213,12 @@ impl Edit {
                 Edit::RemoveDocument(id)
             }
             Edit::RemoveDocument(id) => {
-                let (document, spans) = project.remove_document(id)?;
-                Edit::AddDocument {
+                let (document, spans, relations) = project.remove_document(id)?;
+                let add = Edit::AddDocument {
                     document: Box::new(document),
                     spans,
-                }
+                };
+                with_relations(add, relations)
             }
             Edit::AddLabel {
                 index,
@@ -174,6 +230,7 @@ impl Edit {
                     index,
                     label,
                     spans,
+                    relations: Vec::new(),
                 })?;
                 Edit::RemoveLabel(id)
             }
@@ -183,10 +240,29 @@ impl Edit {
             }
             Edit::RemoveLabel(id) => {
                 let removed = project.remove_label(&id)?;
-                Edit::AddLabel {
+                let add = Edit::AddLabel {
                     index: removed.index,
                     label: removed.label,
                     spans: removed.spans,
+                };
+                with_relations(add, removed.relations)
+            }
+            Edit::AddRelation(relation) => {
+                let id = relation.id;
+                project.insert_relation(relation)?;
+                Edit::RemoveRelation(id)
+            }
+            Edit::RemoveRelation(id) => Edit::AddRelation(project.remove_relation(id)?),
+            Edit::RetypeRelation { id, kind } => Edit::RetypeRelation {
+                id,
+                kind: project.set_relation_type(id, kind)?,
+            },
+            Edit::SetAttribute { span, name, value } => {
+                let previous = project.set_span_attribute(span, &name, value)?;
+                Edit::SetAttribute {
+                    span,
+                    name,
+                    value: previous,
                 }
             }
             Edit::Batch(edits) => apply_batch(edits, project)?,
@@ -201,6 +277,14 @@ impl Edit {
             (Edit::RelabelSpan { id: a, .. }, Edit::RelabelSpan { id: b, .. })
             | (Edit::SetSpanRange { id: a, .. }, Edit::SetSpanRange { id: b, .. })
             | (Edit::SetNote { id: a, .. }, Edit::SetNote { id: b, .. }) => a == b,
+            (
+                Edit::SetAttribute {
+                    span: a, name: na, ..
+                },
+                Edit::SetAttribute {
+                    span: b, name: nb, ..
+                },
+            ) => a == b && na == nb,
             (Edit::SetDocumentStatus { doc: a, .. }, Edit::SetDocumentStatus { doc: b, .. }) => {
                 a == b
             }
@@ -212,9 +296,52 @@ impl Edit {
     }
 }
 
+/// Changes a span's label, first removing the relations the new label would break; the inverse
+/// puts back the label, the attribute values it dropped and those relations.
+fn relabel(project: &mut Project, id: SpanId, label: LabelId) -> Result<Edit, ModelError> {
+    let broken = project.relations_broken_by_label(id, &label);
+    let mut removed = Vec::with_capacity(broken.len());
+    for relation in &broken {
+        removed.push(project.remove_relation(relation.id)?);
+    }
+    let relabelled = match project.set_span_label(id, label) {
+        Ok(relabelled) => relabelled,
+        Err(error) => {
+            for relation in removed {
+                let _ = project.insert_relation(relation);
+            }
+            return Err(error);
+        }
+    };
+    let back = Edit::RelabelSpan {
+        id,
+        label: relabelled.label,
+    };
+    if relabelled.dropped_attributes.is_empty() && removed.is_empty() {
+        return Ok(back);
+    }
+    let mut edits = vec![back];
+    edits.extend(
+        relabelled
+            .dropped_attributes
+            .into_iter()
+            .map(|(name, value)| Edit::SetAttribute {
+                span: id,
+                name,
+                value: Some(value),
+            }),
+    );
+    edits.extend(removed.into_iter().map(Edit::AddRelation));
+    Ok(Edit::Batch(edits))
+}
+
 /// Applies edits in order; if one fails, undoes those already applied and returns the error.
 fn apply_batch(edits: Vec<Edit>, project: &mut Project) -> Result<Edit, ModelError> {
-    let counters = (project.next_doc_id, project.next_span_id);
+    let counters = (
+        project.next_doc_id,
+        project.next_span_id,
+        project.next_relation_id,
+    );
     let mut inverses = Vec::with_capacity(edits.len());
     for edit in edits {
         match edit.apply(project) {
@@ -224,7 +351,11 @@ fn apply_batch(edits: Vec<Edit>, project: &mut Project) -> Result<Edit, ModelErr
                     // Inverses of edits that just succeeded apply cleanly.
                     let _ = inverse.apply(project);
                 }
-                (project.next_doc_id, project.next_span_id) = counters;
+                (
+                    project.next_doc_id,
+                    project.next_span_id,
+                    project.next_relation_id,
+                ) = counters;
                 return Err(error);
             }
         }

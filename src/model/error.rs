@@ -1,6 +1,6 @@
 //! Errors raised when an operation would break a model invariant.
 
-use crate::model::{DocId, LabelId, SpanId};
+use crate::model::{DocId, LabelId, RelationId, RelationTypeId, SpanId};
 
 /// Why the model refused an operation. A refused operation leaves the project unchanged.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -79,5 +79,97 @@ pub enum ModelError {
         index: usize,
         /// Number of labels in the schema.
         len: usize,
+    },
+    /// An attribute declaration is malformed (bad name, no or repeated choices).
+    #[error("{0}")]
+    InvalidAttribute(String),
+    /// The span's label declares no attribute of this name.
+    #[error("{span}: label \"{label}\" has no attribute \"{name}\"")]
+    UnknownAttribute {
+        /// The span concerned.
+        span: SpanId,
+        /// Its label.
+        label: LabelId,
+        /// The attribute name.
+        name: String,
+    },
+    /// The value is not one the attribute takes.
+    #[error("{span}: \"{value}\" is not a value of attribute \"{name}\"")]
+    AttributeValueNotAllowed {
+        /// The span concerned.
+        span: SpanId,
+        /// The attribute name.
+        name: String,
+        /// The refused value, as text.
+        value: String,
+    },
+    /// The string is not acceptable as a relation type id.
+    #[error("\"{0}\" is not a valid relation type id (use letters, digits, '_' or '-')")]
+    InvalidRelationType(String),
+    /// A relation type with this id already exists.
+    #[error("relation type \"{0}\" already exists")]
+    DuplicateRelationType(RelationTypeId),
+    /// No relation type of the schema has this id.
+    #[error("relation type \"{0}\" is not in the schema")]
+    UnknownRelationType(RelationTypeId),
+    /// No relation has this id.
+    #[error("{0} does not exist")]
+    UnknownRelation(RelationId),
+    /// A relation with this id already exists.
+    #[error("{0} already exists")]
+    DuplicateRelationId(RelationId),
+    /// Another relation already links the same spans with the same type.
+    #[error("{relation} would duplicate {existing} (same type, head and child)")]
+    DuplicateRelation {
+        /// The relation refused.
+        relation: RelationId,
+        /// The relation already there.
+        existing: RelationId,
+    },
+    /// The two ends of a relation are in different documents.
+    #[error("{relation}: {head} and {child} are in different documents")]
+    RelationAcrossDocuments {
+        /// The relation refused.
+        relation: RelationId,
+        /// Its head.
+        head: SpanId,
+        /// Its child.
+        child: SpanId,
+    },
+    /// A relation from a span to itself.
+    #[error("{relation}: a span cannot be linked to itself ({span})")]
+    RelationToItself {
+        /// The relation refused.
+        relation: RelationId,
+        /// The span at both ends.
+        span: SpanId,
+    },
+    /// The relation type does not allow these labels at its ends.
+    #[error("{relation}: a \"{kind}\" relation cannot go from a \"{head}\" to a \"{child}\"")]
+    RelationNotAllowed {
+        /// The relation refused.
+        relation: RelationId,
+        /// Its type.
+        kind: RelationTypeId,
+        /// The head's label.
+        head: LabelId,
+        /// The child's label.
+        child: LabelId,
+    },
+    /// A relation end names a span that does not exist.
+    #[error("{relation}: its end {span} does not exist")]
+    DanglingRelationEnd {
+        /// The relation refused.
+        relation: RelationId,
+        /// The missing span.
+        span: SpanId,
+    },
+    /// The span is an end of relations (remove them first, as `Edit::RemoveSpan` does).
+    #[error("{span} is linked by {count} relation(s)")]
+    SpanHasRelations {
+        /// The span.
+        span: SpanId,
+        /// How many relations use it.
+        count: usize,
     },
 }

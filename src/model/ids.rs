@@ -31,16 +31,22 @@ impl LabelId {
 
     /// Whether `id` is acceptable as a label id (see [`LabelId::new`]).
     pub fn is_valid(id: &str) -> bool {
-        !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        is_valid_id(id)
     }
 
     /// The id as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Whether `id` is non-empty and made only of letters, digits, `_` and `-`: the rule for label,
+/// relation type, attribute and choice ids, which interchange formats write without quoting.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
 impl fmt::Display for SpanId {

@@ -1,6 +1,8 @@
 //! The label schema: which labels exist, how they look and which key applies them.
 
-use crate::model::{LabelId, ModelError};
+use crate::model::attribute::{default_claim_attributes, default_source_attributes};
+use crate::model::relation::default_relation_types;
+use crate::model::{AttributeDef, LabelId, ModelError, RelationType, RelationTypeId};
 
 /// A colour in sRGB, 8 bits per channel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -38,6 +40,8 @@ pub struct Label {
     pub hotkey: Option<char>,
     /// One-line definition shown in tooltips and the guidelines panel.
     pub description: String,
+    /// The attributes spans with this label may hold, in display order.
+    pub attributes: Vec<AttributeDef>,
 }
 
 /// One editable field of a label, with its new value (used by [`LabelSchema::update`] and by
@@ -54,10 +58,12 @@ pub enum LabelField {
     Description(String),
 }
 
-/// The ordered list of labels of a project. Ids and hotkeys are unique.
+/// The ordered list of labels of a project (ids and hotkeys unique), with the relation types
+/// that may link their spans (ids unique).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LabelSchema {
     labels: Vec<Label>,
+    relation_types: Vec<RelationType>,
 }
 
 /// Id of the default "Actor" label.
@@ -69,7 +75,9 @@ pub const SOURCE: &str = "source";
 
 impl Default for LabelSchema {
     /// Actor, Claim and Source, coloured from the Okabe-Ito palette (distinguishable with the common
-    /// colour-vision deficiencies, on light and dark backgrounds), on keys 1, 2 and 3.
+    /// colour-vision deficiencies, on light and dark backgrounds), on keys 1, 2 and 3; Source with
+    /// the attribute `kind`, Claim with `form` and `certainty`; and the relation types
+    /// `attributed_to`, `about` and `speaks_for`.
     fn default() -> Self {
         let label = |id: &str, name: &str, colour: Rgb, key: char, description: &str| Label {
             id: LabelId(id.to_owned()),
@@ -77,6 +85,11 @@ impl Default for LabelSchema {
             colour,
             hotkey: Some(key),
             description: description.to_owned(),
+            attributes: match id {
+                CLAIM => default_claim_attributes(),
+                SOURCE => default_source_attributes(),
+                _ => Vec::new(),
+            },
         };
         Self {
             labels: vec![
@@ -102,6 +115,7 @@ impl Default for LabelSchema {
                     "Who or what the information is attributed to: a person, an anonymous source, a report, a media outlet",
                 ),
             ],
+            relation_types: default_relation_types(),
         }
     }
 }
@@ -135,9 +149,52 @@ impl LabelSchema {
             .unwrap_or(PALETTE[self.labels.len() % PALETTE.len()])
     }
 
-    /// A schema without labels.
+    /// A schema without labels or relation types.
     pub fn empty() -> Self {
-        Self { labels: Vec::new() }
+        Self {
+            labels: Vec::new(),
+            relation_types: Vec::new(),
+        }
+    }
+
+    /// The relation types, in display order.
+    pub fn relation_types(&self) -> &[RelationType] {
+        &self.relation_types
+    }
+
+    /// The relation type with this id.
+    pub fn relation_type(&self, id: &RelationTypeId) -> Option<&RelationType> {
+        self.relation_types.iter().find(|t| &t.id == id)
+    }
+
+    /// The relation type with this id, looked up by string.
+    pub fn relation_type_str(&self, id: &str) -> Option<&RelationType> {
+        self.relation_types.iter().find(|t| t.id.as_str() == id)
+    }
+
+    /// The relation types that may go from a span labelled `head` to one labelled `child`.
+    pub fn fitting_relation_types(&self, head: &LabelId, child: &LabelId) -> Vec<&RelationType> {
+        self.relation_types
+            .iter()
+            .filter(|t| t.fits(head, child))
+            .collect()
+    }
+
+    /// Appends a relation type, refusing an invalid or duplicate id.
+    pub fn add_relation_type(&mut self, kind: RelationType) -> Result<(), ModelError> {
+        if !crate::model::ids::is_valid_id(kind.id.as_str()) {
+            return Err(ModelError::InvalidRelationType(kind.id.0));
+        }
+        if self.relation_type(&kind.id).is_some() {
+            return Err(ModelError::DuplicateRelationType(kind.id));
+        }
+        self.relation_types.push(kind);
+        Ok(())
+    }
+
+    /// The attribute `name` declared by label `label`.
+    pub fn attribute(&self, label: &LabelId, name: &str) -> Option<&AttributeDef> {
+        self.get(label)?.attributes.iter().find(|a| a.name == name)
     }
 
     /// Builds a schema from labels, refusing duplicate ids or hotkeys.
@@ -213,6 +270,18 @@ impl LabelSchema {
         }
         if self.contains(&label.id) {
             return Err(ModelError::DuplicateLabel(label.id.clone()));
+        }
+        for (i, attribute) in label.attributes.iter().enumerate() {
+            attribute.check()?;
+            if label.attributes[..i]
+                .iter()
+                .any(|a| a.name == attribute.name)
+            {
+                return Err(ModelError::InvalidAttribute(format!(
+                    "label “{}” declares the attribute “{}” twice",
+                    label.id, attribute.name
+                )));
+            }
         }
         self.check_hotkey(label.hotkey, &label.id)
     }

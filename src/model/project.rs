@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::model::span::DocSpans;
-use crate::model::{DocId, Document, LabelId, LabelSchema, Span, SpanId};
+use crate::model::{
+    DocId, Document, LabelId, LabelSchema, Relation, RelationId, RelationType, Span, SpanId,
+};
 
 /// A document with its spans.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,14 +30,23 @@ pub(crate) struct SpanLoc {
 ///
 /// Invariants, checked by every mutating method: each span's document and label exist; its range
 /// is non-empty, inside the text and on character boundaries; no two spans share document, range
-/// and label; ids are unique and below the project's id counters.
+/// and label; its attributes are declared by its label and hold allowed values. Each relation's
+/// type exists, its two ends are distinct spans of one document whose labels the type allows, and
+/// no two relations share type, head and child. Ids are unique and below the id counters.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Project {
     pub(crate) schema: LabelSchema,
     pub(crate) documents: BTreeMap<DocId, DocEntry>,
     pub(crate) span_index: HashMap<SpanId, SpanLoc>,
+    /// Relations by document then id (so a document's relations are one range).
+    pub(crate) relations: BTreeMap<(DocId, RelationId), Relation>,
+    /// The document of each relation.
+    pub(crate) relation_docs: HashMap<RelationId, DocId>,
+    /// The relations each span is an end of (spans without relations are absent).
+    pub(crate) span_relations: HashMap<SpanId, Vec<RelationId>>,
     pub(crate) next_doc_id: u64,
     pub(crate) next_span_id: u64,
+    pub(crate) next_relation_id: u64,
 }
 
 impl Default for Project {
@@ -52,8 +63,12 @@ impl Project {
             schema,
             documents: BTreeMap::new(),
             span_index: HashMap::new(),
+            relations: BTreeMap::new(),
+            relation_docs: HashMap::new(),
+            span_relations: HashMap::new(),
             next_doc_id: 1,
             next_span_id: 1,
+            next_relation_id: 1,
         }
     }
 
@@ -155,6 +170,54 @@ impl Project {
             .filter(|s| &s.label == label)
             .cloned()
             .collect()
+    }
+
+    /// Number of relations in all documents.
+    pub fn relation_count(&self) -> usize {
+        self.relation_docs.len()
+    }
+
+    /// The relation with this id.
+    pub fn relation(&self, id: RelationId) -> Option<&Relation> {
+        let doc = self.relation_docs.get(&id)?;
+        self.relations.get(&(*doc, id))
+    }
+
+    /// The relations of a document, by id.
+    pub fn relations_of_doc(&self, doc: DocId) -> impl Iterator<Item = &Relation> + '_ {
+        self.relations
+            .range((doc, RelationId(0))..=(doc, RelationId(u64::MAX)))
+            .map(|(_, r)| r)
+    }
+
+    /// The relations `span` is an end of (head or child), by id.
+    pub fn relations_of_span(&self, span: SpanId) -> impl Iterator<Item = &Relation> + '_ {
+        self.span_relations
+            .get(&span)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.relation(*id))
+    }
+
+    /// The relation types that may go from span `head` to span `child` (empty when either does not
+    /// exist).
+    pub fn fitting_relation_types(&self, head: SpanId, child: SpanId) -> Vec<&RelationType> {
+        match (self.span(head), self.span(child)) {
+            (Some(h), Some(c)) => self.schema.fitting_relation_types(&h.label, &c.label),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The id the next [`Project::allocate_relation_id`] will return.
+    pub fn next_relation_id(&self) -> u64 {
+        self.next_relation_id
+    }
+
+    /// Takes a fresh relation id (see [`Project::allocate_doc_id`]).
+    pub fn allocate_relation_id(&mut self) -> RelationId {
+        let id = RelationId(self.next_relation_id);
+        self.next_relation_id = self.next_relation_id.saturating_add(1);
+        id
     }
 
     /// The id the next [`Project::allocate_doc_id`] will return.

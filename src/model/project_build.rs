@@ -4,22 +4,46 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::project::{DocEntry, SpanLoc};
 use crate::model::project_mut::check_range;
+use crate::model::relations_mut::{check_attributes, check_relation_ends};
 use crate::model::span::DocSpans;
-use crate::model::{DocId, Document, LabelSchema, ModelError, Project, Span};
+use crate::model::{DocId, Document, LabelSchema, ModelError, Project, Relation, Span};
+
+/// Everything a project is built from by [`Project::from_parts`].
+#[derive(Debug, Default)]
+pub struct ProjectParts {
+    /// Labels and relation types.
+    pub schema: LabelSchema,
+    /// The documents, in any order.
+    pub documents: Vec<Document>,
+    /// The spans, in any order.
+    pub spans: Vec<Span>,
+    /// The relations, in any order.
+    pub relations: Vec<Relation>,
+    /// The stored document id counter (raised past the largest id if needed).
+    pub next_doc_id: u64,
+    /// The stored span id counter.
+    pub next_span_id: u64,
+    /// The stored relation id counter.
+    pub next_relation_id: u64,
+}
 
 impl Project {
     /// Builds a project from its parts in one pass, sorting spans once (fast for 100,000 spans).
     ///
-    /// Every broken invariant is reported, not only the first: duplicate document or span ids,
-    /// spans of unknown documents or labels, bad ranges, duplicate spans. The id counters are
-    /// raised past the largest id in use if needed.
-    pub fn from_parts(
-        schema: LabelSchema,
-        documents: Vec<Document>,
-        spans: Vec<Span>,
-        next_doc_id: u64,
-        next_span_id: u64,
-    ) -> Result<Project, Vec<ModelError>> {
+    /// Every broken invariant is reported, not only the first: duplicate document, span or
+    /// relation ids, spans of unknown documents or labels, bad ranges, undeclared attributes,
+    /// duplicate spans, relations with missing ends or types or labels their type does not allow,
+    /// duplicate relations. The id counters are raised past the largest id in use if needed.
+    pub fn from_parts(parts: ProjectParts) -> Result<Project, Vec<ModelError>> {
+        let ProjectParts {
+            schema,
+            documents,
+            spans,
+            relations,
+            next_doc_id,
+            next_span_id,
+            next_relation_id,
+        } = parts;
         let mut errors = Vec::new();
         let mut entries: BTreeMap<DocId, DocEntry> = BTreeMap::new();
         for doc in documents {
@@ -47,7 +71,9 @@ impl Project {
                 errors.push(ModelError::UnknownLabel(span.label.clone()));
                 continue;
             }
-            if let Err(error) = check_range(entry.doc.text(), span.id, span.start, span.end) {
+            if let Err(error) = check_range(entry.doc.text(), span.id, span.start, span.end)
+                .and_then(|()| check_attributes(&schema, &span))
+            {
                 errors.push(error);
                 continue;
             }
@@ -82,16 +108,64 @@ impl Project {
             }
         }
 
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         let max_doc_id = entries.keys().next_back().map_or(0, |d| d.0);
-        Ok(Project {
+        let mut project = Project {
             schema,
             documents: entries,
             span_index,
+            relations: BTreeMap::new(),
+            relation_docs: HashMap::new(),
+            span_relations: HashMap::new(),
             next_doc_id: next_doc_id.max(max_doc_id.saturating_add(1)),
             next_span_id: next_span_id.max(max_span_id.saturating_add(1)),
-        })
+            next_relation_id,
+        };
+        project.add_loaded_relations(relations, &mut errors);
+        if errors.is_empty() {
+            Ok(project)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Adds relations to a project being built, reporting each broken one.
+    fn add_loaded_relations(&mut self, relations: Vec<Relation>, errors: &mut Vec<ModelError>) {
+        let mut keys = HashMap::with_capacity(relations.len());
+        for relation in relations {
+            if self.relation_docs.contains_key(&relation.id) {
+                errors.push(ModelError::DuplicateRelationId(relation.id));
+                continue;
+            }
+            let ends = [relation.head, relation.child].map(|id| {
+                self.span(id)
+                    .cloned()
+                    .ok_or(ModelError::DanglingRelationEnd {
+                        relation: relation.id,
+                        span: id,
+                    })
+            });
+            let checked = match ends {
+                [Ok(head), Ok(child)] => {
+                    check_relation_ends(&self.schema, &relation, &head, &child).map(|()| head.doc)
+                }
+                [Err(e), _] | [_, Err(e)] => Err(e),
+            };
+            let doc = match checked {
+                Ok(doc) => doc,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
+                }
+            };
+            let key = (relation.kind.clone(), relation.head, relation.child);
+            if let Some(existing) = keys.insert(key, relation.id) {
+                errors.push(ModelError::DuplicateRelation {
+                    relation: relation.id,
+                    existing,
+                });
+                continue;
+            }
+            self.insert_relation_unchecked(doc, relation);
+        }
     }
 }

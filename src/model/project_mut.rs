@@ -1,13 +1,15 @@
 //! Checked changes to a [`Project`]. Each method either succeeds completely or returns a
 //! [`ModelError`] and leaves the project unchanged.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::model::project::{DocEntry, SpanLoc};
+use crate::model::relations_mut::{check_attributes, check_relation_ends};
 use crate::model::span::DocSpans;
 use crate::model::{
-    DocId, Document, DocumentStatus, Label, LabelField, LabelId, ModelError, Project, Span, SpanId,
+    AttributeValue, DocId, Document, DocumentStatus, Label, LabelField, LabelId, ModelError,
+    Project, Relation, Span, SpanId,
 };
 
 /// What [`Project::remove_label`] took out, enough to put it back with [`Project::restore_label`].
@@ -19,6 +21,17 @@ pub struct RemovedLabel {
     pub label: Label,
     /// The spans that used it, by document then text order.
     pub spans: Vec<Span>,
+    /// The relations those spans were an end of, by id.
+    pub relations: Vec<Relation>,
+}
+
+/// What [`Project::set_span_label`] changed besides the label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relabelled {
+    /// The previous label.
+    pub label: LabelId,
+    /// Attribute values the new label does not declare, which were dropped.
+    pub dropped_attributes: BTreeMap<String, AttributeValue>,
 }
 
 /// Checks that `start..end` is a valid, non-empty range of `text` on character boundaries.
@@ -64,6 +77,7 @@ impl Project {
             return Err(ModelError::UnknownLabel(span.label.clone()));
         }
         check_range(entry.doc.text(), span.id, span.start, span.end)?;
+        check_attributes(&self.schema, span)?;
         match entry.spans.duplicate_of(span.range(), &span.label) {
             Some(existing) if Some(existing) != replacing => Err(ModelError::DuplicateSpan {
                 span: span.id,
@@ -102,8 +116,18 @@ impl Project {
         }
     }
 
-    /// Removes a span and returns it.
+    /// Removes a span and returns it. A span that is an end of relations is refused
+    /// ([`ModelError::SpanHasRelations`]): remove them first (`Edit::RemoveSpan` does).
     pub fn remove_span(&mut self, id: SpanId) -> Result<Span, ModelError> {
+        let count = self.span_relations.get(&id).map_or(0, Vec::len);
+        if count > 0 {
+            return Err(ModelError::SpanHasRelations { span: id, count });
+        }
+        self.take_span(id)
+    }
+
+    /// Removes a span without looking at its relations (for changes that put it back at once).
+    fn take_span(&mut self, id: SpanId) -> Result<Span, ModelError> {
         let loc = self.loc(id)?;
         let entry = self
             .documents
@@ -127,14 +151,92 @@ impl Project {
         let mut new = old.clone();
         change(&mut new);
         self.check_span_fields(&new, Some(id))?;
-        self.remove_span(id)?;
+        self.take_span(id)?;
         self.insert_span_unchecked(new);
         Ok(old)
     }
 
-    /// Changes a span's label; returns the previous label.
-    pub fn set_span_label(&mut self, id: SpanId, label: LabelId) -> Result<LabelId, ModelError> {
-        Ok(self.replace_span(id, |s| s.label = label)?.label)
+    /// Changes a span in a way that keeps its place in the sorted list (note, attributes).
+    pub(crate) fn modify_span_in_place(
+        &mut self,
+        id: SpanId,
+        change: impl FnOnce(&mut Span),
+    ) -> Result<(), ModelError> {
+        let loc = self.loc(id)?;
+        let entry = self
+            .documents
+            .get_mut(&loc.doc)
+            .ok_or(ModelError::UnknownDocument(loc.doc))?;
+        let index = entry
+            .spans
+            .position(id, loc.start..loc.end)
+            .ok_or(ModelError::UnknownSpan(id))?;
+        entry.spans.modify_keeping_order(index, change);
+        Ok(())
+    }
+
+    /// Changes a span's label. Attribute values the new label does not declare are dropped and
+    /// returned. Refused with [`ModelError::RelationNotAllowed`] when a relation of the span would
+    /// no longer fit its type (`Edit::RelabelSpan` removes such relations first).
+    pub fn set_span_label(&mut self, id: SpanId, label: LabelId) -> Result<Relabelled, ModelError> {
+        let span = self.span(id).ok_or(ModelError::UnknownSpan(id))?;
+        let mut relabelled = span.clone();
+        relabelled.label = label.clone();
+        for relation in self.relations_of_span(id) {
+            let head = if relation.head == id {
+                &relabelled
+            } else {
+                self.span(relation.head)
+                    .ok_or(ModelError::UnknownSpan(relation.head))?
+            };
+            let child = if relation.child == id {
+                &relabelled
+            } else {
+                self.span(relation.child)
+                    .ok_or(ModelError::UnknownSpan(relation.child))?
+            };
+            check_relation_ends(&self.schema, relation, head, child)?;
+        }
+        let schema = &self.schema;
+        let dropped: BTreeMap<String, AttributeValue> = span
+            .attributes
+            .iter()
+            .filter(|(name, _)| schema.attribute(&label, name).is_none())
+            .map(|(n, v)| (n.clone(), v.clone()))
+            .collect();
+        let old = self.replace_span(id, |s| {
+            s.label = label;
+            s.attributes.retain(|name, _| !dropped.contains_key(name));
+        })?;
+        Ok(Relabelled {
+            label: old.label,
+            dropped_attributes: dropped,
+        })
+    }
+
+    /// The relations of `span` that would no longer fit their type if its label became `label`.
+    pub fn relations_broken_by_label(&self, span: SpanId, label: &LabelId) -> Vec<Relation> {
+        let fits = |r: &Relation| {
+            let label_of = |end: SpanId| {
+                if end == span {
+                    Some(label)
+                } else {
+                    self.span(end).map(|s| &s.label)
+                }
+            };
+            match (
+                self.schema.relation_type(&r.kind),
+                label_of(r.head),
+                label_of(r.child),
+            ) {
+                (Some(kind), Some(h), Some(c)) => kind.fits(h, c),
+                _ => false,
+            }
+        };
+        self.relations_of_span(span)
+            .filter(|r| !fits(r))
+            .cloned()
+            .collect()
     }
 
     /// Moves a span's edges; returns the previous range.
@@ -157,7 +259,9 @@ impl Project {
         id: SpanId,
         note: Option<String>,
     ) -> Result<Option<String>, ModelError> {
-        Ok(self.replace_span(id, |s| s.note = note)?.note)
+        let mut previous = None;
+        self.modify_span_in_place(id, |s| previous = std::mem::replace(&mut s.note, note))?;
+        Ok(previous)
     }
 
     /// Sets a document's status; returns the previous status.
@@ -174,13 +278,13 @@ impl Project {
     }
 
     /// Checks a batch of new spans: ids free and distinct, documents and labels known (`new_doc`
-    /// and `new_label` count as present), ranges valid, no duplicate among the batch or with the
-    /// spans already there.
+    /// and `new_label` count as present), ranges valid, attributes declared, no duplicate among the
+    /// batch or with the spans already there.
     fn check_new_spans(
         &self,
         spans: &[Span],
         new_doc: Option<&Document>,
-        new_label: Option<&LabelId>,
+        new_label: Option<&Label>,
     ) -> Result<(), ModelError> {
         let mut ids = HashSet::new();
         let mut keys = HashSet::new();
@@ -194,8 +298,14 @@ impl Project {
                 (None, Some(doc)) if doc.id() == span.doc => doc.text(),
                 _ => return Err(ModelError::UnknownDocument(span.doc)),
             };
-            if !self.schema.contains(&span.label) && Some(&span.label) != new_label {
-                return Err(ModelError::UnknownLabel(span.label.clone()));
+            match new_label.filter(|l| l.id == span.label) {
+                Some(label) => {
+                    let mut schema = crate::model::LabelSchema::empty();
+                    schema.insert(0, label.clone())?;
+                    check_attributes(&schema, span)?;
+                }
+                None if self.schema.contains(&span.label) => check_attributes(&self.schema, span)?,
+                None => return Err(ModelError::UnknownLabel(span.label.clone())),
             }
             check_range(text, span.id, span.start, span.end)?;
             let earlier = existing.and_then(|e| e.spans.duplicate_of(span.range(), &span.label));
@@ -234,8 +344,20 @@ impl Project {
         Ok(())
     }
 
-    /// Removes a document and its spans; returns both (spans in text order).
-    pub fn remove_document(&mut self, id: DocId) -> Result<(Document, Vec<Span>), ModelError> {
+    /// Removes a document, its spans and its relations; returns them (spans in text order,
+    /// relations by id).
+    pub fn remove_document(
+        &mut self,
+        id: DocId,
+    ) -> Result<(Document, Vec<Span>, Vec<Relation>), ModelError> {
+        if !self.documents.contains_key(&id) {
+            return Err(ModelError::UnknownDocument(id));
+        }
+        let relation_ids: Vec<_> = self.relations_of_doc(id).map(|r| r.id).collect();
+        let relations = relation_ids
+            .into_iter()
+            .filter_map(|r| self.remove_relation(r).ok())
+            .collect();
         let entry = self
             .documents
             .remove(&id)
@@ -244,7 +366,42 @@ impl Project {
         for span in &spans {
             self.span_index.remove(&span.id);
         }
-        Ok((entry.doc, spans))
+        Ok((entry.doc, spans, relations))
+    }
+
+    /// Checks relations to be added together with `new_spans` (which count as present): ids free
+    /// and distinct, ends fit, no duplicate among them or with the relations already there.
+    pub(crate) fn check_new_relations(
+        &self,
+        relations: &[Relation],
+        new_spans: &[Span],
+    ) -> Result<(), ModelError> {
+        let batch: HashMap<SpanId, &Span> = new_spans.iter().map(|s| (s.id, s)).collect();
+        let find = |id: SpanId| {
+            batch
+                .get(&id)
+                .copied()
+                .or_else(|| self.span(id))
+                .ok_or(ModelError::UnknownSpan(id))
+        };
+        let mut ids = HashSet::new();
+        let mut keys = HashMap::new();
+        for r in relations {
+            if self.relation_docs.contains_key(&r.id) || !ids.insert(r.id) {
+                return Err(ModelError::DuplicateRelationId(r.id));
+            }
+            check_relation_ends(&self.schema, r, find(r.head)?, find(r.child)?)?;
+            let existing = self
+                .find_relation(&r.kind, r.head, r.child)
+                .or_else(|| keys.insert((&r.kind, r.head, r.child), r.id));
+            if let Some(existing) = existing {
+                return Err(ModelError::DuplicateRelation {
+                    relation: r.id,
+                    existing,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Inserts a label at `index` in the schema.
@@ -268,14 +425,20 @@ impl Project {
             return Err(ModelError::UnknownLabel(id.clone()));
         }
         let spans = self.spans_with_label(id);
+        let mut relations = Vec::new();
         for span in &spans {
-            self.remove_span(span.id)?;
+            relations.extend(self.remove_relations_of_span(span.id));
+        }
+        relations.sort_unstable_by_key(|r| r.id);
+        for span in &spans {
+            self.take_span(span.id)?;
         }
         let (index, label) = self.schema.remove(id)?;
         Ok(RemovedLabel {
             index,
             label,
             spans,
+            relations,
         })
     }
 
@@ -285,15 +448,22 @@ impl Project {
             index,
             label,
             spans,
+            relations,
         } = removed;
         self.schema.check_insert(index, &label)?;
         if let Some(stray) = spans.iter().find(|s| s.label != label.id) {
             return Err(ModelError::UnknownLabel(stray.label.clone()));
         }
-        self.check_new_spans(&spans, None, Some(&label.id))?;
+        self.check_new_spans(&spans, None, Some(&label))?;
+        self.check_new_relations(&relations, &spans)?;
         self.schema.insert(index, label)?;
         for span in spans {
             self.insert_span_unchecked(span);
+        }
+        for relation in relations {
+            if let Some(doc) = self.span(relation.head).map(|s| s.doc) {
+                self.insert_relation_unchecked(doc, relation);
+            }
         }
         Ok(())
     }

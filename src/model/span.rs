@@ -1,8 +1,9 @@
 //! Spans and the sorted per-document span list that answers range queries quickly.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::model::{DocId, LabelId, SpanId};
+use crate::model::{AttributeValue, DocId, LabelId, SpanId};
 
 /// One annotation: a labelled byte range of a document's text.
 ///
@@ -22,10 +23,12 @@ pub struct Span {
     pub label: LabelId,
     /// Free-text note of the annotator.
     pub note: Option<String>,
+    /// Values of the attributes its label declares (by attribute name; unset ones are absent).
+    pub attributes: BTreeMap<String, AttributeValue>,
 }
 
 impl Span {
-    /// Makes a span without a note.
+    /// Makes a span without a note or attributes.
     pub fn new(id: SpanId, doc: DocId, range: Range<usize>, label: LabelId) -> Self {
         Self {
             id,
@@ -34,6 +37,7 @@ impl Span {
             end: range.end,
             label,
             note: None,
+            attributes: BTreeMap::new(),
         }
     }
 
@@ -107,6 +111,16 @@ impl DocSpans {
 
     pub(crate) fn get(&self, index: usize) -> Option<&Span> {
         self.spans.get(index)
+    }
+
+    /// Changes the span at `index` with `change`, which must not touch its sort key (range, label,
+    /// id): for notes and attributes.
+    pub(crate) fn modify_keeping_order(&mut self, index: usize, change: impl FnOnce(&mut Span)) {
+        if let Some(span) = self.spans.get_mut(index) {
+            let key = (span.start, span.end, span.label.clone(), span.id);
+            change(span);
+            debug_assert_eq!(key, (span.start, span.end, span.label.clone(), span.id));
+        }
     }
 
     /// Inserts in sorted position.

@@ -100,6 +100,7 @@ pub fn new_label(name: &str, schema: &LabelSchema) -> Label {
         colour: next_colour(schema),
         hotkey: free_hotkey(schema),
         description: String::new(),
+        attributes: Vec::new(),
     }
 }
 

@@ -249,6 +249,7 @@ impl LabelResolver {
             colour: self.schema.unused_colour(),
             hotkey: None,
             description: String::new(),
+            attributes: Vec::new(),
         };
         let at = self.schema.len();
         self.schema

@@ -15,6 +15,8 @@ pub struct Place {
     pub span: Option<u64>,
     /// Label id.
     pub label: Option<String>,
+    /// Relation id.
+    pub relation: Option<u64>,
 }
 
 impl fmt::Display for Place {
@@ -22,6 +24,9 @@ impl fmt::Display for Place {
         let mut parts = Vec::new();
         if let Some(line) = self.line {
             parts.push(format!("line {line}"));
+        }
+        if let Some(relation) = self.relation {
+            parts.push(format!("relation {relation}"));
         }
         if let Some(span) = self.span {
             parts.push(format!("span {span}"));

@@ -1,14 +1,19 @@
-//! The on-disk shape of a project (format version 1) and its serialisation.
+//! The on-disk shape of a project (format version 2) and its serialisation.
 //!
 //! ```text
 //! // Isnad project. Offsets: Unicode code points into each document's text, end exclusive.
 //! (
-//!     format_version: 1,
+//!     format_version: 2,
 //!     offset_unit: "code_points",
 //!     next_doc_id: 3,
 //!     next_span_id: 8,
+//!     next_relation_id: 2,
 //!     labels: [
 //!         (id: "actor", name: "Actor", colour: "#0072B2", hotkey: Some('1'), description: "…"),
+//!         (id: "claim", …, attributes: [(name: "form", kind: Choice(["direct_quote", …]))]),
+//!     ],
+//!     relation_types: [
+//!         (id: "attributed_to", name: "attributed to", heads: ["claim"], children: ["source"], description: "…"),
 //!     ],
 //!     documents: [
 //!         (
@@ -23,13 +28,19 @@
 //!     ],
 //!     spans: [
 //!         (id: 1, doc: 1, start: 4, end: 22, label: "actor"),
-//!         (id: 2, doc: 1, start: 23, end: 38, label: "claim", note: Some("…")),
+//!         (id: 2, doc: 1, start: 23, end: 38, label: "claim", attributes: {"form": "direct_quote"}, note: Some("…")),
+//!     ],
+//!     relations: [
+//!         (id: 1, kind: "attributed_to", head: 2, child: 5),
 //!     ],
 //! )
 //! ```
 //!
-//! One span per line, documents by id, spans by document then start, end, label and id: two
-//! annotators' files diff and merge line by line.
+//! One span or relation per line, documents by id, spans by document then start, end, label and
+//! id, relations by document then id: two annotators' files diff and merge line by line.
+//!
+//! Version 1 files (before relations and attributes) load with the default relation types, and
+//! the default attributes on labels with the default ids (`claim`, `source`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -37,10 +48,14 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::model::offsets::OffsetIndex;
-use crate::model::{DocumentStatus, LabelId, Project};
+use crate::model::{
+    AttributeDef, AttributeKind, AttributeValue, DocumentStatus, LabelId, Project, RelationType,
+};
 
 /// The format version this code writes and the newest it reads.
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
+/// The last format version without relations and attributes.
+pub(crate) const VERSION_WITHOUT_RELATIONS: u64 = 1;
 /// The offset unit written in the file.
 pub const OFFSET_UNIT: &str = "code_points";
 
@@ -81,6 +96,100 @@ pub(crate) struct FileLabel {
     pub(crate) colour: String,
     pub(crate) hotkey: Option<char>,
     pub(crate) description: String,
+    /// Absent when the label declares none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) attributes: Vec<FileAttribute>,
+}
+
+/// An attribute declaration as written in the file.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct FileAttribute {
+    pub(crate) name: String,
+    pub(crate) kind: FileAttributeKind,
+}
+
+/// The values an attribute takes, as written in the file.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) enum FileAttributeKind {
+    Choice(Vec<String>),
+    Flag,
+    Text,
+}
+
+impl From<&AttributeDef> for FileAttribute {
+    fn from(def: &AttributeDef) -> Self {
+        Self {
+            name: def.name.clone(),
+            kind: match &def.kind {
+                AttributeKind::Choice(values) => FileAttributeKind::Choice(values.clone()),
+                AttributeKind::Flag => FileAttributeKind::Flag,
+                AttributeKind::Text => FileAttributeKind::Text,
+            },
+        }
+    }
+}
+
+impl From<FileAttribute> for AttributeDef {
+    fn from(file: FileAttribute) -> Self {
+        Self {
+            name: file.name,
+            kind: match file.kind {
+                FileAttributeKind::Choice(values) => AttributeKind::Choice(values),
+                FileAttributeKind::Flag => AttributeKind::Flag,
+                FileAttributeKind::Text => AttributeKind::Text,
+            },
+        }
+    }
+}
+
+/// A span's attribute value as written in the file: `true`/`false` for flags, a string for
+/// choices and free text (the label's declaration tells which).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum FileValue {
+    Flag(bool),
+    Text(String),
+}
+
+impl From<&AttributeValue> for FileValue {
+    fn from(value: &AttributeValue) -> Self {
+        match value {
+            AttributeValue::Flag(b) => FileValue::Flag(*b),
+            AttributeValue::Choice(s) | AttributeValue::Text(s) => FileValue::Text(s.clone()),
+        }
+    }
+}
+
+/// A relation type as written in the file.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct FileRelationType {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) heads: Vec<String>,
+    pub(crate) children: Vec<String>,
+    pub(crate) description: String,
+}
+
+impl From<&RelationType> for FileRelationType {
+    fn from(kind: &RelationType) -> Self {
+        let ids = |labels: &[LabelId]| labels.iter().map(|l| l.as_str().to_owned()).collect();
+        Self {
+            id: kind.id.as_str().to_owned(),
+            name: kind.name.clone(),
+            heads: ids(&kind.heads),
+            children: ids(&kind.children),
+            description: kind.description.clone(),
+        }
+    }
+}
+
+/// A relation as written in the file.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct FileRelation {
+    pub(crate) id: u64,
+    pub(crate) kind: String,
+    pub(crate) head: u64,
+    pub(crate) child: u64,
 }
 
 /// A document as written in the file.
@@ -106,6 +215,8 @@ pub(crate) struct FileSpan {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) label: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) attributes: BTreeMap<String, FileValue>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) note: Option<String>,
 }
@@ -117,13 +228,25 @@ pub(crate) struct FileProject {
     pub(crate) offset_unit: String,
     pub(crate) next_doc_id: u64,
     pub(crate) next_span_id: u64,
+    /// Absent in version 1.
+    #[serde(default)]
+    pub(crate) next_relation_id: u64,
     pub(crate) labels: Vec<FileLabel>,
+    /// Absent in version 1 (which then gets the default types).
+    #[serde(default)]
+    pub(crate) relation_types: Vec<FileRelationType>,
     pub(crate) documents: Vec<FileDocument>,
     pub(crate) spans: Vec<FileSpan>,
+    /// Absent in version 1.
+    #[serde(default)]
+    pub(crate) relations: Vec<FileRelation>,
 }
 
 fn encode<T: Serialize>(value: &T, pretty: bool) -> Result<String, String> {
-    let config = ron::ser::PrettyConfig::new().compact_structs(!pretty);
+    let config = ron::ser::PrettyConfig::new()
+        .compact_structs(!pretty)
+        .compact_arrays(!pretty)
+        .compact_maps(!pretty);
     ron::ser::to_string_pretty(value, config).map_err(|e| e.to_string())
 }
 
@@ -140,6 +263,7 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
     let _ = writeln!(out, "    offset_unit: \"{OFFSET_UNIT}\",");
     let _ = writeln!(out, "    next_doc_id: {},", project.next_doc_id());
     let _ = writeln!(out, "    next_span_id: {},", project.next_span_id());
+    let _ = writeln!(out, "    next_relation_id: {},", project.next_relation_id());
 
     out.push_str("    labels: [\n");
     for label in project.schema().labels() {
@@ -149,8 +273,14 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
             colour: label.colour.to_hex(),
             hotkey: label.hotkey,
             description: label.description.clone(),
+            attributes: label.attributes.iter().map(FileAttribute::from).collect(),
         };
         let _ = writeln!(out, "        {},", encode(&file_label, false)?);
+    }
+    out.push_str("    ],\n    relation_types: [\n");
+    for kind in project.schema().relation_types() {
+        let file_kind = FileRelationType::from(kind);
+        let _ = writeln!(out, "        {},", encode(&file_kind, false)?);
     }
     out.push_str("    ],\n    documents: [\n");
     for doc in project.documents() {
@@ -193,10 +323,31 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
                 span.id.0,
                 doc.id().0,
             );
+            if !span.attributes.is_empty() {
+                let values: BTreeMap<&str, FileValue> = span
+                    .attributes
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), FileValue::from(value)))
+                    .collect();
+                let _ = write!(out, ", attributes: {}", encode(&values, false)?);
+            }
             if let Some(note) = &span.note {
                 let _ = write!(out, ", note: Some({})", encode(note, false)?);
             }
             out.push_str("),\n");
+        }
+    }
+    out.push_str("    ],\n    relations: [\n");
+    for doc in project.documents() {
+        for relation in project.relations_of_doc(doc.id()) {
+            let _ = writeln!(
+                out,
+                "        (id: {}, kind: {}, head: {}, child: {}),",
+                relation.id.0,
+                encode(&relation.kind.as_str(), false)?,
+                relation.head.0,
+                relation.child.0,
+            );
         }
     }
     out.push_str("    ],\n)\n");

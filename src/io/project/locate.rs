@@ -1,9 +1,10 @@
 //! Best-effort line numbers for problems, found by scanning the file's lines for the `id:` fields
-//! of the layout this crate writes (labels, then documents, then one span per line).
+//! of the layout this crate writes (labels, relation types, documents, then one span and one
+//! relation per line).
 
 use std::collections::HashMap;
 
-/// Maps label, document and span ids to the 1-based line where they are declared.
+/// Maps label, document, span and relation ids to the 1-based line where they are declared.
 pub(crate) struct LineLocator<'t> {
     text: &'t str,
     index: Option<Index>,
@@ -14,6 +15,7 @@ struct Index {
     labels: HashMap<String, Vec<usize>>,
     documents: HashMap<u64, Vec<usize>>,
     spans: HashMap<u64, Vec<usize>>,
+    relations: HashMap<u64, Vec<usize>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -21,7 +23,9 @@ enum Section {
     Header,
     Labels,
     Documents,
+    RelationTypes,
     Spans,
+    Relations,
 }
 
 /// What follows `id:` at the start of `s` (after an optional `(`), trimmed.
@@ -65,7 +69,9 @@ impl<'t> LineLocator<'t> {
                 for (prefix, next) in [
                     ("labels:", Section::Labels),
                     ("documents:", Section::Documents),
+                    ("relation_types:", Section::RelationTypes),
                     ("spans:", Section::Spans),
+                    ("relations:", Section::Relations),
                 ] {
                     if trimmed.starts_with(prefix) {
                         section = next;
@@ -87,7 +93,12 @@ impl<'t> LineLocator<'t> {
                             index.spans.entry(id).or_default().push(line_no);
                         }
                     }
-                    Section::Header => {}
+                    Section::Relations => {
+                        if let Some(id) = id_number(trimmed) {
+                            index.relations.entry(id).or_default().push(line_no);
+                        }
+                    }
+                    Section::Header | Section::RelationTypes => {}
                 }
             }
             index
@@ -102,6 +113,11 @@ impl<'t> LineLocator<'t> {
     /// Line of the `id:` field of the document with this id (`nth` occurrence).
     pub(crate) fn document_line(&mut self, id: u64, nth: usize) -> Option<usize> {
         self.index().documents.get(&id)?.get(nth).copied()
+    }
+
+    /// Line of the relation with this id (`nth` occurrence).
+    pub(crate) fn relation_line(&mut self, id: u64, nth: usize) -> Option<usize> {
+        self.index().relations.get(&id)?.get(nth).copied()
     }
 
     /// Line of the span with this id (`nth` occurrence).

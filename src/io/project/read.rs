@@ -5,13 +5,18 @@ use std::io::Read as _;
 use std::path::Path;
 
 use crate::io::project::error::{Place, Problem, ProjectError};
-use crate::io::project::format::{FORMAT_VERSION, FileProject, OFFSET_UNIT};
+use crate::io::project::format::{
+    FORMAT_VERSION, FileLabel, FileProject, FileRelation, FileRelationType, FileSpan, FileValue,
+    OFFSET_UNIT, VERSION_WITHOUT_RELATIONS,
+};
 use crate::io::project::header::{Header, read_header};
 use crate::io::project::locate::LineLocator;
 use crate::model::offsets::OffsetIndex;
 use crate::model::{
-    DocId, Document, Label, LabelId, LabelSchema, ModelError, Project, Rgb, Span, SpanId,
-    sha256_hex,
+    AttributeDef, AttributeKind, AttributeValue, CLAIM, DocId, Document, Label, LabelId,
+    LabelSchema, ModelError, Project, ProjectParts, Relation, RelationId, RelationType,
+    RelationTypeId, Rgb, SOURCE, Span, SpanId, default_claim_attributes, default_relation_types,
+    default_source_attributes, sha256_hex,
 };
 
 /// Largest project file [`crate::io::project::load`] accepts (256 MiB).
@@ -142,12 +147,35 @@ impl Checker<'_> {
             document,
             span,
             label: label.map(str::to_owned),
+            relation: None,
+        };
+        self.problems.push(Problem { place, message });
+    }
+
+    /// Reports a problem of a relation (`nth` occurrence of its id).
+    fn report_relation(&mut self, relation: u64, message: String, nth: usize) {
+        let place = Place {
+            line: self.locator.relation_line(relation, nth),
+            relation: Some(relation),
+            ..Place::default()
         };
         self.problems.push(Problem { place, message });
     }
 
     fn build(&mut self, file: FileProject) -> Option<Project> {
-        let schema = self.schema(file.labels);
+        let upgrading = file.format_version <= VERSION_WITHOUT_RELATIONS;
+        let mut schema = self.schema(file.labels, upgrading);
+        let relation_types = if upgrading {
+            default_relation_types()
+        } else {
+            self.relation_types(file.relation_types)
+        };
+        for kind in relation_types {
+            let id = kind.id.as_str().to_owned();
+            if let Err(error) = schema.add_relation_type(kind) {
+                self.report(None, None, None, format!("relation type “{id}”: {error}"));
+            }
+        }
         let mut documents = Vec::with_capacity(file.documents.len());
         for d in file.documents {
             if sha256_hex(&d.text) != d.sha256.to_ascii_lowercase() {
@@ -158,13 +186,16 @@ impl Checker<'_> {
             documents.push(doc.with_status(d.status.into()).with_meta(d.meta));
         }
         let spans = self.spans(file.spans, &documents, &schema);
-        match Project::from_parts(
+        let relations = self.relations(file.relations, &schema);
+        match Project::from_parts(ProjectParts {
             schema,
             documents,
             spans,
-            file.next_doc_id,
-            file.next_span_id,
-        ) {
+            relations,
+            next_doc_id: file.next_doc_id,
+            next_span_id: file.next_span_id,
+            next_relation_id: file.next_relation_id,
+        }) {
             Ok(project) => Some(project),
             Err(errors) => {
                 for error in errors {
@@ -175,9 +206,16 @@ impl Checker<'_> {
         }
     }
 
-    fn schema(&mut self, labels: Vec<crate::io::project::format::FileLabel>) -> LabelSchema {
+    /// The labels; `upgrading` (a version 1 file) gives `claim` and `source` their default
+    /// attributes.
+    fn schema(&mut self, labels: Vec<FileLabel>, upgrading: bool) -> LabelSchema {
         let mut schema = LabelSchema::empty();
         for l in labels {
+            let attributes = match l.id.as_str() {
+                CLAIM if upgrading => default_claim_attributes(),
+                SOURCE if upgrading => default_source_attributes(),
+                _ => l.attributes.into_iter().map(AttributeDef::from).collect(),
+            };
             let Ok(id) = LabelId::new(l.id.clone()) else {
                 let message = "the label id must be letters, digits, '_' or '-'".to_owned();
                 self.report(None, None, Some(&l.id), message);
@@ -194,6 +232,7 @@ impl Checker<'_> {
                 colour,
                 hotkey: l.hotkey,
                 description: l.description,
+                attributes,
             };
             if let Err(error) = schema.insert(schema.len(), label) {
                 let nth = usize::from(matches!(error, ModelError::DuplicateLabel(_)));
@@ -203,10 +242,107 @@ impl Checker<'_> {
         schema
     }
 
+    /// The relation types, reporting invalid ids.
+    fn relation_types(&mut self, kinds: Vec<FileRelationType>) -> Vec<RelationType> {
+        let mut out = Vec::with_capacity(kinds.len());
+        for k in kinds {
+            let Ok(id) = RelationTypeId::new(k.id.clone()) else {
+                let message = format!(
+                    "relation type “{}”: the id must be letters, digits, '_' or '-'",
+                    k.id
+                );
+                self.report(None, None, None, message);
+                continue;
+            };
+            let mut labels = |names: Vec<String>| -> Vec<LabelId> {
+                names
+                    .into_iter()
+                    .filter_map(|name| match LabelId::new(name.clone()) {
+                        Ok(label) => Some(label),
+                        Err(_) => {
+                            let message =
+                                format!("relation type “{id}”: “{name}” is not a valid label id");
+                            self.report(None, None, None, message);
+                            None
+                        }
+                    })
+                    .collect()
+            };
+            let heads = labels(k.heads);
+            let children = labels(k.children);
+            out.push(RelationType {
+                id,
+                name: k.name,
+                heads,
+                children,
+                description: k.description,
+            });
+        }
+        out
+    }
+
+    /// The relations (their ends and types are checked when the project is built).
+    fn relations(&mut self, relations: Vec<FileRelation>, schema: &LabelSchema) -> Vec<Relation> {
+        let mut out = Vec::with_capacity(relations.len());
+        for r in relations {
+            match RelationTypeId::new(r.kind.clone()) {
+                Ok(kind) if schema.relation_type(&kind).is_none() => {
+                    let message = format!("relation type “{kind}” is not in the schema");
+                    self.report_relation(r.id, message, 0);
+                }
+                Ok(kind) => out.push(Relation::new(
+                    RelationId(r.id),
+                    kind,
+                    SpanId(r.head),
+                    SpanId(r.child),
+                )),
+                Err(error) => self.report_relation(r.id, error.to_string(), 0),
+            }
+        }
+        out
+    }
+
+    /// A span's attribute values, checked against its label's declarations.
+    fn attributes(
+        &mut self,
+        span: &FileSpan,
+        label: &LabelId,
+        schema: &LabelSchema,
+        values: std::collections::BTreeMap<String, FileValue>,
+    ) -> Option<std::collections::BTreeMap<String, AttributeValue>> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut ok = true;
+        for (name, value) in values {
+            let Some(def) = schema.attribute(label, &name) else {
+                let message = format!("label “{label}” declares no attribute “{name}”");
+                self.report(Some(span.doc), Some(span.id), None, message);
+                ok = false;
+                continue;
+            };
+            let parsed = match (&def.kind, value) {
+                (AttributeKind::Flag, FileValue::Flag(b)) => Some(AttributeValue::Flag(b)),
+                (AttributeKind::Text, FileValue::Text(t)) => Some(AttributeValue::Text(t)),
+                (AttributeKind::Choice(_), FileValue::Text(t)) => def.parse(&t),
+                _ => None,
+            };
+            match parsed {
+                Some(value) => {
+                    out.insert(name, value);
+                }
+                None => {
+                    let message = format!("the value of attribute “{name}” is not one it declares");
+                    self.report(Some(span.doc), Some(span.id), None, message);
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
     /// Converts code-point offsets to bytes, reporting spans of unknown documents and bad offsets.
     fn spans(
         &mut self,
-        file_spans: Vec<crate::io::project::format::FileSpan>,
+        file_spans: Vec<FileSpan>,
         documents: &[Document],
         schema: &LabelSchema,
     ) -> Vec<Span> {
@@ -214,7 +350,7 @@ impl Checker<'_> {
         let mut indexes: HashMap<u64, OffsetIndex<'_>> = HashMap::new();
         let mut spans = Vec::with_capacity(file_spans.len());
         let mut seen = HashSet::with_capacity(file_spans.len());
-        for s in file_spans {
+        for mut s in file_spans {
             let (doc_id, span_id) = (Some(s.doc), Some(s.id));
             if !seen.insert(s.id) {
                 self.report_nth(None, span_id, None, "two spans have this id".to_owned(), 1);
@@ -252,17 +388,39 @@ impl Checker<'_> {
                 self.report(doc_id, span_id, None, message);
                 continue;
             };
-            let Ok(label) = LabelId::new(s.label) else {
+            let Ok(label) = LabelId::new(s.label.clone()) else {
+                continue;
+            };
+            let values = std::mem::take(&mut s.attributes);
+            let Some(attributes) = self.attributes(&s, &label, schema, values) else {
                 continue;
             };
             let mut span = Span::new(SpanId(s.id), DocId(s.doc), start..end, label);
             span.note = s.note;
+            span.attributes = attributes;
             spans.push(span);
         }
         spans
     }
 
     fn model_problem(&mut self, error: ModelError) {
+        let relation = match &error {
+            ModelError::DuplicateRelationId(r) => Some((r.0, 1)),
+            ModelError::DuplicateRelation { relation, .. }
+            | ModelError::DanglingRelationEnd { relation, .. }
+            | ModelError::RelationAcrossDocuments { relation, .. }
+            | ModelError::RelationToItself { relation, .. }
+            | ModelError::RelationNotAllowed { relation, .. } => Some((relation.0, 0)),
+            _ => None,
+        };
+        if let Some((id, nth)) = relation {
+            let message = match &error {
+                ModelError::DuplicateRelationId(_) => "two relations have this id".to_owned(),
+                other => other.to_string(),
+            };
+            self.report_relation(id, message, nth);
+            return;
+        }
         let (doc, span) = match &error {
             ModelError::UnknownDocument(d) | ModelError::DuplicateDocId(d) => (Some(d.0), None),
             ModelError::UnknownSpan(s) | ModelError::DuplicateSpanId(s) => (None, Some(s.0)),
