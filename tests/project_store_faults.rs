@@ -33,13 +33,15 @@ struct Saved {
 fn saved_twice() -> Saved {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("news.isnad.ron");
-    let (mut project, doc) = project_from_markup(&"[الرئيس|actor] قال إن البلاد بخير. ".repeat(200))
-        .expect("markup");
+    let (mut project, doc) =
+        project_from_markup(&"[الرئيس|actor] قال إن البلاد بخير. ".repeat(200)).expect("markup");
     project::save(&project, &path).expect("first save");
     let id = project.spans_of(doc)[0].id;
     project.set_span_note(id, Some("two".into())).expect("note");
     project::save(&project, &path).expect("second save");
-    project.set_span_note(id, Some("three".into())).expect("note");
+    project
+        .set_span_note(id, Some("three".into()))
+        .expect("note");
     let file = std::fs::read(&path).expect("read");
     let bak = std::fs::read(backup_path(&path)).expect("read bak");
     Saved {
@@ -152,7 +154,10 @@ fn a_folder_in_the_files_place_is_refused_before_writing() {
     std::fs::create_dir(&folder).expect("mkdir");
     let error = project::save(&saved.project, &folder).expect_err("a folder");
     assert_eq!(fault_of(&error), &WriteFault::IsAFolder);
-    assert!(error.to_string().contains("A folder, not a file"), "{error}");
+    assert!(
+        error.to_string().contains("A folder, not a file"),
+        "{error}"
+    );
     assert!(names_in(&folder).is_empty());
     assert_eq!(names_in(other.path()), ["folder.isnad.ron"]);
 }
@@ -174,7 +179,10 @@ fn a_read_only_file_is_not_replaced_and_permissions_are_kept() {
     // A private project stays private after a save.
     set_mode(0o600);
     project::save(&saved.project, &saved.path).expect("save");
-    let mode = std::fs::metadata(&saved.path).expect("meta").permissions().mode();
+    let mode = std::fs::metadata(&saved.path)
+        .expect("meta")
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
 

@@ -2,6 +2,7 @@
 //! view state; runs the commands and edits the UI recorded once the frame is built.
 
 mod dialogs;
+mod disk_watch;
 mod project_files;
 mod recent;
 mod transfer;
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use dialogs::AfterConfirm;
+pub use disk_watch::DiskConflict;
 pub use recent::RecentProjects;
 pub use workspace::{Location, Workspace};
 
@@ -36,6 +38,8 @@ pub struct UserError {
     pub title: String,
     /// Why, in words a user understands, with the file path.
     pub message: String,
+    /// Whether the error window offers Save As (a save failed).
+    pub offer_save_as: bool,
 }
 
 /// The Isnad app.
@@ -70,6 +74,8 @@ pub struct IsnadApp {
     window_title: String,
     /// Export and import windows and work.
     transfer: transfer::TransferState,
+    /// The project file's identity on disk, to notice changes made by other programs.
+    disk: disk_watch::DiskWatch,
 }
 
 impl IsnadApp {
@@ -96,6 +102,7 @@ impl IsnadApp {
                 Some(UserError {
                     title: "Could not open the sample project".into(),
                     message: err.to_string(),
+                    offer_save_as: false,
                 }),
             ),
         };
@@ -118,6 +125,7 @@ impl IsnadApp {
             close_confirmed: false,
             window_title: String::new(),
             transfer: transfer::TransferState::default(),
+            disk: disk_watch::DiskWatch::default(),
         };
         app.show_first_document();
         if let Some(path) = path {
@@ -222,6 +230,7 @@ impl IsnadApp {
     /// Replaces the open project (after the user agreed to drop unsaved changes).
     fn replace_workspace(&mut self, workspace: Workspace) {
         self.workspace = workspace;
+        self.disk = disk_watch::DiskWatch::default();
         self.encodings.clear();
         self.show_first_document();
     }
@@ -230,6 +239,7 @@ impl IsnadApp {
         self.error = Some(UserError {
             title: title.to_owned(),
             message: message.to_string(),
+            offer_save_as: false,
         });
     }
 
@@ -446,7 +456,7 @@ impl IsnadApp {
     /// One frame of the whole UI (also what tests and benchmarks drive).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.error.is_none() && self.confirm.is_none() {
+        if self.error.is_none() && self.confirm.is_none() && self.disk_conflict().is_none() {
             self.pending.extend(UiCommand::pressed(&ctx));
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -459,6 +469,7 @@ impl IsnadApp {
         });
         self.pending_open.extend(dropped);
         self.handle_close_request(&ctx);
+        self.watch_disk(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {
             let history = self.workspace.history();
@@ -572,6 +583,7 @@ impl IsnadApp {
         self.transfer_ui(&ctx);
         self.error_ui(&ctx);
         self.confirm_ui(&ctx);
+        self.disk_change_ui(&ctx);
 
         for command in std::mem::take(&mut self.pending) {
             self.run(&ctx, command);

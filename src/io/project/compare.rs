@@ -158,7 +158,10 @@ impl fmt::Display for ChangedDocument {
 impl fmt::Display for ProjectComparison {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_empty() {
-            return writeln!(f, "The two versions have the same documents, spans and labels.");
+            return writeln!(
+                f,
+                "The two versions have the same documents, spans and labels."
+            );
         }
         let section = |f: &mut fmt::Formatter<'_>, heading: &str, lines: Vec<String>| {
             if lines.is_empty() {
@@ -168,11 +171,19 @@ impl fmt::Display for ProjectComparison {
             lines.iter().try_for_each(|line| writeln!(f, "  - {line}"))
         };
         let strings = |items: &[DocSummary]| items.iter().map(ToString::to_string).collect();
-        section(f, "Documents only in your version", strings(&self.only_mine))?;
+        section(
+            f,
+            "Documents only in your version",
+            strings(&self.only_mine),
+        )?;
         section(f, "Documents only on disk", strings(&self.only_on_disk))?;
         let changed = self.changed.iter().map(ToString::to_string).collect();
         section(f, "Documents that differ", changed)?;
-        section(f, "Labels only in your version", self.labels_only_mine.clone())?;
+        section(
+            f,
+            "Labels only in your version",
+            self.labels_only_mine.clone(),
+        )?;
         section(f, "Labels only on disk", self.labels_only_on_disk.clone())?;
         section(f, "Labels that differ", self.labels_changed.clone())
     }
@@ -221,7 +232,10 @@ mod tests {
         let text = comparison.to_string();
         assert!(text.contains("Documents that differ (2)"), "{text}");
         assert!(text.contains("spans: 1 mine, 0 on disk"), "{text}");
-        assert!(text.contains("Labels only in your version (1):\n  - source"), "{text}");
+        assert!(
+            text.contains("Labels only in your version (1):\n  - source"),
+            "{text}"
+        );
 
         // A document only on one side.
         let (empty_doc_project, _) = project_from_markup("x").expect("markup");
@@ -230,7 +244,11 @@ mod tests {
         let comparison = ProjectComparison::new(&empty_doc_project, &only);
         assert_eq!(comparison.only_on_disk.len(), 1);
         assert_eq!(comparison.only_on_disk[0].spans, 1);
-        assert!(comparison.to_string().contains("Documents only on disk (1)"));
+        assert!(
+            comparison
+                .to_string()
+                .contains("Documents only on disk (1)")
+        );
         let reverse = ProjectComparison::new(&only, &empty_doc_project);
         assert_eq!(reverse.only_mine.len(), 1);
     }

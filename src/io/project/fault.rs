@@ -129,8 +129,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let target = dir.path().join("news.isnad.ron");
         let classify = |error: Error| WriteFault::classify(&target, &error);
-        assert_eq!(classify(Error::from_raw_os_error(ENOSPC)), WriteFault::DiskFull);
-        assert_eq!(classify(Error::from(ErrorKind::StorageFull)), WriteFault::DiskFull);
+        assert_eq!(
+            classify(Error::from_raw_os_error(ENOSPC)),
+            WriteFault::DiskFull
+        );
+        assert_eq!(
+            classify(Error::from(ErrorKind::StorageFull)),
+            WriteFault::DiskFull
+        );
         assert_eq!(
             classify(Error::from_raw_os_error(EDQUOT)),
             WriteFault::QuotaExceeded
@@ -145,7 +151,10 @@ mod tests {
             WriteFault::ReadOnlyFolder(folder.clone())
         );
         // The folder exists: a missing file is not a missing folder.
-        assert_eq!(classify(Error::from_raw_os_error(ENOENT)), WriteFault::Other);
+        assert_eq!(
+            classify(Error::from_raw_os_error(ENOENT)),
+            WriteFault::Other
+        );
         assert_eq!(classify(Error::other("odd")), WriteFault::Other);
 
         std::fs::write(&target, b"x").expect("write");

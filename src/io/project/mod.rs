@@ -30,10 +30,10 @@ use crate::model::Project;
 pub use compare::{ChangedDocument, DocSummary, ProjectComparison};
 pub use error::{Place, Problem, ProjectError};
 pub use fault::WriteFault;
+pub use format::{FORMAT_VERSION, OFFSET_UNIT};
 pub use identity::{DiskCheck, FileIdentity};
 #[doc(hidden)]
 pub use inject::{InjectedWriteFault, inject_write_fault};
-pub use format::{FORMAT_VERSION, OFFSET_UNIT};
 pub use read::MAX_FILE_SIZE;
 pub use write::backup_path;
 pub(crate) use write::replace_atomically;
