@@ -206,6 +206,7 @@ fn a_failed_save_names_the_cause_offers_save_as_and_keeps_the_work() {
         error.message
     );
     assert!(error.message.contains(&path.display().to_string()));
+    assert!(error.message.contains("use Save As"), "{}", error.message);
     assert!(error.offer_save_as);
     assert!(shows(&harness, "Save As…"));
     assert!(harness.state().workspace().is_dirty(), "still unsaved");

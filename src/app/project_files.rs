@@ -182,7 +182,13 @@ impl IsnadApp {
                 true
             }
             Err(err) => {
-                self.show_error("Could not save the project", err);
+                self.show_error(
+                    "Could not save the project",
+                    format!(
+                        "{err}\n\nYour work is still open and not saved: use Save As to save it \
+                         somewhere else."
+                    ),
+                );
                 if let Some(error) = &mut self.error {
                     error.offer_save_as = true;
                 }

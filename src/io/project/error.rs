@@ -85,7 +85,7 @@ pub enum ProjectError {
         source: std::io::Error,
     },
     /// The project could not be written; the file on disk (and its `.bak`) is unchanged.
-    #[error("{} The file on disk is unchanged and your work is still open: use Save As to save it somewhere else.\nFile: {}", fault.describe(source), path.display())]
+    #[error("{} The file on disk is unchanged.\nFile: {}", fault.describe(source), path.display())]
     Write {
         /// The project file being saved.
         path: PathBuf,
