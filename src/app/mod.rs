@@ -4,6 +4,7 @@
 mod autosave;
 mod crash;
 mod dialogs;
+mod disk_watch;
 mod project_files;
 mod recent;
 mod restore;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 pub use autosave::{AutosaveSettings, DEFAULT_INTERVAL, INTERVAL_ENV};
 pub use crash::{PanicSlot, install_panic_hook};
 pub use dialogs::AfterConfirm;
+pub use disk_watch::DiskConflict;
 pub use recent::RecentProjects;
 pub use restore::RestoreOffer;
 pub use workspace::{Location, Workspace};
@@ -42,6 +44,8 @@ pub struct UserError {
     pub title: String,
     /// Why, in words a user understands, with the file path.
     pub message: String,
+    /// Whether the error window offers Save As (a save failed).
+    pub offer_save_as: bool,
 }
 
 /// The Isnad app.
@@ -80,6 +84,8 @@ pub struct IsnadApp {
     autosave: autosave::Autosave,
     /// A recovery file offered to the user.
     restore: Option<RestoreOffer>,
+    /// The project file's identity on disk, to notice changes made by other programs.
+    disk: disk_watch::DiskWatch,
 }
 
 impl IsnadApp {
@@ -131,6 +137,7 @@ impl IsnadApp {
                 Some(UserError {
                     title: "Could not open the sample project".into(),
                     message: err.to_string(),
+                    offer_save_as: false,
                 }),
             ),
         };
@@ -155,6 +162,7 @@ impl IsnadApp {
             transfer: transfer::TransferState::default(),
             autosave: autosave::Autosave::new(autosave),
             restore: None,
+            disk: disk_watch::DiskWatch::default(),
         };
         app.show_first_document();
         if let Some(path) = path {
@@ -262,6 +270,7 @@ impl IsnadApp {
     fn replace_workspace(&mut self, workspace: Workspace) {
         self.autosave.drop_recovery();
         self.workspace = workspace;
+        self.disk = disk_watch::DiskWatch::default();
         self.encodings.clear();
         self.show_first_document();
     }
@@ -271,6 +280,7 @@ impl IsnadApp {
         let error = UserError {
             title: title.to_owned(),
             message: message.to_string(),
+            offer_save_as: false,
         };
         if self.error.as_ref() != Some(&error) {
             self.autosave
@@ -492,7 +502,11 @@ impl IsnadApp {
     /// One frame of the whole UI (also what tests and benchmarks drive).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.error.is_none() && self.confirm.is_none() && self.restore.is_none() {
+        if self.error.is_none()
+            && self.confirm.is_none()
+            && self.restore.is_none()
+            && self.disk_conflict().is_none()
+        {
             self.pending.extend(UiCommand::pressed(&ctx));
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -505,6 +519,7 @@ impl IsnadApp {
         });
         self.pending_open.extend(dropped);
         self.handle_close_request(&ctx);
+        self.watch_disk(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {
             let history = self.workspace.history();
@@ -619,6 +634,7 @@ impl IsnadApp {
         self.error_ui(&ctx);
         self.confirm_ui(&ctx);
         self.restore_ui(&ctx);
+        self.disk_change_ui(&ctx);
 
         for command in std::mem::take(&mut self.pending) {
             self.run(&ctx, command);
