@@ -216,3 +216,19 @@ fn a_failed_save_names_the_cause_offers_save_as_and_keeps_the_work() {
     assert_eq!(harness.state().project(), &mine, "the work is intact");
     assert!(!folder.exists());
 }
+
+#[test]
+fn keeping_my_unchanged_version_counts_as_unsaved_so_closing_asks() {
+    let (_dir, path, _article) = project_folder();
+    let mut harness = harness(Some(&path));
+    let mine = harness.state().project().clone();
+    assert!(!harness.state().workspace().is_dirty());
+    replace_on_disk(&path);
+    regain_focus(&mut harness);
+    click_button(&mut harness, "Keep mine");
+    // The disk holds their version now; mine exists only in memory until saved.
+    assert!(harness.state().workspace().is_dirty());
+    assert!(harness.state_mut().save());
+    assert_eq!(project::load(&path).expect("load"), mine);
+    assert!(!harness.state().workspace().is_dirty());
+}

@@ -166,6 +166,8 @@ impl IsnadApp {
                     None => Accepted::Missing,
                 });
                 self.disk.conflict = None;
+                // The disk now holds another version: mine is unsaved until the next save.
+                self.workspace.mark_unsaved();
                 self.notice = Some(
                     "Keeping your version: your next save replaces the one on disk, which is \
                      kept as .bak"

@@ -47,6 +47,12 @@ impl Workspace {
         workspace
     }
 
+    /// Counts the project as unsaved until the next save (e.g. the user kept their version over
+    /// one another program wrote: closing must not lose it silently).
+    pub fn mark_unsaved(&mut self) {
+        self.history.mark_unsaved();
+    }
+
     /// The project.
     pub fn project(&self) -> &Project {
         &self.project
