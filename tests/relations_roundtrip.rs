@@ -293,7 +293,7 @@ fn brat_reports_relations_to_spans_it_cannot_write_and_flattened_text() {
     let ann = std::fs::read_to_string(out.join("doc-1.ann")).expect("ann");
     assert!(ann.contains("R1\tattributed_to Arg1:T2 Arg2:T1\n"), "{ann}");
     assert!(!ann.contains("R2"), "{ann}");
-    assert!(ann.contains("\tAttribute:comment T2\tسطر سطر\n"), "{ann}");
+    assert!(ann.contains("\tAttribute.comment T2\tسطر سطر\n"), "{ann}");
 }
 
 /// Writes `lines` as a JSONL file and imports it into `project`.
@@ -486,7 +486,7 @@ fn brat_conf_declares_relations_and_attributes() {
         "kind\tArg:source, Value:named_person|anonymous|institution|media_outlet|document\n",
         "verified\tArg:source, Value:yes|no\n",
         "form\tArg:claim, Value:direct_quote|indirect_speech|paraphrase\n",
-        "# Free-text attributes, written as comments of type Attribute:<name>: comment (claim)\n",
+        "# Free-text attributes, written as comments of type Attribute.<name>: comment (claim)\n",
     ] {
         assert!(conf.contains(expected), "{expected:?} not in\n{conf}");
     }

@@ -7,7 +7,7 @@
 //! A1<TAB>kind T1 institution
 //! A2<TAB>verified T1 yes
 //! T4<TAB>claim 6 13;14 20<TAB>الوزير: «الوفد
-//! #2<TAB>Attribute:comment T4<TAB>نقلاً عن البيان
+//! #2<TAB>Attribute.comment T4<TAB>نقلاً عن البيان
 //! R1<TAB>attributed_to Arg1:T4 Arg2:T1
 //! ```
 //! Offsets are code points into the `.txt` (what brat and every Python reader count; an `.ann`
@@ -23,7 +23,7 @@
 //! lines with the choice id as value; flags too, with the value `yes` or `no` (a brat binary
 //! attribute could not tell a flag set to no from an unset one); `annotation.conf` declares both.
 //! brat has no free-text attributes: a free-text value is a comment line of the type
-//! `Attribute:<name>` on its span, beside the span's `AnnotatorNotes` (line breaks and tabs
+//! `Attribute.<name>` on its span, beside the span's `AnnotatorNotes` (line breaks and tabs
 //! become spaces, reported).
 
 mod conf;
@@ -188,7 +188,7 @@ fn ann_text(view: &DocView<'_>, report: &mut LossReport) -> String {
                         );
                     }
                     notes += 1;
-                    let _ = writeln!(out, "#{notes}\tAttribute:{name} T{id}\t{flat}");
+                    let _ = writeln!(out, "#{notes}\tAttribute.{name} T{id}\t{flat}");
                 }
             }
         }

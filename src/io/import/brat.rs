@@ -7,7 +7,7 @@
 //! otherwise it is rejected, since an Isnad span is one range. `AnnotatorNotes` lines become the
 //! note of their span (several notes on one span are joined by line breaks). `R` lines become
 //! relations from their first argument to their second; `A` (and old `M`) lines attribute values
-//! (a binary attribute reads as `true`), and `Attribute:<name>` comment lines free-text attribute
+//! (a binary attribute reads as `true`), and `Attribute.<name>` comment lines free-text attribute
 //! values (see the export). Event, normalization and equivalence lines are listed as not imported.
 //! The document's title is the file name without `.ann`.
 

@@ -77,7 +77,7 @@ pub(crate) fn annotation_conf(schema: &LabelSchema) -> String {
     if !free_text.is_empty() {
         let _ = writeln!(
             out,
-            "# Free-text attributes, written as comments of type Attribute:<name>: {}",
+            "# Free-text attributes, written as comments of type Attribute.<name>: {}",
             free_text.join(", ")
         );
     }

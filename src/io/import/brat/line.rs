@@ -43,7 +43,7 @@ pub(super) enum Line<'a> {
         /// The value (`"true"` for a binary attribute).
         value: &'a str,
     },
-    /// `#2<TAB>Attribute:comment T4<TAB>free text`: a free-text attribute value (Isnad's export).
+    /// `#2<TAB>Attribute.comment T4<TAB>free text`: a free-text attribute value (Isnad's export).
     TextAttribute {
         /// The attribute name.
         name: &'a str,
@@ -86,9 +86,9 @@ pub(super) fn parse(line: &str) -> Result<Line<'_>, String> {
                     "notes on relations, events and other non-span lines are not imported yet",
                 ),
                 (Some("AnnotatorNotes"), None) => Err("the note names no annotation".to_owned()),
-                (Some(kind), Some(target)) if kind.starts_with("Attribute:") => {
+                (Some(kind), Some(target)) if kind.starts_with("Attribute.") => {
                     Ok(Line::TextAttribute {
-                        name: &kind["Attribute:".len()..],
+                        name: &kind["Attribute.".len()..],
                         target,
                         value: tail.unwrap_or_default(),
                     })
@@ -248,7 +248,7 @@ mod tests {
             })
         );
         assert_eq!(
-            parse("#3\tAttribute:comment T4\tقال: نعم"),
+            parse("#3\tAttribute.comment T4\tقال: نعم"),
             Ok(Line::TextAttribute {
                 name: "comment",
                 target: "T4",
