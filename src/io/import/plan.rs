@@ -74,6 +74,7 @@ pub fn plan_import(
         };
         let index = OffsetIndex::new(&source.text);
         let mut ends: HashMap<&str, Option<(SpanId, LabelId)>> = HashMap::new();
+        let has_relations = !source.relations.is_empty();
         for candidate in &source.spans {
             let checked = check_span(&source, &index, candidate)
                 .and_then(|range| Ok((range, labels.resolve(&candidate.label)?)));
@@ -144,7 +145,8 @@ pub fn plan_import(
                 report.spans_added += 1;
                 id
             };
-            if let Some(k) = candidate.key.as_deref() {
+            // Only relations look spans up by key.
+            if let Some(k) = candidate.key.as_deref().filter(|_| has_relations) {
                 ends.entry(k)
                     .and_modify(|end| {
                         if end.as_ref().is_some_and(|(id, _)| *id != span_id) {
