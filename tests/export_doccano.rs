@@ -63,7 +63,13 @@ fn both_forms_match_their_golden_files() {
             "fixture.doccano-entities.jsonl",
         ),
     ] {
-        let text = export_text(format, None);
+        // The fixture with relations and attributes, so the golden files show how they are
+        // written (the `label` form reports the relations, both forms the attributes).
+        let mut options = ExportOptions::new(format);
+        options.unit = None;
+        let export = export::export(&fixture::attributed_project(), &options, &Progress::new())
+            .expect("export");
+        let text = String::from_utf8(export.files[0].bytes.clone()).expect("utf-8");
         let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/golden")
             .join(name);
@@ -314,7 +320,7 @@ fn malformed_input_is_rejected_with_reasons_and_good_spans_kept() {
         "line 1, label 6: the start offset is not a whole number from 0 up",
         "line 1, label 7: the label is the number 2, not a name",
         "line 2, entity 1: \"end_offset\" is missing",
-        "line 2: 1 relation not imported",
+        "line 2, relation 1: unknown relation type «says»",
         "line 3: unknown offset_unit «words»",
         "line 4: \"label\" is not a list",
         "line 5: the line has no \"text\" string",

@@ -23,8 +23,9 @@ fn fixture_has_what_the_tests_need() {
 
 #[test]
 fn matches_the_golden_file() {
+    // The fixture with relations and attributes, so the golden file shows how they are written.
     let bytes = export_bytes(
-        &fixture::arabic_project(),
+        &fixture::attributed_project(),
         &ExportOptions::new(ExportFormat::Jsonl),
     );
     let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/fixture.jsonl");

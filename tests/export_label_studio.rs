@@ -30,7 +30,8 @@ fn export_files(project: &Project) -> (String, String) {
 
 #[test]
 fn tasks_and_config_match_their_golden_files() {
-    let (tasks, config) = export_files(&fixture::arabic_project());
+    // The fixture with relations and attributes, so the golden files show how they are written.
+    let (tasks, config) = export_files(&fixture::attributed_project());
     for (text, name) in [
         (tasks, "fixture.label-studio.json"),
         (config, "fixture.label-config.xml"),
@@ -316,8 +317,8 @@ fn malformed_input_is_rejected_with_reasons_and_good_spans_kept() {
         "task 1 (id 1), annotation 1, result 4 (who): unknown label «person»",
         "task 1 (id 1), annotation 1, result 5 (neg): \"value.start\" is missing or not a whole number",
         "task 1 (id 1), annotation 1, result 6 (none): the region has no label",
-        "task 1 (id 1), annotation 1, result 7 (rel): a «relation» result is not a span",
-        "task 1 (id 1), annotation 1, result 8 (lost): a text area not attached to a labelled region",
+        "task 1 (id 1), annotation 1, result 7 (rel): a relation without a label: every Isnad relation has a type",
+        "task 1 (id 1), annotation 1, result 8 (lost): a «textarea» result not attached to a labelled region",
         "task 2 (id 2): the task has no text",
         "task 3 (id 3): the task has no \"data.text\" and several string fields (a, b)",
         "task 5 (id 5), annotation 1, result 1 (half): [1, 3) in UTF-16 code units falls inside a character",

@@ -4,7 +4,11 @@
 //! ```text
 //! T1<TAB>source 6 27<TAB>المتحدثُ باسم الوزارة
 //! #1<TAB>AnnotatorNotes T1<TAB>المتحدث الرسمي
-//! T5<TAB>claim 6 13;14 20<TAB>الوزير: «الوفد
+//! A1<TAB>kind T1 institution
+//! A2<TAB>verified T1 yes
+//! T4<TAB>claim 6 13;14 20<TAB>الوزير: «الوفد
+//! #2<TAB>Attribute.comment T4<TAB>نقلاً عن البيان
+//! R1<TAB>attributed_to Arg1:T4 Arg2:T1
 //! ```
 //! Offsets are code points into the `.txt` (what brat and every Python reader count; an `.ann`
 //! has no place to state another unit, so a UTF-16 request is not honoured here). `T` ids are the
@@ -13,17 +17,26 @@
 //! the importer joins fragments separated only by whitespace back into one span. Line breaks or
 //! tabs at a span's edges cannot be written (reported), nor a span of nothing else (reported);
 //! line breaks and tabs in notes become spaces (reported).
+//!
+//! Relations are `R` lines with the relation id, the type id, the head as `Arg1` and the child as
+//! `Arg2` (a relation whose span could not be written is reported). Choice attributes are `A`
+//! lines with the choice id as value; flags too, with the value `yes` or `no` (a brat binary
+//! attribute could not tell a flag set to no from an unset one); `annotation.conf` declares both.
+//! brat has no free-text attributes: a free-text value is a comment line of the type
+//! `Attribute.<name>` on its span, beside the span's `AnnotatorNotes` (line breaks and tabs
+//! become spaces, reported).
 
 mod conf;
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::io::export::{
     DocView, ExportError, ExportFile, FilePlace, LossKind, LossReport, Progress,
 };
-use crate::model::Project;
 use crate::model::offsets::OffsetUnit;
+use crate::model::{AttributeValue, Project, SpanId};
 
 /// The brat standoff folder export.
 pub(crate) fn export(
@@ -103,16 +116,26 @@ fn fragments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// `text` on one line: every break (see [`is_break`]) a space.
+fn flatten(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_break(c) { ' ' } else { c })
+        .collect()
+}
+
 /// The `.ann` file of one document: a `T` line per span, an `AnnotatorNotes` line after each span
-/// with a note.
+/// with a note, its attribute lines, then an `R` line per relation.
 fn ann_text(view: &DocView<'_>, report: &mut LossReport) -> String {
     let text = view.text();
     let mut out = String::new();
     let mut notes = 0;
+    let mut attributes = 0;
+    let mut left_out: HashSet<SpanId> = HashSet::new();
     for span in view.spans {
         let parts = fragments(text, span.range());
         let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
             report.record(LossKind::OnlyBreaks, view, span);
+            left_out.insert(span.id);
             continue;
         };
         if first.start != span.start || last.end != span.end {
@@ -136,16 +159,50 @@ fn ann_text(view: &DocView<'_>, report: &mut LossReport) -> String {
             texts.join(" ")
         );
         if let Some(note) = span.note.as_deref().filter(|n| !n.is_empty()) {
-            let flat: String = note
-                .chars()
-                .map(|c| if is_break(c) { ' ' } else { c })
-                .collect();
+            let flat = flatten(note);
             if flat != note {
                 report.record(LossKind::NoteFlattened, view, span);
             }
             notes += 1;
             let _ = writeln!(out, "#{notes}\tAnnotatorNotes T{id}\t{flat}");
         }
+        for (name, value) in &span.attributes {
+            match value {
+                AttributeValue::Choice(choice) => {
+                    attributes += 1;
+                    let _ = writeln!(out, "A{attributes}\t{name} T{id} {choice}");
+                }
+                AttributeValue::Flag(flag) => {
+                    attributes += 1;
+                    let value = if *flag { "yes" } else { "no" };
+                    let _ = writeln!(out, "A{attributes}\t{name} T{id} {value}");
+                }
+                AttributeValue::Text(free) => {
+                    let flat = flatten(free);
+                    if flat != *free {
+                        report.record_detail(
+                            LossKind::AttributeFlattened,
+                            view,
+                            span,
+                            name.clone(),
+                        );
+                    }
+                    notes += 1;
+                    let _ = writeln!(out, "#{notes}\tAttribute.{name} T{id}\t{flat}");
+                }
+            }
+        }
+    }
+    for relation in &view.relations {
+        if left_out.contains(&relation.head) || left_out.contains(&relation.child) {
+            report.record_relation(LossKind::RelationEndLeftOut, view, relation);
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "R{}\t{} Arg1:T{} Arg2:T{}",
+            relation.id.0, relation.kind, relation.head.0, relation.child.0
+        );
     }
     out
 }

@@ -17,13 +17,14 @@
 //! CoNLL-2003 loader and `conlleval` expect; an empty document is that line alone. Tokens come from
 //! [`crate::io::tokenize`]; a sentence is never split inside a written span (the sentences around
 //! it are joined). What the format cannot hold (overlapping or nested spans, edges inside tokens,
-//! spans without tokens, notes) is recorded in the [`LossReport`], span by span: see
-//! `docs/export-conll.md`.
+//! spans without tokens, notes, attributes, relations) is recorded in the [`LossReport`], span by
+//! span and relation by relation: see `docs/export-conll.md`.
 
 mod select;
 
+use crate::io::export::doc_view::attributes_detail;
 use crate::io::export::{
-    DocView, ExportError, ExportFile, ExportOptions, FilePlace, LossReport, Progress,
+    DocView, ExportError, ExportFile, ExportOptions, FilePlace, LossKind, LossReport, Progress,
 };
 use crate::io::tokenize::{keep_together, sentences, tokenize};
 
@@ -61,6 +62,13 @@ fn write_document(
     let text = view.text();
     let tokens = tokenize(text);
     let entities = select::select(view, &tokens, options.token_edges, report);
+    for entity in entities.iter().filter(|e| !e.span.attributes.is_empty()) {
+        let detail = attributes_detail(entity.span);
+        report.record_detail(LossKind::AttributeDropped, view, entity.span, detail);
+    }
+    for relation in &view.relations {
+        report.record_relation(LossKind::RelationDropped, view, relation);
+    }
     let mut tags: Vec<Option<(bool, &str)>> = vec![None; tokens.len()];
     for entity in &entities {
         for (k, tag) in tags

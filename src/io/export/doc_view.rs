@@ -1,7 +1,7 @@
-//! One document as an exporter sees it: text, spans, label names and offsets in the export's unit.
+//! One document as an exporter sees it: text, spans, relations, and offsets in the export's unit.
 
 use crate::model::offsets::{OffsetIndex, OffsetUnit};
-use crate::model::{Document, Project, Span};
+use crate::model::{Document, Project, Relation, Span, SpanId};
 
 /// A document prepared for export: its spans in text order and an index that converts their byte
 /// offsets to the export's unit.
@@ -11,6 +11,9 @@ pub struct DocView<'a> {
     pub doc: &'a Document,
     /// Its spans, in text order (start, end, label, id).
     pub spans: &'a [Span],
+    /// Its relations, by id.
+    pub relations: Vec<&'a Relation>,
+    project: &'a Project,
     index: OffsetIndex<'a>,
     unit: OffsetUnit,
 }
@@ -21,6 +24,8 @@ impl<'a> DocView<'a> {
         Self {
             doc,
             spans: project.spans_of(doc.id()),
+            relations: project.relations_of_doc(doc.id()).collect(),
+            project,
             index: OffsetIndex::new(doc.text()),
             unit,
         }
@@ -52,6 +57,11 @@ impl<'a> DocView<'a> {
         (self.offset(span.start), self.offset(span.end))
     }
 
+    /// The span with this id (relation ends), if it exists.
+    pub fn span_by_id(&self, id: SpanId) -> Option<&'a Span> {
+        self.project.span(id)
+    }
+
     /// The text a span covers.
     pub fn span_text(&self, span: &Span) -> &'a str {
         self.text().get(span.range()).unwrap_or_default()
@@ -65,5 +75,19 @@ impl<'a> DocView<'a> {
 
 /// A short stable name for a span in exports: `s<id>`.
 pub fn span_key(span: &Span) -> String {
-    format!("s{}", span.id.0)
+    span_id_key(span.id)
+}
+
+/// [`span_key`] from the id alone (relation ends).
+pub fn span_id_key(id: SpanId) -> String {
+    format!("s{}", id.0)
+}
+
+/// `"kind = anonymous, verified = true"`: a span's attribute values for the loss report.
+pub(crate) fn attributes_detail(span: &Span) -> String {
+    span.attributes
+        .iter()
+        .map(|(name, value)| format!("{name} = {}", crate::io::export::one_line(&value.as_text())))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

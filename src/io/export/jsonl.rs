@@ -2,16 +2,23 @@
 //! spaCy's `Doc.char_span`.
 //!
 //! ```text
-//! {"id":"doc-1","text":"…","spans":[{"id":"s1","start":4,"end":22,"label":"actor","text":"…"}],
+//! {"id":"doc-1","text":"…","spans":[{"id":"s1","start":4,"end":22,"label":"source","text":"…",
+//!  "attributes":{"kind":"anonymous","verified":true}},…],
+//!  "relations":[{"id":"r1","head":"s4","child":"s1","label":"attributed_to"}],
 //!  "meta":{"title":"…","source_path":null,"sha256":"…","status":"new","offset_unit":"code_points"}}
 //! ```
 //! Offsets are code points unless the user asked for UTF-16 (`meta.offset_unit` says which).
+//! A span's `attributes` (absent when it has none) hold flags as JSON booleans and choices and
+//! free text as strings; each relation names its `head` and `child` by their span `id` and its
+//! type by id in `label`. Nothing is lost.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::io::export::doc_view::span_key;
+use crate::io::export::doc_view::{span_id_key, span_key};
 use crate::io::export::{DocView, ExportError, ExportFile, FilePlace, Progress};
-use crate::model::DocumentStatus;
+use crate::model::{AttributeValue, DocumentStatus};
 
 /// One line of the file.
 #[derive(Serialize)]
@@ -19,7 +26,34 @@ pub(crate) struct JsonlDocument<'a> {
     pub(crate) id: String,
     pub(crate) text: &'a str,
     pub(crate) spans: Vec<JsonlSpan<'a>>,
+    pub(crate) relations: Vec<JsonlRelation<'a>>,
     pub(crate) meta: JsonlMeta<'a>,
+}
+
+/// One relation of a line: its ends by span id, its type id as `label`.
+#[derive(Serialize)]
+pub(crate) struct JsonlRelation<'a> {
+    pub(crate) id: String,
+    pub(crate) head: String,
+    pub(crate) child: String,
+    pub(crate) label: &'a str,
+}
+
+/// An attribute value: a JSON boolean for a flag, a string otherwise.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(crate) enum JsonlValue<'a> {
+    Flag(bool),
+    Text(&'a str),
+}
+
+impl<'a> From<&'a AttributeValue> for JsonlValue<'a> {
+    fn from(value: &'a AttributeValue) -> Self {
+        match value {
+            AttributeValue::Flag(b) => JsonlValue::Flag(*b),
+            AttributeValue::Choice(s) | AttributeValue::Text(s) => JsonlValue::Text(s),
+        }
+    }
 }
 
 /// One span of a line.
@@ -32,6 +66,8 @@ pub(crate) struct JsonlSpan<'a> {
     pub(crate) text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) note: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) attributes: BTreeMap<&'a str, JsonlValue<'a>>,
 }
 
 /// Document metadata.
@@ -78,7 +114,22 @@ pub(crate) fn document_line<'a>(view: &DocView<'a>) -> JsonlDocument<'a> {
                     label: span.label.as_str(),
                     text: view.span_text(span),
                     note: span.note.as_deref(),
+                    attributes: span
+                        .attributes
+                        .iter()
+                        .map(|(name, value)| (name.as_str(), JsonlValue::from(value)))
+                        .collect(),
                 }
+            })
+            .collect(),
+        relations: view
+            .relations
+            .iter()
+            .map(|r| JsonlRelation {
+                id: format!("r{}", r.id.0),
+                head: span_id_key(r.head),
+                child: span_id_key(r.child),
+                label: r.kind.as_str(),
             })
             .collect(),
         meta: JsonlMeta {

@@ -4,21 +4,31 @@
 //! [
 //! {"id":1,"data":{"text":"…","title":"…","isnad_id":"doc-1","offset_unit":"code_points"},"annotations":[{"result":[
 //!   {"id":"s1","from_name":"label","to_name":"text","type":"labels","value":{"start":6,"end":27,"text":"…","labels":["source"]}},
-//!   {"id":"s1","from_name":"note","to_name":"text","type":"textarea","value":{"start":6,"end":27,"text":["the note"]}}]}]}
+//!   {"id":"s1","from_name":"note","to_name":"text","type":"textarea","value":{"start":6,"end":27,"text":["the note"]}},
+//!   {"id":"s1","from_name":"kind","to_name":"text","type":"choices","value":{"start":6,"end":27,"choices":["institution"]}},
+//!   {"id":"s1","from_name":"verified","to_name":"text","type":"choices","value":{"start":6,"end":27,"choices":["yes"]}},
+//!   {"from_id":"s4","to_id":"s1","type":"relation","direction":"right","labels":["attributed_to"]}]}]}
 //! ]
 //! ```
 //! Each span is a `labels` region whose id is the span's (`s1`); a note is the region's per-region
 //! `TextArea` result: same id, the region's offsets and the note as a one-line list, which is how
-//! Label Studio itself saves a `perRegion` text area. Nothing is lost. Offsets are code points
+//! Label Studio itself saves a `perRegion` text area. Each attribute value is a per-region result
+//! of the control named after the attribute (see [`attribute_control`]): `choices` for a choice
+//! (its id) or a flag (`yes`/`no`), `textarea` for free text. Each relation is a `relation` result
+//! from its head region to its child, its type id as the one label. Nothing is lost. Offsets are code points
 //! (Label Studio's own unit) unless the user asked otherwise; `data.offset_unit` says which.
 //! A document without spans gets no annotation (so Label Studio shows it as still to label) unless
 //! it is marked done.
 
 use serde::Serialize;
 
-use crate::io::export::doc_view::span_key;
+use crate::io::export::doc_view::{span_id_key, span_key};
 use crate::io::export::{DocView, ExportError, ExportFile, FilePlace, LossReport, Progress};
-use crate::model::{DocumentStatus, Project};
+use crate::model::{AttributeValue, DocumentStatus, Project};
+
+mod config;
+
+pub(crate) use config::{attribute_control, attribute_of_control, label_config};
 
 /// The name of the `Labels` control in the config and in results.
 pub(crate) const LABELS_NAME: &str = "label";
@@ -44,17 +54,36 @@ struct TaskData<'a> {
     offset_unit: &'static str,
 }
 
-/// One annotation: the regions and their notes.
+/// One annotation: the regions, their notes and attributes, and the relations.
 #[derive(Serialize)]
 struct Annotation<'a> {
-    result: Vec<Region<'a>>,
+    result: Vec<Item<'a>>,
 }
 
-/// One result of an annotation.
+/// One result: a region (or a per-region value) or a relation.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<'a> {
+    Region(Region<'a>),
+    Relation(RelationResult<'a>),
+}
+
+/// A relation between two regions.
+#[derive(Serialize)]
+struct RelationResult<'a> {
+    from_id: String,
+    to_id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    direction: &'static str,
+    labels: [&'a str; 1],
+}
+
+/// One region result of an annotation.
 #[derive(Serialize)]
 struct Region<'a> {
     id: String,
-    from_name: &'static str,
+    from_name: std::borrow::Cow<'static, str>,
     to_name: &'static str,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -76,6 +105,11 @@ enum RegionValue<'a> {
         end: usize,
         text: [&'a str; 1],
     },
+    Choices {
+        start: usize,
+        end: usize,
+        choices: [&'a str; 1],
+    },
 }
 
 /// The task of one document.
@@ -83,9 +117,9 @@ fn task<'a>(view: &DocView<'a>) -> Task<'a> {
     let mut result = Vec::with_capacity(view.spans.len());
     for span in view.spans {
         let (start, end) = view.span_offsets(span);
-        result.push(Region {
+        result.push(Item::Region(Region {
             id: span_key(span),
-            from_name: LABELS_NAME,
+            from_name: LABELS_NAME.into(),
             to_name: TEXT_NAME,
             kind: "labels",
             value: RegionValue::Labels {
@@ -94,11 +128,11 @@ fn task<'a>(view: &DocView<'a>) -> Task<'a> {
                 text: view.span_text(span),
                 labels: [span.label.as_str()],
             },
-        });
+        }));
         if let Some(note) = span.note.as_deref().filter(|n| !n.is_empty()) {
-            result.push(Region {
+            result.push(Item::Region(Region {
                 id: span_key(span),
-                from_name: NOTE_NAME,
+                from_name: NOTE_NAME.into(),
                 to_name: TEXT_NAME,
                 kind: "textarea",
                 value: RegionValue::Note {
@@ -106,8 +140,52 @@ fn task<'a>(view: &DocView<'a>) -> Task<'a> {
                     end,
                     text: [note],
                 },
-            });
+            }));
         }
+        for (name, value) in &span.attributes {
+            let (kind, value) = match value {
+                AttributeValue::Text(text) => (
+                    "textarea",
+                    RegionValue::Note {
+                        start,
+                        end,
+                        text: [text],
+                    },
+                ),
+                AttributeValue::Choice(choice) => (
+                    "choices",
+                    RegionValue::Choices {
+                        start,
+                        end,
+                        choices: [choice],
+                    },
+                ),
+                AttributeValue::Flag(flag) => (
+                    "choices",
+                    RegionValue::Choices {
+                        start,
+                        end,
+                        choices: [if *flag { "yes" } else { "no" }],
+                    },
+                ),
+            };
+            result.push(Item::Region(Region {
+                id: span_key(span),
+                from_name: attribute_control(name).into(),
+                to_name: TEXT_NAME,
+                kind,
+                value,
+            }));
+        }
+    }
+    for relation in &view.relations {
+        result.push(Item::Relation(RelationResult {
+            from_id: span_id_key(relation.head),
+            to_id: span_id_key(relation.child),
+            kind: "relation",
+            direction: "right",
+            labels: [relation.kind.as_str()],
+        }));
     }
     let annotated = !result.is_empty() || view.doc.status() == DocumentStatus::Done;
     Task {
@@ -159,70 +237,4 @@ pub(crate) fn export(
             bytes: label_config(project).into_bytes(),
         },
     ])
-}
-
-/// The labelling config: one `Label` per label of the schema (value = label id, colour, name and
-/// description as the hover hint), the text shown right to left where it is Arabic and with its
-/// spaces kept, and the per-region note box.
-pub(crate) fn label_config(project: &Project) -> String {
-    let mut xml = String::from("<View>\n");
-    xml.push_str(
-        "  <Style>.htx-text { white-space: pre-wrap; unicode-bidi: plaintext; text-align: start; }</Style>\n",
-    );
-    xml.push_str(&format!(
-        "  <Labels name=\"{LABELS_NAME}\" toName=\"{TEXT_NAME}\">\n"
-    ));
-    for label in project.schema().labels() {
-        let mut hint = label.name.clone();
-        if !label.description.is_empty() {
-            hint.push_str(": ");
-            hint.push_str(&label.description);
-        }
-        xml.push_str(&format!(
-            "    <Label value=\"{}\" background=\"{}\" hint=\"{}\"/>\n",
-            xml_escape(label.id.as_str()),
-            label.colour.to_hex(),
-            xml_escape(&hint)
-        ));
-    }
-    xml.push_str("  </Labels>\n");
-    xml.push_str(&format!("  <Text name=\"{TEXT_NAME}\" value=\"$text\"/>\n"));
-    xml.push_str("  <View visibleWhen=\"region-selected\">\n");
-    xml.push_str("    <Header value=\"Note\"/>\n");
-    xml.push_str(&format!(
-        "    <TextArea name=\"{NOTE_NAME}\" toName=\"{TEXT_NAME}\" perRegion=\"true\" editable=\"true\" placeholder=\"Note on this span\"/>\n"
-    ));
-    xml.push_str("  </View>\n</View>\n");
-    xml
-}
-
-/// `text` with the five XML special characters escaped (safe in attributes and content).
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::xml_escape;
-
-    #[test]
-    fn escapes_markup_in_attributes() {
-        assert_eq!(
-            xml_escape(r#"a<b & "c" 'd'>"#),
-            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;"
-        );
-        assert_eq!(xml_escape("فاعل"), "فاعل");
-    }
 }

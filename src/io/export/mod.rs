@@ -25,6 +25,8 @@ pub use crate::io::progress::Progress;
 pub use doc_view::DocView;
 pub use report::{LossKind, LossReport, LostSpan, one_line};
 
+pub(crate) use label_studio::attribute_of_control;
+
 /// The formats Isnad writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExportFormat {

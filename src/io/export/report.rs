@@ -4,8 +4,8 @@ use std::fmt;
 
 use crate::io::export::{DocView, ExportFormat};
 use crate::io::plural;
-use crate::model::Span;
 use crate::model::offsets::OffsetUnit;
+use crate::model::{Relation, Span};
 
 /// Why a span is in the loss report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -30,6 +30,17 @@ pub enum LossKind {
     /// Kept, but the line breaks and tabs of its note became spaces (the format's notes are one
     /// line).
     NoteFlattened,
+    /// Kept, but its attribute values were dropped: the format has no place for them (the detail
+    /// lists them).
+    AttributeDropped,
+    /// Kept, but the line breaks and tabs of a free-text attribute became spaces (the detail
+    /// names it).
+    AttributeFlattened,
+    /// A relation left out: the format cannot hold relations (recorded on its head span; the
+    /// detail names the relation and its child).
+    RelationDropped,
+    /// A relation left out because one of its two spans was left out.
+    RelationEndLeftOut,
 }
 
 impl LossKind {
@@ -47,6 +58,31 @@ impl LossKind {
             }
             LossKind::OnlyBreaks => "left out: covers only line breaks or tabs",
             LossKind::NoteFlattened => "note changed: its line breaks and tabs became spaces",
+            LossKind::AttributeDropped => {
+                "attributes dropped: the format has no place for span attributes"
+            }
+            LossKind::AttributeFlattened => {
+                "attribute changed: its line breaks and tabs became spaces"
+            }
+            LossKind::RelationDropped => "left out: the format cannot hold relations",
+            LossKind::RelationEndLeftOut => "left out: one of its spans was left out",
+        }
+    }
+
+    /// Whether the loss concerns a relation (counted as relations, not spans).
+    pub fn is_relation(self) -> bool {
+        matches!(
+            self,
+            LossKind::RelationDropped | LossKind::RelationEndLeftOut
+        )
+    }
+
+    /// What one loss of this kind counts: `"relation"` or `"span"`.
+    pub fn noun(self) -> &'static str {
+        if self.is_relation() {
+            "relation"
+        } else {
+            "span"
         }
     }
 
@@ -83,6 +119,9 @@ pub struct LostSpan {
     pub end: usize,
     /// The text it covers.
     pub text: String,
+    /// What of it was lost, for attribute and relation losses (`"kind = anonymous"`,
+    /// `"relation 3 attributed_to → span 6 (source) [10, 16): «…»"`); empty otherwise.
+    pub detail: String,
 }
 
 /// What an export wrote and what it could not hold.
@@ -96,6 +135,8 @@ pub struct LossReport {
     pub documents: usize,
     /// Spans in those documents.
     pub spans: usize,
+    /// Relations in those documents.
+    pub relations: usize,
     /// Every span left out or changed, in the order met.
     pub losses: Vec<LostSpan>,
 }
@@ -108,6 +149,7 @@ impl LossReport {
             unit,
             documents: docs.len(),
             spans: docs.iter().map(|d| d.spans.len()).sum(),
+            relations: docs.iter().map(|d| d.relations.len()).sum(),
             losses: Vec::new(),
         }
     }
@@ -123,7 +165,59 @@ impl LossReport {
             start: doc.code_point(span.start),
             end: doc.code_point(span.end),
             text: doc.span_text(span).to_owned(),
+            detail: String::new(),
         });
+    }
+
+    /// Records that `span` of `doc` lost something described by `detail` (attributes).
+    pub fn record_detail(
+        &mut self,
+        kind: LossKind,
+        doc: &DocView<'_>,
+        span: &Span,
+        detail: String,
+    ) {
+        self.record(kind, doc, span);
+        if let Some(loss) = self.losses.last_mut() {
+            loss.detail = detail;
+        }
+    }
+
+    /// Records that `relation` of `doc` was left out (on its head span; the detail names the
+    /// relation, its type and its child span).
+    pub fn record_relation(&mut self, kind: LossKind, doc: &DocView<'_>, relation: &Relation) {
+        let (Some(head), child) = (
+            doc.span_by_id(relation.head),
+            doc.span_by_id(relation.child),
+        ) else {
+            return;
+        };
+        let child = match child {
+            Some(child) => format!(
+                "span {} ({}) [{}, {}): «{}»",
+                child.id.0,
+                child.label.as_str(),
+                doc.code_point(child.start),
+                doc.code_point(child.end),
+                one_line(doc.span_text(child))
+            ),
+            None => format!("span {}", relation.child.0),
+        };
+        let detail = format!("relation {} {} → {child}", relation.id.0, relation.kind);
+        self.record_detail(kind, doc, head, detail);
+    }
+
+    /// Relations missing from the export.
+    pub fn relations_dropped(&self) -> usize {
+        self.losses.iter().filter(|l| l.kind.is_relation()).count()
+    }
+
+    /// Span attribute values dropped, one per span (see [`LossKind::AttributeDropped`]).
+    pub fn spans_losing_attributes(&self) -> usize {
+        self.losses
+            .iter()
+            .filter(|l| l.kind == LossKind::AttributeDropped)
+            .count()
     }
 
     /// Whether everything was exported as annotated.
@@ -131,7 +225,8 @@ impl LossReport {
         self.losses.is_empty()
     }
 
-    /// Spans missing from the export.
+    /// Spans missing from the export (relations left out are not counted here: see
+    /// [`LossReport::relations_dropped`]).
     pub fn dropped(&self) -> usize {
         self.losses.iter().filter(|l| l.kind.is_dropped()).count()
     }
@@ -141,7 +236,8 @@ impl LossReport {
         self.spans - self.dropped()
     }
 
-    /// How many spans each kind of loss concerns, in [`LossKind`] order.
+    /// How many spans (or relations, for relation kinds) each kind of loss concerns, in
+    /// [`LossKind`] order.
     pub fn counts(&self) -> Vec<(LossKind, usize)> {
         let mut counts: Vec<(LossKind, usize)> = Vec::new();
         for loss in &self.losses {
@@ -154,15 +250,26 @@ impl LossReport {
         counts
     }
 
-    /// The one-line summary: `"3 documents, 120 of 125 spans written (offsets in code_points)"`.
+    /// The one-line summary: `"3 documents, 120 of 125 spans written (offsets in code_points)"`,
+    /// with `", 4 of 7 relations written"` before the offsets when the documents have relations.
     pub fn summary(&self) -> String {
         let offsets = if self.format.has_offsets() {
             format!(" (offsets in {})", self.unit.as_str())
         } else {
             String::new()
         };
+        let relations = if self.relations > 0 {
+            format!(
+                ", {} of {} relation{} written",
+                self.relations - self.relations_dropped().min(self.relations),
+                self.relations,
+                plural(self.relations)
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "{}: {} document{}, {} of {} spans written{offsets}",
+            "{}: {} document{}, {} of {} spans written{relations}{offsets}",
             self.format.cli_name(),
             self.documents,
             plural(self.documents),
@@ -177,11 +284,16 @@ impl fmt::Display for LossReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.summary())?;
         for (kind, count) in self.counts() {
-            writeln!(f, "{count} span{} {}:", plural(count), kind.describe())?;
+            writeln!(
+                f,
+                "{count} {}{} {}:",
+                kind.noun(),
+                plural(count),
+                kind.describe()
+            )?;
             for loss in self.losses.iter().filter(|l| l.kind == kind) {
-                writeln!(
-                    f,
-                    "  span {} ({}) [{}, {}): «{}» in document {} «{}»",
+                let place = format!(
+                    "span {} ({}) [{}, {}): «{}» in document {} «{}»",
                     loss.span_id,
                     loss.label,
                     loss.start,
@@ -189,7 +301,14 @@ impl fmt::Display for LossReport {
                     one_line(&loss.text),
                     loss.doc_id,
                     loss.document,
-                )?;
+                );
+                if loss.detail.is_empty() {
+                    writeln!(f, "  {place}")?;
+                } else if kind.is_relation() {
+                    writeln!(f, "  {} from {place}", loss.detail)?;
+                } else {
+                    writeln!(f, "  {place}: {}", loss.detail)?;
+                }
             }
         }
         Ok(())

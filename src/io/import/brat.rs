@@ -5,9 +5,11 @@
 //! part of the imported text). A span of several fragments (`4 22;24 35`) is read as one span when
 //! only whitespace lies between its fragments (brat splits spans at line breaks that way);
 //! otherwise it is rejected, since an Isnad span is one range. `AnnotatorNotes` lines become the
-//! note of their span (several notes on one span are joined by line breaks). Relation, event,
-//! attribute, normalization and equivalence lines are listed as not imported. The document's
-//! title is the file name without `.ann`.
+//! note of their span (several notes on one span are joined by line breaks). `R` lines become
+//! relations from their first argument to their second; `A` (and old `M`) lines attribute values
+//! (a binary attribute reads as `true`), and `Attribute.<name>` comment lines free-text attribute
+//! values (see the export). Event, normalization and equivalence lines are listed as not imported.
+//! The document's title is the file name without `.ann`.
 
 mod line;
 
@@ -19,7 +21,9 @@ use line::Line;
 
 use crate::io::export::one_line;
 use crate::io::import::plan::shorten;
-use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan, read_text_file};
+use crate::io::import::{
+    ImportFormat, ImportReport, SourceDocument, SourceRelation, SourceSpan, read_text_file,
+};
 use crate::model::offsets::OffsetIndex;
 
 /// Reads the `.ann` at `path` and its `.txt` into `docs`.
@@ -43,9 +47,12 @@ pub(crate) fn read(path: &Path, docs: &mut Vec<SourceDocument>, report: &mut Imp
     };
     let shift = usize::from(starts_with_bom(&txt_path));
     let index = OffsetIndex::new(&text);
-    let mut spans: Vec<(String, SourceSpan)> = Vec::new();
+    let mut spans: Vec<SourceSpan> = Vec::new();
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut notes: Vec<(String, &str, &str)> = Vec::new();
+    let mut attributes: Vec<(String, &str, &str, &str)> = Vec::new();
+    let mut relations: Vec<SourceRelation> = Vec::new();
     for (n, raw) in ann.lines().enumerate() {
         if raw.trim().is_empty() {
             continue;
@@ -60,6 +67,33 @@ pub(crate) fn read(path: &Path, docs: &mut Vec<SourceDocument>, report: &mut Imp
                 report.reject(path, format!("{line_place}, {id}"), reason);
             }
             Ok(Line::Note { target, note }) => notes.push((line_place, target, note)),
+            Ok(Line::TextAttribute {
+                name,
+                target,
+                value,
+            }) => attributes.push((
+                format!("{line_place}, {name} on {target}"),
+                target,
+                name,
+                value,
+            )),
+            Ok(Line::Attribute {
+                id,
+                name,
+                target,
+                value,
+            }) => attributes.push((format!("{line_place}, {id}"), target, name, value)),
+            Ok(Line::Relation {
+                id,
+                kind,
+                head,
+                child,
+            }) => relations.push(SourceRelation {
+                place: format!("{line_place}, {id}"),
+                kind: kind.to_owned(),
+                head: head.to_owned(),
+                child: child.to_owned(),
+            }),
             Ok(Line::Span {
                 id,
                 label,
@@ -77,25 +111,32 @@ pub(crate) fn read(path: &Path, docs: &mut Vec<SourceDocument>, report: &mut Imp
                 }
                 seen.insert(id.to_owned(), n + 1);
                 match one_range(&index, &fragments, shift, column) {
-                    Ok((start, end, text)) => spans.push((
-                        id.to_owned(),
-                        SourceSpan {
-                            place,
-                            start,
-                            end,
-                            label: label.to_owned(),
-                            text,
-                            note: None,
-                        },
-                    )),
+                    Ok((start, end, text)) => {
+                        let mut span = SourceSpan::new(place, start, end, label.to_owned());
+                        span.text = text;
+                        span.key = Some(id.to_owned());
+                        by_id.insert(id, spans.len());
+                        spans.push(span);
+                    }
                     Err(reason) => report.reject(path, place, reason),
                 }
             }
         }
     }
+    for (place, target, name, value) in attributes {
+        match by_id.get(target).and_then(|&i| spans.get_mut(i)) {
+            Some(span) => span.attributes.push((name.to_owned(), value.to_owned())),
+            None if seen.contains_key(target) => report.reject(
+                path,
+                place,
+                format!("{target} was rejected, so its attribute is not imported"),
+            ),
+            None => report.reject(path, place, format!("no span {target} in this file")),
+        }
+    }
     for (place, target, note) in notes {
-        match spans.iter_mut().find(|(id, _)| id == target) {
-            Some((_, span)) => match &mut span.note {
+        match by_id.get(target).and_then(|&i| spans.get_mut(i)) {
+            Some(span) => match &mut span.note {
                 Some(existing) => {
                     existing.push('\n');
                     existing.push_str(note);
@@ -123,7 +164,8 @@ pub(crate) fn read(path: &Path, docs: &mut Vec<SourceDocument>, report: &mut Imp
         text,
         status: None,
         unit: ImportFormat::Brat.default_unit(),
-        spans: spans.into_iter().map(|(_, span)| span).collect(),
+        spans,
+        relations,
     });
 }
 

@@ -6,14 +6,16 @@
 //!
 //! Offsets are UTF-16 code units unless the line states `"offset_unit"` (at the top level, where
 //! Isnad's export and doccano's own export of metadata put it, or inside `"meta"`); `"title"` is
-//! read from the same places. Relations are listed as not imported: projects hold spans only.
+//! read from the same places. Relations (`{"id","from_id","to_id","type"}`, ends by entity id)
+//! are read in the `entities` form.
 
 use std::path::Path;
 
 use serde_json::{Map, Value};
 
+use crate::io::import::jsonl::key_of;
 use crate::io::import::source::{json_offset, read_json_lines, unit_named};
-use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan};
+use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceRelation, SourceSpan};
 
 /// Reads every line of `contents` (from `path`) into `docs`; broken lines and spans go to the
 /// report.
@@ -71,20 +73,21 @@ fn read_document(
             Some(_) => return Err(format!("\"{key}\" is not a list")),
         }
     }
-    if let Some(relations) = line
-        .get("relations")
-        .and_then(Value::as_array)
-        .filter(|r| !r.is_empty())
-    {
-        report.reject(
-            path,
-            place,
-            format!(
-                "{} relation{} not imported: Isnad projects hold spans only",
-                relations.len(),
-                crate::io::plural(relations.len())
-            ),
-        );
+    let mut relations = Vec::new();
+    match line.get("relations") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let relation_place = format!("relation {}", i + 1);
+                match read_relation(item, relation_place.clone()) {
+                    Ok(relation) => relations.push(relation),
+                    Err(reason) => {
+                        report.reject(path, format!("{place}, {relation_place}"), reason);
+                    }
+                }
+            }
+        }
+        Some(_) => return Err("\"relations\" is not a list".to_owned()),
     }
     Ok(SourceDocument {
         file: path.to_owned(),
@@ -94,16 +97,37 @@ fn read_document(
         status: None,
         unit,
         spans,
+        relations,
+    })
+}
+
+/// `{"id", "from_id", "to_id", "type"}`: a relation from the entity `from_id` to `to_id`.
+fn read_relation(item: &Value, place: String) -> Result<SourceRelation, String> {
+    let end = |name: &str| {
+        item.get(name)
+            .and_then(key_of)
+            .ok_or_else(|| format!("\"{name}\" is missing or not an entity id"))
+    };
+    let kind = item
+        .get("type")
+        .and_then(Value::as_str)
+        .ok_or("\"type\" is missing or not a string")?;
+    Ok(SourceRelation {
+        place,
+        kind: kind.to_owned(),
+        head: end("from_id")?,
+        child: end("to_id")?,
     })
 }
 
 /// A `[start, end, "label"]` triple or a `{"start_offset", "end_offset", "label"}` object.
 fn read_span(item: &Value, place: String) -> Result<SourceSpan, String> {
-    let (start, end, label) = match item {
-        Value::Array(parts) if parts.len() == 3 => (&parts[0], &parts[1], &parts[2]),
+    let (start, end, label, key) = match item {
+        Value::Array(parts) if parts.len() == 3 => (&parts[0], &parts[1], &parts[2], None),
         Value::Object(fields) => {
             let get = |name: &str| fields.get(name).ok_or(format!("\"{name}\" is missing"));
-            (get("start_offset")?, get("end_offset")?, get("label")?)
+            let key = fields.get("id").and_then(key_of);
+            (get("start_offset")?, get("end_offset")?, get("label")?, key)
         }
         _ => {
             return Err(
@@ -125,12 +149,7 @@ fn read_span(item: &Value, place: String) -> Result<SourceSpan, String> {
         }
         _ => return Err("the label is not a string".to_owned()),
     };
-    Ok(SourceSpan {
-        place,
-        start: offset(start, "start")?,
-        end: offset(end, "end")?,
-        label,
-        text: None,
-        note: None,
-    })
+    let mut span = SourceSpan::new(place, offset(start, "start")?, offset(end, "end")?, label);
+    span.key = key;
+    Ok(span)
 }

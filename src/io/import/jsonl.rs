@@ -1,12 +1,14 @@
 //! Reading native JSONL (see `io/export/jsonl.rs`): `text`, `spans` with `start`, `end`, `label`
-//! and optionally `text` and `note`, and `meta` with `title`, `status` and `offset_unit`.
+//! and optionally `id`, `text`, `note` and `attributes` (`{name: value}`, booleans for flags),
+//! `relations` with `head`, `child` (span ids) and `label` (the relation type), and `meta` with
+//! `title`, `status` and `offset_unit`.
 
 use std::path::Path;
 
 use serde_json::{Map, Value};
 
 use crate::io::import::source::{json_offset, read_json_lines, unit_named};
-use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan};
+use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceRelation, SourceSpan};
 use crate::model::DocumentStatus;
 
 /// Reads every line of `contents` (from `path`) into `docs`; broken lines and spans go to the
@@ -63,6 +65,22 @@ fn read_document(
         }
         Some(_) => return Err("\"spans\" is not a list".to_owned()),
     }
+    let mut relations = Vec::new();
+    match value.get("relations") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let relation_place = format!("relation {}", i + 1);
+                match read_relation(item, relation_place.clone()) {
+                    Ok(relation) => relations.push(relation),
+                    Err(reason) => {
+                        report.reject(path, format!("{place}, {relation_place}"), reason);
+                    }
+                }
+            }
+        }
+        Some(_) => return Err("\"relations\" is not a list".to_owned()),
+    }
     Ok(SourceDocument {
         file: path.to_owned(),
         place: place.to_owned(),
@@ -71,7 +89,53 @@ fn read_document(
         status,
         unit,
         spans,
+        relations,
     })
+}
+
+/// A span id as a key: a string as is, a number as written.
+pub(crate) fn key_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn read_relation(item: &Value, place: String) -> Result<SourceRelation, String> {
+    let end = |name: &str| {
+        item.get(name)
+            .and_then(key_of)
+            .ok_or_else(|| format!("\"{name}\" is missing or not a span id"))
+    };
+    let kind = item
+        .get("label")
+        .and_then(Value::as_str)
+        .ok_or("\"label\" (the relation type) is missing or not a string")?;
+    Ok(SourceRelation {
+        place,
+        kind: kind.to_owned(),
+        head: end("head")?,
+        child: end("child")?,
+    })
+}
+
+/// The `attributes` object of a span as `(name, value)` text pairs (booleans as `true`/`false`).
+fn read_attributes(item: &Value) -> Result<Vec<(String, String)>, String> {
+    match item.get("attributes") {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Object(fields)) => fields
+            .iter()
+            .map(|(name, value)| match value {
+                Value::String(s) => Ok((name.clone(), s.clone())),
+                Value::Bool(b) => Ok((name.clone(), b.to_string())),
+                _ => Err(format!(
+                    "the attribute «{name}» is neither a string nor true or false"
+                )),
+            })
+            .collect(),
+        Some(_) => Err("\"attributes\" is not an object".to_owned()),
+    }
 }
 
 fn read_span(item: &Value, place: String) -> Result<SourceSpan, String> {
@@ -91,5 +155,7 @@ fn read_span(item: &Value, place: String) -> Result<SourceSpan, String> {
         label: label.to_owned(),
         text: item.get("text").and_then(Value::as_str).map(str::to_owned),
         note: item.get("note").and_then(Value::as_str).map(str::to_owned),
+        key: item.get("id").and_then(key_of),
+        attributes: read_attributes(item)?,
     })
 }

@@ -8,8 +8,14 @@
 //! - Each `labels` result is a region: `value.start`, `value.end` (code points unless
 //!   `data.offset_unit` says otherwise), `value.labels` (one span per label) and, when present,
 //!   `value.text`, checked against the document text.
-//! - A `textarea` result with the id of a region is that region's note (its lines joined).
-//! - Any other result (relations, choices, text areas for the whole task, ...) is listed as not
+//! - A `textarea` result with the id of a region is that region's note (its lines joined) when
+//!   its `from_name` is `note`, else the value of the free-text attribute named by its
+//!   `from_name`; a `choices` result with the id of a region is the value of the choice or flag
+//!   attribute its `from_name` names (see `attribute_control` in the export).
+//! - A `relation` result (`from_id`, `to_id`, `labels`, `direction`) is one relation per label,
+//!   from `from_id` to `to_id` (the other way for `"direction": "left"`; two-way ones are
+//!   refused).
+//! - Any other result (choices or text areas for the whole task, ratings, ...) is listed as not
 //!   imported.
 
 use std::collections::HashMap;
@@ -17,9 +23,13 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
+use crate::io::export::attribute_of_control;
 use crate::io::import::source::json_offset;
 use crate::io::import::source::unit_named;
-use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceSpan};
+use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceRelation, SourceSpan};
+
+/// The `from_name` of the per-region note box (see the export).
+const NOTE_NAME: &str = "note";
 
 /// Fields of `data` that Isnad's export adds beside the text.
 const METADATA_FIELDS: [&str; 3] = ["title", "isnad_id", "offset_unit"];
@@ -88,8 +98,13 @@ fn read_task(
         None => ImportFormat::LabelStudio.default_unit(),
     };
     let mut spans = Vec::new();
+    let mut relations = Vec::new();
     if let Some((source, result)) = chosen_result(task)? {
-        read_result(path, place, &source, result, &mut spans, report);
+        let mut read = Read {
+            spans: &mut spans,
+            relations: &mut relations,
+        };
+        read_result(path, place, &source, result, &mut read, report);
     }
     Ok(SourceDocument {
         file: path.to_owned(),
@@ -99,7 +114,14 @@ fn read_task(
         status: None,
         unit,
         spans,
+        relations,
     })
+}
+
+/// Where the results of one annotation go.
+struct Read<'a> {
+    spans: &'a mut Vec<SourceSpan>,
+    relations: &'a mut Vec<SourceRelation>,
 }
 
 /// `data.text`, or the only other string field of `data`.
@@ -160,13 +182,14 @@ fn chosen_result(task: &Map<String, Value>) -> Result<Option<(String, &Value)>, 
     }
 }
 
-/// Reads the regions of one annotation (or prediction) into `spans`.
+/// Reads the regions of one annotation (or prediction), their notes and attributes, and the
+/// relations between them.
 fn read_result(
     path: &Path,
     place: &str,
     source: &str,
     result: &Value,
-    spans: &mut Vec<SourceSpan>,
+    read: &mut Read<'_>,
     report: &mut ImportReport,
 ) {
     let Some(items) = result.as_array() else {
@@ -177,12 +200,13 @@ fn read_result(
         );
         return;
     };
-    let region_ids: Vec<&str> = items
+    let region_ids: std::collections::HashSet<&str> = items
         .iter()
         .filter(|item| is_labels(item))
         .filter_map(|item| item.get("id").and_then(Value::as_str))
         .collect();
     let mut notes: HashMap<&str, String> = HashMap::new();
+    let mut attributes: HashMap<&str, Vec<(String, String)>> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         let item_place = match item.get("id").and_then(Value::as_str) {
             Some(id) => format!("{place}, {source}, result {} ({id})", i + 1),
@@ -196,17 +220,40 @@ fn read_result(
             .get("id")
             .and_then(Value::as_str)
             .filter(|id| region_ids.contains(id));
+        let control = item.get("from_name").and_then(Value::as_str);
         match (kind, region) {
-            ("textarea", Some(id)) => match note_text(item) {
-                Some(note) => {
+            ("relation", _) => {
+                let relation_place = format!("{source}, result {}", i + 1);
+                if let Err(reason) = read_relation(item, &relation_place, read.relations) {
+                    report.reject(path, item_place, reason);
+                }
+            }
+            ("textarea", Some(id)) => match (note_text(item), control) {
+                (Some(note), None | Some(NOTE_NAME)) => {
                     notes.insert(id, note);
                 }
-                None => report.reject(path, item_place, "the note has no text list"),
+                (Some(text), Some(control)) => attributes
+                    .entry(id)
+                    .or_default()
+                    .push((attribute_of_control(control).to_owned(), text)),
+                (None, _) => report.reject(path, item_place, "the text area has no text list"),
             },
-            ("textarea", None) => report.reject(
+            ("choices", Some(id)) => match (choice(item), control) {
+                (Ok(value), Some(control)) => attributes
+                    .entry(id)
+                    .or_default()
+                    .push((attribute_of_control(control).to_owned(), value)),
+                (Ok(_), None) => report.reject(
+                    path,
+                    item_place,
+                    "a per-region choice without \"from_name\": which attribute it sets is unknown",
+                ),
+                (Err(reason), _) => report.reject(path, item_place, reason),
+            },
+            ("textarea" | "choices", None) => report.reject(
                 path,
                 item_place,
-                "a text area not attached to a labelled region: not imported",
+                format!("a «{kind}» result not attached to a labelled region: not imported"),
             ),
             ("", _) => report.reject(
                 path,
@@ -216,7 +263,9 @@ fn read_result(
             (kind, _) => report.reject(
                 path,
                 item_place,
-                format!("a «{kind}» result is not a span: not imported"),
+                format!(
+                    "a «{kind}» result is not a span, an attribute or a relation: not imported"
+                ),
             ),
         }
     }
@@ -226,11 +275,83 @@ fn read_result(
             Some(id) => format!("{source}, result {} ({id})", i + 1),
             None => format!("{source}, result {}", i + 1),
         };
-        let note = id.and_then(|id| notes.get(id)).cloned();
-        if let Err(reason) = read_region(item, &item_place, note, spans) {
+        let mut extra = SourceSpan::new(item_place.clone(), 0, 0, String::new());
+        extra.note = id.and_then(|id| notes.get(id)).cloned();
+        extra.key = id.map(str::to_owned);
+        extra.attributes = id
+            .and_then(|id| attributes.get(id))
+            .cloned()
+            .unwrap_or_default();
+        if let Err(reason) = read_region(item, &item_place, &extra, read.spans) {
             report.reject(path, format!("{place}, {item_place}"), reason);
         }
     }
+}
+
+/// The one choice of a per-region `choices` result.
+fn choice(item: &Value) -> Result<String, String> {
+    let choices = item
+        .pointer("/value/choices")
+        .and_then(Value::as_array)
+        .ok_or("\"value.choices\" is missing or not a list")?;
+    match choices.as_slice() {
+        [Value::String(choice)] => Ok(choice.clone()),
+        [_] => Err("the choice is not a string".to_owned()),
+        [] => Err("no choice made".to_owned()),
+        _ => Err(format!(
+            "{} choices made, but an attribute holds one value",
+            choices.len()
+        )),
+    }
+}
+
+/// A `relation` result: one relation per label, from `from_id` to `to_id` (reversed for
+/// `"direction": "left"`).
+fn read_relation(
+    item: &Value,
+    place: &str,
+    relations: &mut Vec<SourceRelation>,
+) -> Result<(), String> {
+    let end = |name: &str| {
+        item.get(name)
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("\"{name}\" is missing or not a region id"))
+    };
+    let (from, to) = (end("from_id")?, end("to_id")?);
+    let (head, child) = match item.get("direction").and_then(Value::as_str) {
+        None | Some("right") => (from, to),
+        Some("left") => (to, from),
+        Some("bi") => {
+            return Err("a two-way relation: Isnad relations go one way".to_owned());
+        }
+        Some(other) => return Err(format!("unknown direction «{other}»")),
+    };
+    let labels: Vec<&str> = match item.get("labels") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(labels)) => labels
+            .iter()
+            .map(Value::as_str)
+            .collect::<Option<Vec<_>>>()
+            .ok_or("a label of \"labels\" is not a string")?,
+        Some(_) => return Err("\"labels\" is not a list".to_owned()),
+    };
+    if labels.is_empty() {
+        return Err("a relation without a label: every Isnad relation has a type".to_owned());
+    }
+    let several = labels.len() > 1;
+    for (k, label) in labels.into_iter().enumerate() {
+        relations.push(SourceRelation {
+            place: if several {
+                format!("{place}, label {}", k + 1)
+            } else {
+                place.to_owned()
+            },
+            kind: label.to_owned(),
+            head: head.to_owned(),
+            child: child.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// Whether a result is a labelled text region (`"type": "labels"`, or no type and a label list).
@@ -254,11 +375,11 @@ fn note_text(item: &Value) -> Option<String> {
     }
 }
 
-/// One span per label of a labelled region.
+/// One span per label of a labelled region, with the note, key and attributes of `extra`.
 fn read_region(
     item: &Value,
     place: &str,
-    note: Option<String>,
+    extra: &SourceSpan,
     spans: &mut Vec<SourceSpan>,
 ) -> Result<(), String> {
     let value = item
@@ -297,7 +418,9 @@ fn read_region(
             end,
             label: label.to_owned(),
             text: text.clone(),
-            note: note.clone(),
+            note: extra.note.clone(),
+            key: extra.key.clone(),
+            attributes: extra.attributes.clone(),
         });
     }
     Ok(())

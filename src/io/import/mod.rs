@@ -28,7 +28,7 @@ use crate::model::offsets::OffsetUnit;
 
 pub use plan::plan_import;
 pub use report::{ImportOutcome, ImportReport, Rejection};
-pub use source::{SourceDocument, SourceSpan, read_text_file};
+pub use source::{SourceDocument, SourceRelation, SourceSpan, read_text_file};
 
 /// The largest annotation file read (bytes).
 pub const MAX_IMPORT_FILE_BYTES: u64 = 512 * 1024 * 1024;

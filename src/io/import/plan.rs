@@ -1,17 +1,21 @@
 //! Validating source documents against a project and turning them into one undoable edit.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::command::Edit;
 use crate::io::article::MAX_ARTICLE_BYTES;
-use crate::io::import::{ImportOptions, ImportReport, SourceDocument, SourceSpan};
+use crate::io::import::{ImportOptions, ImportReport, SourceDocument, SourceRelation, SourceSpan};
 use crate::model::offsets::{OffsetIndex, OffsetUnit};
 use crate::model::{
-    DocId, Document, DocumentStatus, Label, LabelId, LabelSchema, Project, Span, sha256_hex,
+    AttributeKind, AttributeValue, DocId, Document, DocumentStatus, Label, LabelId, LabelSchema,
+    Project, Relation, RelationTypeId, Span, SpanId, sha256_hex,
 };
 
 /// Validates `docs` against `project` and builds the edit that adds what is valid: new labels
-/// (if allowed), new documents with their spans, and spans for documents already in the project.
+/// (if allowed), new documents with their spans, spans for documents already in the project,
+/// attribute values (checked against the label's declarations; also set on spans already present
+/// that have none), and relations after their spans (ends mapped from the file's span ids to the
+/// new or existing spans, type known, labels fitting it, no duplicate).
 /// Ids are allocated from `project`; nothing else changes. Fills the counts and rejections of
 /// `report`; returns `None` when there is nothing to add. A document whose text is over
 /// [`MAX_ARTICLE_BYTES`] is rejected whole, as an article file that large would be.
@@ -29,7 +33,11 @@ pub fn plan_import(
     let mut new_docs: Vec<(Document, Vec<Span>)> = Vec::new();
     let mut new_doc_index: HashMap<DocId, usize> = HashMap::new();
     let mut added_spans: Vec<Span> = Vec::new();
-    let mut planned: HashSet<(DocId, usize, usize, LabelId)> = HashSet::new();
+    let mut planned: HashMap<(DocId, usize, usize, LabelId), SpanId> = HashMap::new();
+    let mut planned_attributes: HashMap<SpanId, BTreeMap<String, AttributeValue>> = HashMap::new();
+    let mut attribute_edits: Vec<Edit> = Vec::new();
+    let mut planned_relations: HashSet<(RelationTypeId, SpanId, SpanId)> = HashSet::new();
+    let mut new_relations: Vec<Relation> = Vec::new();
 
     for source in docs {
         if source.text.len() as u64 > MAX_ARTICLE_BYTES {
@@ -65,6 +73,8 @@ pub fn plan_import(
             }
         };
         let index = OffsetIndex::new(&source.text);
+        let mut ends: HashMap<&str, Option<(SpanId, LabelId)>> = HashMap::new();
+        let has_relations = !source.relations.is_empty();
         for candidate in &source.spans {
             let checked = check_span(&source, &index, candidate)
                 .and_then(|range| Ok((range, labels.resolve(&candidate.label)?)));
@@ -75,22 +85,93 @@ pub fn plan_import(
                     continue;
                 }
             };
+            let values = attribute_values(&labels, &label, &source, candidate, report);
             let key = (doc_id, range.start, range.end, label.clone());
-            if project
-                .find_duplicate(doc_id, range.clone(), &label)
-                .is_some()
-                || !planned.insert(key)
+            let span_id = if let Some(existing) =
+                project.find_duplicate(doc_id, range.clone(), &label)
             {
                 report.spans_already_present += 1;
-                continue;
+                let current = project.span(existing).map(|s| &s.attributes);
+                for (name, value) in values {
+                    match current.and_then(|a| a.get(&name)) {
+                        Some(v) if *v == value => {}
+                        Some(v) => report.reject(
+                            &source.file,
+                            attribute_place(&source, candidate, &name),
+                            format!(
+                                "the project's span already has {name} = «{}»; «{}» is not imported",
+                                v.as_text(),
+                                value.as_text()
+                            ),
+                        ),
+                        None => {
+                            report.attributes_added += 1;
+                            attribute_edits.push(Edit::SetAttribute {
+                                span: existing,
+                                name,
+                                value: Some(value),
+                            });
+                        }
+                    }
+                }
+                existing
+            } else if let Some(&first) = planned.get(&key) {
+                report.spans_already_present += 1;
+                let kept = planned_attributes.get(&first);
+                for (name, value) in values {
+                    if kept.and_then(|a| a.get(&name)) != Some(&value) {
+                        report.reject(
+                            &source.file,
+                            attribute_place(&source, candidate, &name),
+                            "the span is listed twice and this value differs from the first listing's: not imported",
+                        );
+                    }
+                }
+                first
+            } else {
+                let mut span = Span::new(project.allocate_span_id(), doc_id, range, label.clone());
+                span.note = candidate.note.clone().filter(|n| !n.is_empty());
+                report.attributes_added += values.len();
+                span.attributes = values.into_iter().collect();
+                if !span.attributes.is_empty() {
+                    planned_attributes.insert(span.id, span.attributes.clone());
+                }
+                planned.insert(key, span.id);
+                let id = span.id;
+                match new_doc_index.get(&doc_id) {
+                    Some(&i) => new_docs[i].1.push(span),
+                    None => added_spans.push(span),
+                }
+                report.spans_added += 1;
+                id
+            };
+            // Only relations look spans up by key.
+            if let Some(k) = candidate.key.as_deref().filter(|_| has_relations) {
+                ends.entry(k)
+                    .and_modify(|end| {
+                        if end.as_ref().is_some_and(|(id, _)| *id != span_id) {
+                            *end = None;
+                        }
+                    })
+                    .or_insert(Some((span_id, label)));
             }
-            let mut span = Span::new(project.allocate_span_id(), doc_id, range, label);
-            span.note = candidate.note.clone().filter(|n| !n.is_empty());
-            match new_doc_index.get(&doc_id) {
-                Some(&i) => new_docs[i].1.push(span),
-                None => added_spans.push(span),
+        }
+        for relation in &source.relations {
+            let place = join_places(&source.place, &relation.place);
+            match plan_relation(&labels.schema, &source, &ends, relation) {
+                Err(reason) => report.reject(&source.file, place, reason),
+                Ok((kind, head, child)) => {
+                    if project.find_relation(&kind, head, child).is_some()
+                        || !planned_relations.insert((kind.clone(), head, child))
+                    {
+                        report.relations_already_present += 1;
+                    } else {
+                        let id = project.allocate_relation_id();
+                        new_relations.push(Relation::new(id, kind, head, child));
+                        report.relations_added += 1;
+                    }
+                }
             }
-            report.spans_added += 1;
         }
     }
 
@@ -111,7 +192,123 @@ pub fn plan_import(
         });
     }
     edits.extend(added_spans.into_iter().map(Edit::AddSpan));
+    edits.extend(attribute_edits);
+    edits.extend(new_relations.into_iter().map(Edit::AddRelation));
     (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// `"line 3"` and `"relation 2"` as `"line 3, relation 2"` (either may be empty).
+fn join_places(outer: &str, inner: &str) -> String {
+    match (outer.is_empty(), inner.is_empty()) {
+        (true, _) => inner.to_owned(),
+        (_, true) => outer.to_owned(),
+        _ => format!("{outer}, {inner}"),
+    }
+}
+
+/// Where an attribute of a span is, for the report.
+fn attribute_place(doc: &SourceDocument, span: &SourceSpan, name: &str) -> String {
+    format!("{}, attribute {name}", span_place(doc, span))
+}
+
+/// The attribute values of `span` (labelled `label`) that its label declares and allows, in file
+/// order; the others are rejected with the reason.
+fn attribute_values(
+    labels: &LabelResolver,
+    label: &LabelId,
+    doc: &SourceDocument,
+    span: &SourceSpan,
+    report: &mut ImportReport,
+) -> Vec<(String, AttributeValue)> {
+    let mut values: Vec<(String, AttributeValue)> = Vec::with_capacity(span.attributes.len());
+    for (name, text) in &span.attributes {
+        let reason = match labels.schema.attribute(label, name) {
+            _ if values.iter().any(|(n, _)| n == name) => {
+                format!("the attribute «{name}» is given twice; the first value is kept")
+            }
+            None => format!("the label «{label}» has no attribute «{name}»"),
+            Some(def) => match def.parse(text) {
+                Some(value) => {
+                    values.push((name.clone(), value));
+                    continue;
+                }
+                None => format!(
+                    "«{}» is not a value of the attribute «{name}» ({})",
+                    shorten(text),
+                    expected_values(&def.kind)
+                ),
+            },
+        };
+        report.reject(&doc.file, attribute_place(doc, span, name), reason);
+    }
+    values
+}
+
+/// What values an attribute takes, for a rejection.
+fn expected_values(kind: &AttributeKind) -> String {
+    match kind {
+        AttributeKind::Choice(values) => format!("expected one of {}", values.join(", ")),
+        AttributeKind::Flag => "expected true or false, yes or no".to_owned(),
+        AttributeKind::Text => "free text".to_owned(),
+    }
+}
+
+/// The type and the two ends of a candidate relation, or why it is refused.
+fn plan_relation(
+    schema: &LabelSchema,
+    doc: &SourceDocument,
+    ends: &HashMap<&str, Option<(SpanId, LabelId)>>,
+    relation: &SourceRelation,
+) -> Result<(RelationTypeId, SpanId, SpanId), String> {
+    let wanted = relation.kind.trim();
+    let kind = schema
+        .relation_type_str(wanted)
+        .or_else(|| {
+            let lower = wanted.to_lowercase();
+            schema
+                .relation_types()
+                .iter()
+                .find(|t| t.name.to_lowercase() == lower || t.id.as_str().to_lowercase() == lower)
+        })
+        .ok_or_else(|| {
+            if wanted.is_empty() {
+                "the relation has no type".to_owned()
+            } else {
+                format!("unknown relation type «{wanted}»")
+            }
+        })?;
+    let end = |key: &str, role: &str| match ends.get(key) {
+        Some(Some(end)) => Ok(end.clone()),
+        Some(None) => Err(format!(
+            "its {role} «{key}» names several spans (a region with several labels?)"
+        )),
+        None if doc.spans.iter().any(|s| s.key.as_deref() == Some(key)) => Err(format!(
+            "its {role} «{key}» was not imported (see that span's rejection)"
+        )),
+        None => Err(format!(
+            "its {role} «{key}» is not among the spans read from this document (missing, or refused when read)"
+        )),
+    };
+    let (head, head_label) = end(&relation.head, "head")?;
+    let (child, child_label) = end(&relation.child, "child")?;
+    if head == child {
+        return Err("it goes from a span to itself".to_owned());
+    }
+    if !kind.fits(&head_label, &child_label) {
+        let list = |ids: &[LabelId]| {
+            ids.iter()
+                .map(LabelId::as_str)
+                .collect::<Vec<_>>()
+                .join(" or ")
+        };
+        return Err(format!(
+            "«{}» goes from {} to {}, not from {head_label} to {child_label}",
+            kind.id,
+            list(&kind.heads),
+            list(&kind.children)
+        ));
+    }
+    Ok((kind.id.clone(), head, child))
 }
 
 /// `"line 3, span 2"`: where a span is, for the report.

@@ -45,6 +45,12 @@ pub struct ImportReport {
     pub spans_added: usize,
     /// Spans skipped because the project already has them (same text, range and label).
     pub spans_already_present: usize,
+    /// Relations added.
+    pub relations_added: usize,
+    /// Relations skipped because the project already has them (same type and ends).
+    pub relations_already_present: usize,
+    /// Attribute values set (on new spans, and on spans already present that had none).
+    pub attributes_added: usize,
     /// Labels added to the schema.
     pub labels_added: Vec<String>,
     /// Files that could not be read at all, with the reason.
@@ -64,6 +70,9 @@ impl ImportReport {
             documents_matched: 0,
             spans_added: 0,
             spans_already_present: 0,
+            relations_added: 0,
+            relations_already_present: 0,
+            attributes_added: 0,
             labels_added: Vec::new(),
             file_errors: Vec::new(),
             rejected: Vec::new(),
@@ -86,7 +95,11 @@ impl ImportReport {
 
     /// Whether anything was added.
     pub fn added_anything(&self) -> bool {
-        self.documents_added > 0 || self.spans_added > 0 || !self.labels_added.is_empty()
+        self.documents_added > 0
+            || self.spans_added > 0
+            || self.relations_added > 0
+            || self.attributes_added > 0
+            || !self.labels_added.is_empty()
     }
 
     /// Complete, partial or failed.
@@ -101,10 +114,29 @@ impl ImportReport {
         }
     }
 
-    /// The one-line summary.
+    /// The one-line summary (relations and attributes are mentioned when there were any).
     pub fn summary(&self) -> String {
+        let relations = if self.relations_added + self.relations_already_present > 0 {
+            format!(
+                ", {} relation{} added, {} already present",
+                self.relations_added,
+                plural(self.relations_added),
+                self.relations_already_present
+            )
+        } else {
+            String::new()
+        };
+        let attributes = if self.attributes_added > 0 {
+            format!(
+                ", {} attribute value{} set",
+                self.attributes_added,
+                plural(self.attributes_added)
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "{}: {} file{} read, {} document{} ({} new, {} already in the project), {} span{} added, {} already present, {} rejected",
+            "{}: {} file{} read, {} document{} ({} new, {} already in the project), {} span{} added, {} already present{relations}{attributes}, {} rejected",
             self.format.cli_name(),
             self.files.len(),
             plural(self.files.len()),

@@ -22,6 +22,41 @@ pub struct SourceSpan {
     pub text: Option<String>,
     /// A note on the span, if the format has them.
     pub note: Option<String>,
+    /// The span's id in the file (`"s1"`, `"T4"`, `"12"`), by which relations name their ends.
+    pub key: Option<String>,
+    /// Attribute values as the file writes them, `(name, value)`: choice ids, free text, and
+    /// `true`/`false` (or `yes`/`no`) for flags; checked against the label's declarations later.
+    pub attributes: Vec<(String, String)>,
+}
+
+impl SourceSpan {
+    /// A span without note, key or attributes.
+    pub fn new(place: String, start: usize, end: usize, label: String) -> Self {
+        Self {
+            place,
+            start,
+            end,
+            label,
+            text: None,
+            note: None,
+            key: None,
+            attributes: Vec::new(),
+        }
+    }
+}
+
+/// One relation as the file states it: its ends by their [`SourceSpan::key`] in the same
+/// document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceRelation {
+    /// Where it is in the file, for the report (`"line 3, relation 2"`, `"R4"`).
+    pub place: String,
+    /// The relation type as written (an id or a display name).
+    pub kind: String,
+    /// The key of the head span (where the relation starts).
+    pub head: String,
+    /// The key of the child span (where it points).
+    pub child: String,
 }
 
 /// One document as the file states it.
@@ -41,6 +76,8 @@ pub struct SourceDocument {
     pub unit: OffsetUnit,
     /// The candidate spans.
     pub spans: Vec<SourceSpan>,
+    /// The candidate relations between them.
+    pub relations: Vec<SourceRelation>,
 }
 
 /// Reads a UTF-8 text file (a UTF-8 BOM is dropped) of at most [`MAX_IMPORT_FILE_BYTES`]; the

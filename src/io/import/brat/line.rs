@@ -21,7 +21,38 @@ pub(super) enum Line<'a> {
         /// The note.
         note: &'a str,
     },
-    /// A line of a kind not imported (relation, event, attribute...), with the reason.
+    /// `R1<TAB>attributed_to Arg1:T4 Arg2:T1`: a relation from the first argument to the second.
+    Relation {
+        /// Its id (`R1`).
+        id: &'a str,
+        /// Its type.
+        kind: &'a str,
+        /// The id of the first argument (the head).
+        head: &'a str,
+        /// The id of the second argument (the child).
+        child: &'a str,
+    },
+    /// `A1<TAB>kind T5 named_person` (multi-valued) or `A2<TAB>verified T5` (binary: `true`).
+    Attribute {
+        /// Its id (`A1`).
+        id: &'a str,
+        /// The attribute name.
+        name: &'a str,
+        /// The id of the annotation it is on.
+        target: &'a str,
+        /// The value (`"true"` for a binary attribute).
+        value: &'a str,
+    },
+    /// `#2<TAB>Attribute.comment T4<TAB>free text`: a free-text attribute value (Isnad's export).
+    TextAttribute {
+        /// The attribute name.
+        name: &'a str,
+        /// The id of the annotation it is on.
+        target: &'a str,
+        /// The value.
+        value: &'a str,
+    },
+    /// A line of a kind not imported (event, normalization...), with the reason.
     NotImported {
         /// Its id.
         id: &'a str,
@@ -55,16 +86,67 @@ pub(super) fn parse(line: &str) -> Result<Line<'_>, String> {
                     "notes on relations, events and other non-span lines are not imported yet",
                 ),
                 (Some("AnnotatorNotes"), None) => Err("the note names no annotation".to_owned()),
+                (Some(kind), Some(target)) if kind.starts_with("Attribute.") => {
+                    Ok(Line::TextAttribute {
+                        name: &kind["Attribute.".len()..],
+                        target,
+                        value: tail.unwrap_or_default(),
+                    })
+                }
                 _ => not_imported("comment lines other than AnnotatorNotes are not imported"),
             }
         }
-        Some('R') => not_imported("relation lines are not imported yet"),
+        Some('R') => parse_relation(id, data),
         Some('E') => not_imported("event lines are not imported (Isnad has no events)"),
-        Some('A' | 'M') => not_imported("attribute lines are not imported yet"),
+        Some('A' | 'M') => parse_attribute(id, data),
         Some('N') => not_imported("normalization lines are not imported"),
         Some('*') => not_imported("equivalence lines are not imported yet"),
         _ => Err(format!(
             "not a brat annotation line: the id «{id}» does not start with T, R, E, A, M, N, # or *"
+        )),
+    }
+}
+
+/// `attributed_to Arg1:T4 Arg2:T1`: the type and the ids of the two arguments, in order.
+fn parse_relation<'a>(id: &'a str, data: &'a str) -> Result<Line<'a>, String> {
+    let mut words = data.split_whitespace();
+    let kind = words.next().ok_or("the relation has no type")?;
+    let args: Vec<&str> = words
+        .map(|arg| arg.split_once(':').map_or(arg, |(_, id)| id))
+        .collect();
+    match args[..] {
+        [head, child] if !head.is_empty() && !child.is_empty() => Ok(Line::Relation {
+            id,
+            kind,
+            head,
+            child,
+        }),
+        _ => Err(format!(
+            "a relation needs two arguments «Arg1:T1 Arg2:T2», not «{}»",
+            data.trim()
+        )),
+    }
+}
+
+/// `kind T5 named_person` or `verified T5` (binary, read as `true`).
+fn parse_attribute<'a>(id: &'a str, data: &'a str) -> Result<Line<'a>, String> {
+    let words: Vec<&str> = data.split_whitespace().collect();
+    match words[..] {
+        [name, target] => Ok(Line::Attribute {
+            id,
+            name,
+            target,
+            value: "true",
+        }),
+        [name, target, value] => Ok(Line::Attribute {
+            id,
+            name,
+            target,
+            value,
+        }),
+        _ => Err(format!(
+            "an attribute line is «name T1» or «name T1 value», not «{}»",
+            data.trim()
         )),
     }
 }
@@ -137,6 +219,49 @@ mod tests {
     }
 
     #[test]
+    fn reads_relations_and_attributes() {
+        assert_eq!(
+            parse("R1\tattributed_to Arg1:T2 Arg2:T3\t"),
+            Ok(Line::Relation {
+                id: "R1",
+                kind: "attributed_to",
+                head: "T2",
+                child: "T3"
+            })
+        );
+        assert_eq!(
+            parse("A1\tNegated T1"),
+            Ok(Line::Attribute {
+                id: "A1",
+                name: "Negated",
+                target: "T1",
+                value: "true"
+            })
+        );
+        assert_eq!(
+            parse("A2\tkind T1 anonymous"),
+            Ok(Line::Attribute {
+                id: "A2",
+                name: "kind",
+                target: "T1",
+                value: "anonymous"
+            })
+        );
+        assert_eq!(
+            parse("#3\tAttribute.comment T4\tقال: نعم"),
+            Ok(Line::TextAttribute {
+                name: "comment",
+                target: "T4",
+                value: "قال: نعم"
+            })
+        );
+        assert!(parse("R1\tattributed_to Arg1:T2").is_err());
+        assert!(parse("R1\tattributed_to Arg1:T2 Arg2:T3 Arg3:T4").is_err());
+        assert!(parse("A1\tkind").is_err());
+        assert!(parse("A1\tkind T1 a b").is_err());
+    }
+
+    #[test]
     fn refuses_broken_lines() {
         assert!(parse("T1 actor 0 4 text").is_err());
         assert!(parse("T1\tactor\ttext").is_err());
@@ -153,9 +278,7 @@ mod tests {
             Ok(Line::NotImported { reason, .. }) => reason,
             _ => "",
         };
-        assert!(reason("R1\tattributed_to Arg1:T2 Arg2:T3\t").starts_with("relation"));
         assert!(reason("E1\tSay:T2 Agent:T1").starts_with("event"));
-        assert!(reason("A1\tNegated T1").starts_with("attribute"));
         assert!(reason("*\tEquiv T1 T2").starts_with("equivalence"));
         assert!(reason("#2\tAnnotatorNotes R1\tnote").starts_with("notes on relations"));
     }
