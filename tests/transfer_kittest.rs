@@ -28,6 +28,8 @@ fn ctrl_e_exports_the_sample_project_and_reports_it() {
     wait_for_report(&mut harness);
 
     let spans = harness.state().project().span_count();
+    let relations = harness.state().project().relation_count();
+    assert!(relations > 0, "the sample has relations");
     let summary = harness
         .state()
         .transfer_report()
@@ -36,7 +38,10 @@ fn ctrl_e_exports_the_sample_project_and_reports_it() {
         .clone();
     assert_eq!(
         summary,
-        format!("jsonl: 1 document, {spans} of {spans} spans written (offsets in code_points)")
+        format!(
+            "jsonl: 1 document, {spans} of {spans} spans written, \
+             {relations} of {relations} relations written (offsets in code_points)"
+        )
     );
     assert!(
         harness.query_all_by_value(&summary).next().is_some(),

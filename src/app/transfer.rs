@@ -347,17 +347,29 @@ fn export_report(report: &LossReport, written: &[PathBuf]) -> TransferReport {
         .collect();
     for (kind, count) in report.counts() {
         lines.push(ReportLine::plain(format!(
-            "{count} span{} {}:",
+            "{count} {}{} {}:",
+            kind.noun(),
             crate::io::plural(count),
             kind.describe()
         )));
         for loss in report.losses.iter().filter(|l| l.kind == kind) {
+            // The detail (the relation's other end, the attribute values) may quote Arabic, so it
+            // goes in the shaped part.
+            let detail = if loss.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", one_line(&loss.detail))
+            };
             lines.push(ReportLine {
                 context: format!(
                     "    span {} ({}) [{}, {}) in document {}:",
                     loss.span_id, loss.label, loss.start, loss.end, loss.doc_id
                 ),
-                text: Some(format!("«{}» — {}", one_line(&loss.text), loss.document)),
+                text: Some(format!(
+                    "«{}»{detail} — {}",
+                    one_line(&loss.text),
+                    loss.document
+                )),
             });
         }
     }
