@@ -28,8 +28,8 @@ use crate::ui::label_palette::label_palette_ui;
 use crate::ui::menu_bar::{MenuChoice, menu_bar_ui};
 use crate::ui::status_bar::{StatusInfo, status_bar_ui};
 use crate::ui::{
-    ArticleView, DocumentListState, LabelEditorState, PanelAction, SpanListState, document_list_ui,
-    label_editor_ui, span_list_ui,
+    ArticleView, DocumentListState, LabelEditorState, PanelAction, SpanListState, SpanPanelState,
+    document_list_ui, label_editor_ui, span_list_ui, span_panel_ui,
 };
 
 /// Zoom step of Ctrl+= and Ctrl+-.
@@ -67,6 +67,8 @@ pub struct IsnadApp {
     recent: RecentProjects,
     documents: DocumentListState,
     spans: SpanListState,
+    /// The selected span's details (attributes, note, relations).
+    span_panel: SpanPanelState,
     labels: LabelEditorState,
     /// Whether the label editor window is open.
     label_editor_open: bool,
@@ -148,6 +150,7 @@ impl IsnadApp {
             recent,
             documents: DocumentListState::new(),
             spans: SpanListState::new(),
+            span_panel: SpanPanelState::new(),
             labels: LabelEditorState::new(),
             label_editor_open: false,
             close_confirmed: false,
@@ -563,6 +566,18 @@ impl IsnadApp {
                 .default_size(300.0)
                 .resizable(true)
                 .show(ui, |ui| {
+                    let details = span_panel_ui(
+                        ui,
+                        &mut self.engine,
+                        &mut self.span_panel,
+                        self.workspace.project(),
+                        revision,
+                        selected,
+                    );
+                    if selected.is_some() {
+                        ui.separator();
+                    }
+                    panel_actions.extend(details);
                     ui.heading("Spans");
                     panel_actions.extend(span_list_ui(
                         ui,
