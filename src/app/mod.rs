@@ -4,6 +4,7 @@
 mod autosave;
 mod crash;
 mod dialogs;
+mod linking;
 mod project_files;
 mod recent;
 mod restore;
@@ -82,6 +83,8 @@ pub struct IsnadApp {
     autosave: autosave::Autosave,
     /// A recovery file offered to the user.
     restore: Option<RestoreOffer>,
+    /// The question "which relation?" when several fit two spans being linked.
+    picker: Option<crate::ui::relation_picker::RelationPicker>,
 }
 
 impl IsnadApp {
@@ -158,6 +161,7 @@ impl IsnadApp {
             transfer: transfer::TransferState::default(),
             autosave: autosave::Autosave::new(autosave),
             restore: None,
+            picker: None,
         };
         app.show_first_document();
         if let Some(path) = path {
@@ -317,6 +321,7 @@ impl IsnadApp {
                     self.run_view_action(ViewAction::Remove(span));
                 }
             }
+            UiCommand::LinkSpan => self.start_linking(),
             UiCommand::EditLabels => self.label_editor_open = true,
             UiCommand::CropToSelection => self.crop_to_selection(),
             UiCommand::NextDocument => self.step_document(true),
@@ -482,6 +487,10 @@ impl IsnadApp {
                 self.workspace.end_gesture();
                 Ok(())
             }
+            ViewAction::Link { from, to } => {
+                self.link_spans(from, to);
+                Ok(())
+            }
             ViewAction::Notice(message) => {
                 self.notice = Some(message);
                 Ok(())
@@ -495,7 +504,12 @@ impl IsnadApp {
     /// One frame of the whole UI (also what tests and benchmarks drive).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.error.is_none() && self.confirm.is_none() && self.restore.is_none() {
+        self.relation_picker_frame(&ctx);
+        if self.error.is_none()
+            && self.confirm.is_none()
+            && self.restore.is_none()
+            && self.picker.is_none()
+        {
             self.pending.extend(UiCommand::pressed(&ctx));
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -530,6 +544,7 @@ impl IsnadApp {
             .filter(|v| !v.selection.is_empty())
             .map(ArticleView::selection_in_code_points);
         let doc = self.current_document();
+        let link_prompt = self.link_prompt();
         let project = self.workspace.project();
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar_ui(
@@ -538,7 +553,7 @@ impl IsnadApp {
                     encoding: doc.and_then(|d| self.encodings.get(&d)).map(String::as_str),
                     spans: doc.map_or(0, |d| project.spans_of(d).len()),
                     selection,
-                    notice: self.notice.as_deref(),
+                    notice: link_prompt.as_deref().or(self.notice.as_deref()),
                     zoom: self.zoom,
                 },
             );

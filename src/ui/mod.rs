@@ -10,6 +10,7 @@ pub mod label_editor;
 pub mod label_palette;
 pub mod menu_bar;
 pub mod panel_action;
+pub mod relation_picker;
 pub mod restore_offer;
 pub mod shaped_label;
 pub mod span_list;

@@ -398,17 +398,29 @@ fn paint_relation_row(
         .span(other)
         .and_then(|s| project.schema().get(&s.label))
         .map_or(visuals.weak_text_color(), |l| to_color32(l.colour));
+    // The caption without its arrow (the UI font has no arrows): the arrow is drawn.
+    let outgoing = caption.ends_with('→');
+    let name = caption.trim_matches(|c| c == '→' || c == '←').trim();
     let galley = ui.painter().layout_no_wrap(
-        caption.to_owned(),
+        name.to_owned(),
         egui::FontId::proportional(12.0),
         visuals.text_color(),
     );
-    let caption_width = galley.size().x;
+    let text_colour = visuals.text_color();
+    let y = rect.center().y;
+    let arrow_width = 14.0;
+    let (name_left, arrow_left) = if outgoing {
+        (rect.left() + 2.0, rect.left() + 2.0 + galley.size().x + 4.0)
+    } else {
+        (rect.left() + 2.0 + arrow_width + 4.0, rect.left() + 2.0)
+    };
+    let caption_width = galley.size().x + arrow_width + 6.0;
     ui.painter().galley(
-        rect.left_center() + vec2(2.0, -galley.size().y / 2.0),
+        egui::pos2(name_left, y - galley.size().y / 2.0),
         galley,
-        visuals.text_color(),
+        text_colour,
     );
+    paint_arrow(ui, arrow_left, arrow_width, y, outgoing, text_colour);
     let left = rect.left() + caption_width + 8.0;
     let chip = Rect::from_min_size(
         egui::pos2(left, rect.top() + 5.0),
@@ -426,6 +438,22 @@ fn paint_relation_row(
             text_rect,
         );
     }
+}
+
+/// A small horizontal arrow from `left` over `width` points at height `y`, pointing right when
+/// `right`.
+fn paint_arrow(ui: &Ui, left: f32, width: f32, y: f32, right: bool, colour: egui::Color32) {
+    let (tail, tip) = if right {
+        (left, left + width)
+    } else {
+        (left + width, left)
+    };
+    let stroke = egui::Stroke::new(1.3, colour);
+    let painter = ui.painter();
+    painter.line_segment([egui::pos2(tail, y), egui::pos2(tip, y)], stroke);
+    let back = if right { tip - 4.0 } else { tip + 4.0 };
+    painter.line_segment([egui::pos2(tip, y), egui::pos2(back, y - 3.5)], stroke);
+    painter.line_segment([egui::pos2(tip, y), egui::pos2(back, y + 3.5)], stroke);
 }
 
 #[cfg(test)]
