@@ -158,6 +158,7 @@ fn check_summarises_a_valid_project() {
         "in progress",
         "3 spans: actor 2, claim 0, source 1",
         "spans: 3 (actor 2, claim 0, source 1)",
+        "relations: 0 (attributed_to 0, about 0, speaks_for 0)",
     ] {
         assert!(shown.contains(part), "{part:?} missing from:\n{shown}");
     }

@@ -60,6 +60,27 @@ fn spans_well_formed(project: &Project) -> Result<(), String> {
     Ok(())
 }
 
+/// Every relation of `project` links two distinct existing spans of one document, with labels its
+/// (existing) type allows.
+fn relations_well_formed(project: &Project) -> Result<(), String> {
+    for doc in project.documents() {
+        for relation in project.relations_of_doc(doc.id()) {
+            let ends = (project.span(relation.head), project.span(relation.child));
+            let (Some(head), Some(child)) = ends else {
+                return Err(format!("{:?} has a dangling end", relation.id));
+            };
+            let fits = project
+                .schema()
+                .relation_type(&relation.kind)
+                .is_some_and(|t| t.fits(&head.label, &child.label));
+            if head.id == child.id || head.doc != doc.id() || child.doc != doc.id() || !fits {
+                return Err(format!("{relation:?} breaks the relation rules"));
+            }
+        }
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------------------
 // The RON project store.
 
@@ -79,6 +100,17 @@ fn fuzz_project_loader() {
             "/*",
             "//",
             "'\\u{D800}'",
+            // Relations and attributes (format 2): dangling, reversed, self, duplicate, unknown.
+            "format_version: 2,",
+            "(id: 1, kind: \"attributed_to\", head: 3, child: 999),",
+            "(id: 1, kind: \"attributed_to\", head: 2, child: 3),",
+            "(id: 2, kind: \"about\", head: 3, child: 3),",
+            "(id: 18446744073709551615, kind: \"rumour\", head: 0, child: 1),",
+            "(id: 3, kind: \"\", head: 6, child: 7),",
+            "attributes: {\"kind\": \"alien\", \"form\": true}, ",
+            "attributes: [(name: \"kind\", kind: Choice([]))], ",
+            "attributes: [(name: \"x y\", kind: Flag), (name: \"x y\", kind: Text)], ",
+            "(id: \"about\", name: \"\", heads: [\"nolabel\"], children: [], description: \"\"),",
         ])
         .unknown_fields(&[
             "zz_unknown: (a: [1, {\"x\": ((()))}]), ",
@@ -116,6 +148,7 @@ fn fuzz_project_loader() {
         match load_with_limit(&path, limit) {
             Ok(project) => {
                 spans_well_formed(&project)?;
+                relations_well_formed(&project)?;
                 // What loads must save and load again to the same project.
                 let text = to_ron_string(&project, &path).map_err(|e| e.to_string())?;
                 let again = isnad::io::project::from_ron_str(&text, &path)

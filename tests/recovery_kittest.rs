@@ -173,10 +173,17 @@ fn edits_autosaved_on_focus_loss_are_offered_after_a_crash_and_restored_as_unsav
     );
     // The window says so.
     harness.get_by_label("Recover unsaved work?");
-    harness.get_by_label(&format!("{saved_spans} spans, In progress"));
-    harness.get_by_label(&format!("{} spans, Done", saved_spans + 2));
+    let relations = harness.state().project().relation_count();
+    assert!(relations > 0, "the sample has relations");
     harness.get_by_label(&format!(
-        "Spans: {saved_spans} saved, {} recovered",
+        "{saved_spans} spans, {relations} relations, In progress"
+    ));
+    harness.get_by_label(&format!(
+        "{} spans, {relations} relations, Done",
+        saved_spans + 2
+    ));
+    harness.get_by_label(&format!(
+        "Spans: {saved_spans} saved, {} recovered. Relations: {relations} saved, {relations} recovered",
         saved_spans + 2
     ));
     // The project under the offer is the saved one.

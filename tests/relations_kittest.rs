@@ -76,11 +76,11 @@ fn the_span_panel_sets_attributes_and_the_note_as_undoable_edits() {
         "source",
     );
     select(&mut harness, source);
-    harness.get_by_label("kind: anonymous").click();
+    harness.get_by_label("kind: media outlet").click();
     harness.run_steps(2);
     assert_eq!(
         attribute(&harness, source, "kind"),
-        Some(AttributeValue::Choice("anonymous".into()))
+        Some(AttributeValue::Choice("media_outlet".into()))
     );
     harness.get_by_label("kind: not set").click();
     harness.run_steps(2);
@@ -88,43 +88,32 @@ fn the_span_panel_sets_attributes_and_the_note_as_undoable_edits() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(
         attribute(&harness, source, "kind"),
-        Some(AttributeValue::Choice("anonymous".into())),
+        Some(AttributeValue::Choice("media_outlet".into())),
         "undo puts the choice back"
     );
 
     // The note is one edit when committed with Ctrl+Enter, however many keystrokes it took.
+    let note = |h: &Harness<'static, IsnadApp>| {
+        h.state().project().span(source).expect("span").note.clone()
+    };
+    let original = note(&harness);
     let undo_depth = harness.state().workspace().history().undo_len();
     harness.get_by_role(Role::MultilineTextInput).click();
     harness.run_steps(2);
+    press(&mut harness, Modifiers::COMMAND, Key::A);
     for word in ["مصدر ", "مجهول"] {
         harness.event(egui::Event::Text(word.into()));
         harness.run_steps(1);
     }
-    assert_eq!(
-        harness.state().project().span(source).expect("span").note,
-        None,
-        "not committed while typing"
-    );
+    assert_eq!(note(&harness), original, "not committed while typing");
     press(&mut harness, Modifiers::COMMAND, Key::Enter);
-    assert_eq!(
-        harness
-            .state()
-            .project()
-            .span(source)
-            .expect("span")
-            .note
-            .as_deref(),
-        Some("مصدر مجهول")
-    );
+    assert_eq!(note(&harness).as_deref(), Some("مصدر مجهول"));
     assert_eq!(
         harness.state().workspace().history().undo_len(),
         undo_depth + 1
     );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(
-        harness.state().project().span(source).expect("span").note,
-        None
-    );
+    assert_eq!(note(&harness), original);
 }
 
 /// Tags `phrase` (first after `after`) with the label on `key`, like a person: drag, then the key.

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use isnad::io::project::to_ron_string;
 use isnad::io::sample::{
-    SAMPLE_MARKUP, SAMPLE_PROJECT_RON, SampleError, build_sample_project, sample_project,
+    SAMPLE_LINKS, SAMPLE_MARKUP, SAMPLE_PROJECT_RON, SampleError, build_sample_project,
+    sample_project,
 };
 use isnad::model::{DocumentStatus, Project, Span};
 
@@ -87,7 +88,7 @@ fn no_span_starts_or_ends_with_whitespace() {
 
 #[test]
 fn the_committed_file_is_what_the_generator_builds() {
-    let built = build_sample_project(SAMPLE_MARKUP).expect("the markup builds");
+    let built = build_sample_project(SAMPLE_MARKUP, SAMPLE_LINKS).expect("the markup builds");
     assert_eq!(built, sample());
     let text = to_ron_string(&built, Path::new("sample.isnad.ron")).expect("encodes");
     assert!(
@@ -100,11 +101,41 @@ fn the_committed_file_is_what_the_generator_builds() {
 fn the_generator_refuses_markup_of_another_text() {
     let edited = SAMPLE_MARKUP.replacen("عمّان", "عمان", 1);
     assert!(matches!(
-        build_sample_project(&edited),
+        build_sample_project(&edited, SAMPLE_LINKS),
         Err(SampleError::TextDiffers { .. })
     ));
     assert!(matches!(
-        build_sample_project("[unclosed"),
+        build_sample_project("[unclosed", SAMPLE_LINKS),
         Err(SampleError::Markup(_))
     ));
+}
+
+#[test]
+fn every_claim_has_its_source_and_every_source_its_kind() {
+    let project = sample();
+    let spans = spans(&project);
+    let text = project.documents().next().expect("one document").text();
+    for span in &spans {
+        let quoted = &text[span.range()];
+        match span.label.as_str() {
+            "claim" => {
+                let sourced = project
+                    .relations_of_span(span.id)
+                    .any(|r| r.head == span.id && r.kind.as_str() == "attributed_to");
+                assert!(sourced, "claim «{quoted}» has no source");
+                assert!(span.attributes.contains_key("form"), "«{quoted}»");
+                assert!(span.attributes.contains_key("certainty"), "«{quoted}»");
+            }
+            "source" => assert!(span.attributes.contains_key("kind"), "«{quoted}»"),
+            _ => assert!(span.attributes.is_empty()),
+        }
+    }
+    let kinds: HashSet<&str> = project
+        .relations_of_doc(spans[0].doc)
+        .map(|r| r.kind.as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        HashSet::from(["attributed_to", "about", "speaks_for"])
+    );
 }

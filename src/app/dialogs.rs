@@ -80,10 +80,18 @@ impl IsnadApp {
                 .max_height(320.0)
                 .show(ui, |ui| ui.label(&error.message));
             ui.add_space(8.0);
-            ui.button("OK").clicked()
+            ui.horizontal(|ui| {
+                let save_as = error.offer_save_as && ui.button("Save As…").clicked();
+                (ui.button("OK").clicked(), save_as)
+            })
+            .inner
         });
-        if modal.inner || modal.should_close() {
+        let (ok, save_as) = modal.inner;
+        if ok || save_as || modal.should_close() {
             self.error = None;
+        }
+        if save_as {
+            self.pending.push(crate::command::UiCommand::SaveAs);
         }
     }
 

@@ -4,6 +4,7 @@
 mod autosave;
 mod crash;
 mod dialogs;
+mod disk_watch;
 mod linking;
 mod project_files;
 mod recent;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 pub use autosave::{AutosaveSettings, DEFAULT_INTERVAL, INTERVAL_ENV};
 pub use crash::{PanicSlot, install_panic_hook};
 pub use dialogs::AfterConfirm;
+pub use disk_watch::DiskConflict;
 pub use recent::RecentProjects;
 pub use restore::RestoreOffer;
 pub use workspace::{Location, Workspace};
@@ -43,6 +45,8 @@ pub struct UserError {
     pub title: String,
     /// Why, in words a user understands, with the file path.
     pub message: String,
+    /// Whether the error window offers Save As (a save failed).
+    pub offer_save_as: bool,
 }
 
 /// The Isnad app.
@@ -83,6 +87,8 @@ pub struct IsnadApp {
     autosave: autosave::Autosave,
     /// A recovery file offered to the user.
     restore: Option<RestoreOffer>,
+    /// The project file's identity on disk, to notice changes made by other programs.
+    disk: disk_watch::DiskWatch,
     /// The question "which relation?" when several fit two spans being linked.
     picker: Option<crate::ui::relation_picker::RelationPicker>,
 }
@@ -136,6 +142,7 @@ impl IsnadApp {
                 Some(UserError {
                     title: "Could not open the sample project".into(),
                     message: err.to_string(),
+                    offer_save_as: false,
                 }),
             ),
         };
@@ -161,6 +168,7 @@ impl IsnadApp {
             transfer: transfer::TransferState::default(),
             autosave: autosave::Autosave::new(autosave),
             restore: None,
+            disk: disk_watch::DiskWatch::default(),
             picker: None,
         };
         app.show_first_document();
@@ -269,6 +277,7 @@ impl IsnadApp {
     fn replace_workspace(&mut self, workspace: Workspace) {
         self.autosave.drop_recovery();
         self.workspace = workspace;
+        self.disk = disk_watch::DiskWatch::default();
         self.encodings.clear();
         self.show_first_document();
     }
@@ -278,6 +287,7 @@ impl IsnadApp {
         let error = UserError {
             title: title.to_owned(),
             message: message.to_string(),
+            offer_save_as: false,
         };
         if self.error.as_ref() != Some(&error) {
             self.autosave
@@ -508,6 +518,7 @@ impl IsnadApp {
         if self.error.is_none()
             && self.confirm.is_none()
             && self.restore.is_none()
+            && self.disk_conflict().is_none()
             && self.picker.is_none()
         {
             self.pending.extend(UiCommand::pressed(&ctx));
@@ -522,6 +533,7 @@ impl IsnadApp {
         });
         self.pending_open.extend(dropped);
         self.handle_close_request(&ctx);
+        self.watch_disk(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| {
             let history = self.workspace.history();
@@ -649,6 +661,7 @@ impl IsnadApp {
         self.error_ui(&ctx);
         self.confirm_ui(&ctx);
         self.restore_ui(&ctx);
+        self.disk_change_ui(&ctx);
 
         for command in std::mem::take(&mut self.pending) {
             self.run(&ctx, command);

@@ -42,9 +42,10 @@ impl IsnadApp {
     /// Opens the project at `path`. On failure the open project stays, nothing is written, and
     /// the error names the file and every problem found.
     pub fn open_project(&mut self, path: &Path) {
-        match project::load(path) {
-            Ok(project) => {
+        match project::load_identified(path) {
+            Ok((project, identity)) => {
                 self.replace_workspace(Workspace::new(project, Location::File(path.to_owned())));
+                self.disk.remember(identity);
                 self.recent.add(path);
                 self.error = None;
                 self.notice = Some(format!("Opened {}", path.display()));
@@ -167,17 +168,32 @@ impl IsnadApp {
     }
 
     /// Saves the project to `path`, which becomes its file. On failure the file on disk and the
-    /// work in memory are both intact, and the error says so.
+    /// work in memory are both intact, and the error says so and offers Save As. When another
+    /// program changed the file since it was opened or saved, nothing is written: the user is
+    /// asked first.
     pub fn save_as(&mut self, path: &Path) -> bool {
+        if self.save_blocked_by_disk_change(path) {
+            return false;
+        }
         match self.workspace.save_to(path) {
-            Ok(()) => {
+            Ok(identity) => {
                 self.autosave.drop_recovery();
+                self.disk.remember(identity);
                 self.recent.add(path);
                 self.notice = Some(format!("Saved {}", path.display()));
                 true
             }
             Err(err) => {
-                self.show_error("Could not save the project", err);
+                self.show_error(
+                    "Could not save the project",
+                    format!(
+                        "{err}\n\nYour work is still open and not saved: use Save As to save it \
+                         somewhere else."
+                    ),
+                );
+                if let Some(error) = &mut self.error {
+                    error.offer_save_as = true;
+                }
                 false
             }
         }

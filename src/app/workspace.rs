@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::command::{Edit, History, MergeKey};
 use crate::io::import::{ImportOptions, ImportReport, SourceDocument, plan_import};
-use crate::io::project::{self, ProjectError};
+use crate::io::project::{self, FileIdentity, ProjectError};
 use crate::model::{DocId, Document, DocumentStatus, LabelId, ModelError, Project, Span, SpanId};
 
 /// Where the open project lives on disk.
@@ -205,11 +205,12 @@ impl Workspace {
     }
 
     /// Saves to `path` (atomically, keeping the previous file as `.bak`); from then on the
-    /// project lives there. On failure nothing changes, in memory or on disk.
-    pub fn save_to(&mut self, path: &Path) -> Result<(), ProjectError> {
-        project::save(&self.project, path)?;
+    /// project lives there. On failure nothing changes, in memory or on disk. Returns the
+    /// identity of the file written.
+    pub fn save_to(&mut self, path: &Path) -> Result<FileIdentity, ProjectError> {
+        let identity = project::save_identified(&self.project, path)?;
         self.history.mark_saved();
         self.location = Location::File(path.to_owned());
-        Ok(())
+        Ok(identity)
     }
 }

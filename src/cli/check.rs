@@ -32,6 +32,8 @@ pub struct CheckReport {
     pub documents: Vec<DocumentReport>,
     /// Number of spans of each label in the whole project, in schema order (zeros included).
     pub totals: Vec<(String, usize)>,
+    /// Number of relations of each type in the whole project, in schema order (zeros included).
+    pub relations: Vec<(String, usize)>,
 }
 
 impl CheckReport {
@@ -67,6 +69,10 @@ impl fmt::Display for CheckReport {
         }
         write!(f, "spans: {} (", self.span_count())?;
         write_counts(f, &self.totals)?;
+        writeln!(f, ")")?;
+        let relations: usize = self.relations.iter().map(|(_, n)| n).sum();
+        write!(f, "relations: {relations} (")?;
+        write_counts(f, &self.relations)?;
         writeln!(f, ")")
     }
 }
@@ -98,6 +104,22 @@ pub fn check_project(path: &Path) -> Result<CheckReport, ProjectError> {
         .iter()
         .map(|l| (l.id.as_str().to_owned(), project.label_usage(&l.id)))
         .collect();
+    let mut relations: Vec<(String, usize)> = project
+        .schema()
+        .relation_types()
+        .iter()
+        .map(|t| (t.id.as_str().to_owned(), 0))
+        .collect();
+    for doc in project.documents() {
+        for relation in project.relations_of_doc(doc.id()) {
+            if let Some(entry) = relations
+                .iter_mut()
+                .find(|(id, _)| id == relation.kind.as_str())
+            {
+                entry.1 += 1;
+            }
+        }
+    }
     Ok(CheckReport {
         path: path.to_owned(),
         // `load` accepts nothing else: other versions and units are refused with their own error.
@@ -105,6 +127,7 @@ pub fn check_project(path: &Path) -> Result<CheckReport, ProjectError> {
         offset_unit: OFFSET_UNIT.to_owned(),
         documents,
         totals,
+        relations,
     })
 }
 

@@ -11,6 +11,7 @@ pub mod progress;
 pub mod project;
 pub mod recovery;
 pub mod sample;
+pub mod sample_links;
 pub mod tokenize;
 
 pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, MAX_TITLE_CHARS, load_article};

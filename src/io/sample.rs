@@ -3,12 +3,14 @@
 //!
 //! The file is generated, never edited by hand: its annotations are written as span markup (see
 //! [`crate::model::markup`]) in `projects/sample.markup.txt`, and
-//! `cargo run --example build_sample_project` rewrites the project file from them with
-//! [`build_sample_project`]. A test checks that the committed file is exactly what it builds.
+//! `cargo run --example build_sample_project` rewrites the project file from them and from the
+//! relations, attributes and notes in `projects/sample.links.txt` with [`build_sample_project`].
+//! A test checks that the committed file is exactly what it builds.
 
 use std::path::Path;
 
 use crate::io::project::{ProjectError, from_ron_str};
+use crate::io::sample_links::{LinksError, apply_links};
 use crate::model::markup::{self, MarkupError};
 use crate::model::{DocumentStatus, ModelError, Project};
 
@@ -25,6 +27,10 @@ pub const SAMPLE_ARTICLE_TEXT: &str = include_str!("../../assets/sample-article.
 /// The annotations of the sample project: the sample article in span markup
 /// (`projects/sample.markup.txt`). Removing the markup gives exactly [`SAMPLE_ARTICLE_TEXT`].
 pub const SAMPLE_MARKUP: &str = include_str!("../../projects/sample.markup.txt");
+
+/// The relations, attributes and notes of the sample project, by span text
+/// (`projects/sample.links.txt`; see [`crate::io::sample_links`]).
+pub const SAMPLE_LINKS: &str = include_str!("../../projects/sample.links.txt");
 
 /// The bundled sample project, decoded and validated like any project file.
 pub fn sample_project() -> Result<Project, ProjectError> {
@@ -48,14 +54,19 @@ pub enum SampleError {
     /// The spans break a model rule.
     #[error("the sample spans are invalid: {0}")]
     Model(#[from] ModelError),
+    /// A line of the links file is malformed or breaks a model rule.
+    #[error("projects/sample.links.txt, {0}")]
+    Links(#[from] LinksError),
 }
 
-/// Builds the sample project from `markup` (normally [`SAMPLE_MARKUP`]): the default schema and
-/// one document, titled with the article's first line, with status
-/// [`DocumentStatus::InProgress`] and the markup's spans (ids allocated in text order).
+/// Builds the sample project from `markup` and `links` (normally [`SAMPLE_MARKUP`] and
+/// [`SAMPLE_LINKS`]): the default schema and one document, titled with the article's first line,
+/// with status [`DocumentStatus::InProgress`], the markup's spans (ids allocated in text order),
+/// then the relations, attributes and notes of `links` (ids in line order).
 ///
-/// Fails if the markup is malformed or its text is not exactly [`SAMPLE_ARTICLE_TEXT`].
-pub fn build_sample_project(markup: &str) -> Result<Project, SampleError> {
+/// Fails if the markup is malformed, its text is not exactly [`SAMPLE_ARTICLE_TEXT`], or a line
+/// of `links` cannot be applied.
+pub fn build_sample_project(markup: &str, links: &str) -> Result<Project, SampleError> {
     let parsed = markup::parse(markup)?;
     if parsed.text != SAMPLE_ARTICLE_TEXT {
         let at = parsed
@@ -68,7 +79,8 @@ pub fn build_sample_project(markup: &str) -> Result<Project, SampleError> {
     }
     let mut project = Project::default();
     let title = |_, text: &str| text.lines().next().unwrap_or_default().trim().to_owned();
-    markup::insert_parsed(&mut project, parsed, title, DocumentStatus::InProgress)?;
+    let doc = markup::insert_parsed(&mut project, parsed, title, DocumentStatus::InProgress)?;
+    apply_links(&mut project, doc, links)?;
     Ok(project)
 }
 

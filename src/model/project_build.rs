@@ -118,7 +118,8 @@ impl Project {
             span_relations: HashMap::new(),
             next_doc_id: next_doc_id.max(max_doc_id.saturating_add(1)),
             next_span_id: next_span_id.max(max_span_id.saturating_add(1)),
-            next_relation_id,
+            // Ids start at 1 (a version 1 file has no counter: 0).
+            next_relation_id: next_relation_id.max(1),
         };
         project.add_loaded_relations(relations, &mut errors);
         if errors.is_empty() {

@@ -74,6 +74,14 @@ pub(crate) fn check_relation_ends(
 }
 
 impl Project {
+    /// Appends a relation type to the schema (refusing an invalid or duplicate id).
+    pub fn add_relation_type(
+        &mut self,
+        kind: crate::model::RelationType,
+    ) -> Result<(), ModelError> {
+        self.schema.add_relation_type(kind)
+    }
+
     /// The relation of this type from `head` to `child`, if any.
     pub fn find_relation(
         &self,
@@ -133,7 +141,10 @@ impl Project {
     pub(crate) fn insert_relation_unchecked(&mut self, doc: crate::model::DocId, r: Relation) {
         self.next_relation_id = self.next_relation_id.max(r.id.0.saturating_add(1));
         for end in [r.head, r.child] {
-            self.span_relations.entry(end).or_default().push(r.id);
+            // Kept sorted by id, so equal projects compare equal whatever the order of changes.
+            let ids = self.span_relations.entry(end).or_default();
+            let at = ids.partition_point(|id| *id < r.id);
+            ids.insert(at, r.id);
         }
         self.relation_docs.insert(r.id, doc);
         self.relations.insert((doc, r.id), r);

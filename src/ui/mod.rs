@@ -3,6 +3,7 @@
 
 pub mod article_view;
 pub mod colours;
+pub mod disk_change;
 pub mod document_list;
 pub mod export_dialog;
 pub mod import_dialog;

@@ -100,8 +100,8 @@ pub fn restore_offer_ui(
 /// Totals, then one row per document added, removed or changed.
 fn summary_ui(ui: &mut Ui, engine: &mut TextEngine, diff: &RecoveryDiff) {
     ui.label(format!(
-        "Spans: {} saved, {} recovered",
-        diff.file_spans, diff.recovered_spans
+        "Spans: {} saved, {} recovered. Relations: {} saved, {} recovered",
+        diff.file_spans, diff.recovered_spans, diff.file_relations, diff.recovered_relations
     ));
     if diff.labels_changed {
         ui.label("The labels differ.");
@@ -112,14 +112,19 @@ fn summary_ui(ui: &mut Ui, engine: &mut TextEngine, diff: &RecoveryDiff) {
     }
     let colour = ui.visuals().text_color();
     let changed = diff.changed.iter().map(|c| {
-        let cell = |spans: usize, status| format!("{spans} spans, {}", status_name(status));
-        let mut recovered = cell(c.recovered_spans, c.recovered_status);
+        let cell = |spans: usize, relations: usize, status| {
+            format!(
+                "{spans} spans, {relations} relations, {}",
+                status_name(status)
+            )
+        };
+        let mut recovered = cell(c.recovered_spans, c.recovered_relations, c.recovered_status);
         if c.text_changed {
             recovered.push_str(", text cropped");
         }
         (
             c.title.as_str(),
-            cell(c.file_spans, c.file_status),
+            cell(c.file_spans, c.file_relations, c.file_status),
             recovered,
         )
     });

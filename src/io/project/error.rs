@@ -1,6 +1,7 @@
 //! Errors of the project store, written for the user: what went wrong, where, then the file path.
 
 use crate::io::plural;
+use crate::io::project::fault::WriteFault;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -88,13 +89,15 @@ pub enum ProjectError {
         /// The system's reason.
         source: std::io::Error,
     },
-    /// The project could not be written; the file on disk is unchanged.
-    #[error("Could not save the project ({source}); the file on disk is unchanged: {}", path.display())]
+    /// The project could not be written; the file on disk (and its `.bak`) is unchanged.
+    #[error("{} The file on disk is unchanged.\nFile: {}", fault.describe(source), path.display())]
     Write {
-        /// The file (or the folder or backup that failed).
+        /// The project file being saved.
         path: PathBuf,
         /// The system's reason.
         source: std::io::Error,
+        /// The cause, in the user's words.
+        fault: WriteFault,
     },
     /// The file is larger than any project this version opens.
     #[error("The file is too large to be an Isnad project ({size} bytes; the limit is {limit}): {}", path.display())]

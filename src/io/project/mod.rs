@@ -2,16 +2,23 @@
 //!
 //! - Offsets in the file are Unicode code points (the file says `offset_unit: "code_points"`); in
 //!   memory they are UTF-8 bytes. Each document's text is stored with its SHA-256.
-//! - [`save`] is atomic and keeps the previous version as `NAME.isnad.ron.bak`.
+//! - [`save`] is atomic and keeps the previous version as `NAME.isnad.ron.bak`; when it fails the
+//!   error says why in the user's words ([`WriteFault`]) and nothing on disk has changed.
+//! - [`FileIdentity`] notices a file changed on disk by another program; [`ProjectComparison`]
+//!   lists what differs between two versions.
 //! - [`load`] never writes; it refuses newer format versions before parsing the rest, files over
 //!   [`MAX_FILE_SIZE`], binary and non-RON files, and reports every broken rule (hash mismatch,
 //!   bad offsets, unknown labels, duplicate or dangling ids) with its place in the file.
 //!
 //! See `format.rs` for the layout.
 
+mod compare;
 mod error;
+mod fault;
 mod format;
 mod header;
+mod identity;
+mod inject;
 mod locate;
 mod read;
 mod write;
@@ -20,8 +27,13 @@ use std::path::Path;
 
 use crate::model::Project;
 
+pub use compare::{ChangedDocument, DocSummary, ProjectComparison};
 pub use error::{Place, Problem, ProjectError};
+pub use fault::WriteFault;
 pub use format::{FORMAT_VERSION, OFFSET_UNIT};
+pub use identity::{DiskCheck, FileIdentity};
+#[doc(hidden)]
+pub use inject::{InjectedWriteFault, inject_write_fault};
 pub use read::MAX_FILE_SIZE;
 pub use write::backup_path;
 pub(crate) use write::{replace_atomically, replace_durably};
@@ -44,8 +56,16 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Project, ProjectError> {
 
 /// Saves `project` to `path` atomically; the previous file, if any, becomes `path` + `.bak`.
 pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
+    save_identified(project, path).map(drop)
+}
+
+/// Like [`save`], and returns the identity of the file written (to notice later changes).
+pub fn save_identified(project: &Project, path: &Path) -> Result<FileIdentity, ProjectError> {
     let text = to_ron_string(project, path)?;
-    write::write_atomically(path, text.as_bytes())
+    // The metadata of the temporary file, which the rename kept: a change made by another
+    // program right after the rename is not mistaken for this save.
+    let meta = write::write_atomically(path, text.as_bytes())?;
+    Ok(FileIdentity::new(&meta, text.as_bytes()))
 }
 
 /// Opens the project at `path` (read-only: nothing is ever written).
@@ -53,15 +73,32 @@ pub fn load(path: &Path) -> Result<Project, ProjectError> {
     load_with_limit(path, MAX_FILE_SIZE)
 }
 
+/// Like [`load`], and returns the identity of the bytes read (to notice later changes).
+pub fn load_identified(path: &Path) -> Result<(Project, FileIdentity), ProjectError> {
+    // Metadata taken before the read: if the file changes meanwhile, the next check sees other
+    // metadata and compares the bytes, so no change is missed.
+    let meta = std::fs::metadata(path).map_err(|source| ProjectError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let bytes = read::read_bytes(path, MAX_FILE_SIZE)?;
+    let project = parse_bytes(&bytes, path)?;
+    Ok((project, FileIdentity::new(&meta, &bytes)))
+}
+
 /// Like [`load`] with another size limit in bytes.
 pub fn load_with_limit(path: &Path, limit: u64) -> Result<Project, ProjectError> {
-    let bytes = read::read_bytes(path, limit)?;
+    parse_bytes(&read::read_bytes(path, limit)?, path)
+}
+
+/// Decodes the bytes of a project file: text without NUL bytes, UTF-8, an optional BOM.
+fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Project, ProjectError> {
     let not_text = || ProjectError::NotText {
         path: path.to_owned(),
     };
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(not_text());
     }
-    let text = std::str::from_utf8(&bytes).map_err(|_| not_text())?;
+    let text = std::str::from_utf8(bytes).map_err(|_| not_text())?;
     from_ron_str(text.strip_prefix('\u{feff}').unwrap_or(text), path)
 }

@@ -185,8 +185,18 @@ impl Checker<'_> {
             let doc = Document::new(DocId(d.id), d.title, d.source_path, d.text);
             documents.push(doc.with_status(d.status.into()).with_meta(d.meta));
         }
+        let file_span_ids: HashSet<u64> = file.spans.iter().map(|s| s.id).collect();
         let spans = self.spans(file.spans, &documents, &schema);
-        let relations = self.relations(file.relations, &schema);
+        let accepted: HashSet<u64> = spans.iter().map(|s| s.id.0).collect();
+        // A relation with an end whose span was refused is left out without a second report:
+        // the span's problem is the one to fix.
+        let refused = |id: u64| file_span_ids.contains(&id) && !accepted.contains(&id);
+        let relations: Vec<FileRelation> = file
+            .relations
+            .into_iter()
+            .filter(|r| !refused(r.head) && !refused(r.child))
+            .collect();
+        let relations = self.relations(relations, &schema);
         match Project::from_parts(ProjectParts {
             schema,
             documents,
@@ -416,7 +426,12 @@ impl Checker<'_> {
         if let Some((id, nth)) = relation {
             let message = match &error {
                 ModelError::DuplicateRelationId(_) => "two relations have this id".to_owned(),
-                other => other.to_string(),
+                other => {
+                    let text = other.to_string();
+                    let prefix = format!("relation {id}: ");
+                    text.strip_prefix(&prefix)
+                        .map_or(text.clone(), str::to_owned)
+                }
             };
             self.report_relation(id, message, nth);
             return;

@@ -1,5 +1,7 @@
 //! Atomic saving: write a temporary file beside the target, flush it to disk, keep the previous
-//! version as `NAME.isnad.ron.bak`, then rename the temporary file over the target.
+//! version as `NAME.isnad.ron.bak`, then rename the temporary file over the target. Temporary
+//! files have hidden names ending in `.tmp`; those left by a save that was killed are removed by
+//! the next save.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write as _;
@@ -7,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::io::project::error::ProjectError;
+use crate::io::project::fault::{WriteFault, folder_of, is_read_only_file};
+use crate::io::project::inject;
 
 /// The backup path of a project file: the same name with `.bak` appended.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -36,25 +40,31 @@ impl Drop for TempGuard {
     }
 }
 
-/// Writes `bytes` to a new temporary file beside `target` and syncs it.
-fn write_temp(target: &Path, purpose: &str, bytes: &[u8]) -> std::io::Result<TempGuard> {
+/// Writes `bytes` to a new temporary file beside `target` and syncs it; returns its metadata too
+/// (which a rename keeps: size, modification time, inode).
+fn write_temp(
+    target: &Path,
+    purpose: &str,
+    bytes: &[u8],
+) -> std::io::Result<(TempGuard, fs::Metadata)> {
     let path = temp_path(target, purpose);
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)?;
     let guard = TempGuard(Some(path));
-    file.write_all(bytes)?;
+    inject::write_all(&mut file, bytes)?;
     file.flush()?;
     file.sync_all()?;
-    Ok(guard)
+    let meta = file.metadata()?;
+    Ok((guard, meta))
 }
 
 /// Copies the current target to its `.bak` (atomically, through a temporary file).
 fn keep_backup(target: &Path) -> std::io::Result<()> {
     let backup = backup_path(target);
     let previous = fs::read(target)?;
-    let mut guard = write_temp(target, "bak", &previous)?;
+    let (mut guard, _) = write_temp(target, "bak", &previous)?;
     if let Some(temp) = guard.0.as_deref() {
         fs::rename(temp, &backup)?;
     }
@@ -70,34 +80,88 @@ fn sync_dir(dir: &Path) {
 }
 
 /// Replaces `target` with `bytes` atomically, keeping the previous version as `.bak`. On error the
-/// existing target is untouched and no temporary file is left behind.
-pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), ProjectError> {
-    let fail = |source| ProjectError::Write {
+/// existing target and its `.bak` are untouched, no temporary file is left behind, and the error
+/// says why in the user's words. Returns the metadata of the file written.
+pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<fs::Metadata, ProjectError> {
+    let fail = |source: std::io::Error| ProjectError::Write {
         path: target.to_owned(),
+        fault: WriteFault::classify(target, &source),
         source,
     };
-    let mut guard = write_temp(target, "new", bytes).map_err(fail)?;
-    match fs::symlink_metadata(target) {
-        Ok(meta) if meta.is_file() => keep_backup(target).map_err(fail)?,
+    // Refused before anything is written: a read-only file (whose bits a rename would ignore)
+    // and a folder in the project's place.
+    if is_read_only_file(target) {
+        return Err(fail(std::io::ErrorKind::PermissionDenied.into()));
+    }
+    let existing = match fs::symlink_metadata(target) {
+        Ok(meta) if meta.is_file() => Some(meta),
         Ok(_) => {
             let source = std::io::Error::other("the path exists and is not a regular file");
             return Err(fail(source));
         }
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => return Err(fail(error)),
+    };
+    let (mut guard, written) = write_temp(target, "new", bytes).map_err(fail)?;
+    if let Some(meta) = existing {
+        if let Some(temp) = guard.0.as_deref() {
+            // The new version keeps the old one's permissions (a private project stays private).
+            fs::set_permissions(temp, meta.permissions()).map_err(fail)?;
+        }
+        keep_backup(target).map_err(fail)?;
     }
     if let Some(temp) = guard.0.as_deref() {
         fs::rename(temp, target).map_err(fail)?;
     }
     guard.0 = None;
-    if let Some(dir) = target.parent() {
-        sync_dir(if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        });
+    let dir = folder_of(target);
+    sync_dir(&dir);
+    remove_stale_temps(&dir, target);
+    Ok(written)
+}
+
+/// Removes the temporary files of `target` left by saves that were killed: hidden files named
+/// after it whose writing process no longer runs. Best effort; errors are ignored.
+fn remove_stale_temps(dir: &Path, target: &Path) {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        if temp_owner(rest).is_some_and(|pid| !process_runs(pid)) {
+            let _ = fs::remove_file(entry.path());
+        }
     }
-    Ok(())
+}
+
+/// The process id in the tail of a temporary file name (`new-PID-N` or `bak-PID-N`).
+fn temp_owner(tail: &str) -> Option<u32> {
+    let rest = tail
+        .strip_prefix("new-")
+        .or_else(|| tail.strip_prefix("bak-"))?;
+    let (pid, n) = rest.split_once('-')?;
+    n.parse::<u64>().ok()?;
+    pid.parse().ok()
+}
+
+/// Whether process `pid` may still be writing (always true where this cannot be known).
+fn process_runs(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }
 
 /// Replaces `target` with `bytes` atomically without keeping a backup (for export files, which can
@@ -124,7 +188,7 @@ pub(crate) fn replace_atomically(target: &Path, bytes: &[u8]) -> std::io::Result
 /// recovery files: the file is either the previous autosave or the new one, never half of each).
 /// On error the existing target is untouched and no temporary file is left behind.
 pub(crate) fn replace_durably(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut guard = write_temp(target, "new", bytes)?;
+    let (mut guard, _) = write_temp(target, "new", bytes)?;
     if let Some(temp) = guard.0.as_deref() {
         fs::rename(temp, target)?;
     }

@@ -1,5 +1,5 @@
 //! What a recovery file would change: documents added and removed, and per changed document its
-//! span count and status in the project file and in the recovery.
+//! span and relation counts and status in the project file and in the recovery.
 
 use crate::model::{DocumentStatus, Project};
 
@@ -12,6 +12,10 @@ pub struct DocumentChange {
     pub file_spans: usize,
     /// Spans in the recovery.
     pub recovered_spans: usize,
+    /// Relations in the project file.
+    pub file_relations: usize,
+    /// Relations in the recovery.
+    pub recovered_relations: usize,
     /// Status in the project file.
     pub file_status: DocumentStatus,
     /// Status in the recovery.
@@ -35,6 +39,10 @@ pub struct RecoveryDiff {
     pub file_spans: usize,
     /// Spans in the recovery.
     pub recovered_spans: usize,
+    /// Relations in the project file.
+    pub file_relations: usize,
+    /// Relations in the recovery.
+    pub recovered_relations: usize,
     /// Whether the label schema differs.
     pub labels_changed: bool,
 }
@@ -54,6 +62,8 @@ pub fn diff(file: &Project, recovered: &Project) -> RecoveryDiff {
     let mut out = RecoveryDiff {
         file_spans: file.span_count(),
         recovered_spans: recovered.span_count(),
+        file_relations: file.relation_count(),
+        recovered_relations: recovered.relation_count(),
         labels_changed: file.schema() != recovered.schema(),
         ..RecoveryDiff::default()
     };
@@ -68,7 +78,9 @@ pub fn diff(file: &Project, recovered: &Project) -> RecoveryDiff {
             continue;
         };
         let (old_spans, new_spans) = (file.spans_of(old.id()), recovered.spans_of(doc.id()));
-        if old == doc && old_spans == new_spans {
+        let old_relations: Vec<_> = file.relations_of_doc(old.id()).collect();
+        let new_relations: Vec<_> = recovered.relations_of_doc(doc.id()).collect();
+        if old == doc && old_spans == new_spans && old_relations == new_relations {
             out.unchanged += 1;
             continue;
         }
@@ -76,6 +88,8 @@ pub fn diff(file: &Project, recovered: &Project) -> RecoveryDiff {
             title: doc.title().to_owned(),
             file_spans: old_spans.len(),
             recovered_spans: new_spans.len(),
+            file_relations: old_relations.len(),
+            recovered_relations: new_relations.len(),
             file_status: old.status(),
             recovered_status: doc.status(),
             text_changed: old.sha256() != doc.sha256(),

@@ -129,6 +129,7 @@ pub fn save(project: &Project, path: &Path) -> Result<usize, ProjectError> {
     let text = project::to_ron_string(project, path)?;
     write(path, text.as_bytes()).map_err(|source| ProjectError::Write {
         path: path.to_owned(),
+        fault: project::WriteFault::classify(path, &source),
         source,
     })?;
     Ok(text.len())

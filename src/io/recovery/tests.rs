@@ -171,3 +171,29 @@ fn the_diff_lists_added_removed_and_changed_documents_with_span_counts() {
     assert_eq!((summary.file_spans, summary.recovered_spans), (3, 1));
     assert!(!summary.labels_changed);
 }
+
+#[test]
+fn a_relation_alone_makes_a_document_changed() {
+    let file = two_documents();
+    let mut recovered = file.clone();
+    let spans = recovered.spans_of(DocId(2)).to_vec();
+    let (claim, actor) = (spans[1].id, spans[0].id);
+    assert_eq!(
+        recovered.span(claim).map(|s| s.label.as_str()),
+        Some("claim")
+    );
+    let id = recovered.allocate_relation_id();
+    let about = crate::model::RelationTypeId::new("about").expect("id");
+    recovered
+        .insert_relation(crate::model::Relation::new(id, about, claim, actor))
+        .expect("claim about actor");
+    let summary = diff(&file, &recovered);
+    assert_eq!(summary.changed.len(), 1, "{summary:?}");
+    let change = &summary.changed[0];
+    assert_eq!((change.file_relations, change.recovered_relations), (0, 1));
+    assert_eq!(
+        (summary.file_relations, summary.recovered_relations),
+        (0, 1)
+    );
+    assert_eq!((change.file_spans, change.recovered_spans), (2, 2));
+}
