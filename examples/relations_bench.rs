@@ -1,9 +1,9 @@
 //! Relations benchmark: CPU time per frame while scrolling an article from top to bottom, with
 //! the pointer over the text (so hovered spans' relations are highlighted), for the same spans
-//! with and without relations, at 100 KB and 1 MB. Spans come in triples (claim, source, actor)
-//! joined by `attributed_to`, `about` and `speaks_for`; every tenth claim is also attributed to
-//! a source far down the article (an end off screen). If drawing relations did per-frame work
-//! growing with the document, the 1 MB frames would cost more than the 100 KB ones.
+//! with and without relations, at 100 KB, 1 MB and 4 MB. Spans come in triples (claim, source,
+//! actor) joined by `attributed_to`, `about` and `speaks_for`; every tenth claim is also
+//! attributed to a source far down the article (an end off screen). If drawing relations did per-frame work
+//! growing with the document, the 4 MB frames would cost far more than the 100 KB ones.
 //!
 //! Run: `cargo run --release --example relations_bench` (needs `../shared/corpus`). Prints one
 //! JSON object per line: `{"name":…,"value":…,"unit":…}`.
@@ -22,7 +22,11 @@ const SCREEN: [f32; 2] = [1100.0, 800.0];
 const SCROLL_STEP: f32 = 120.0;
 
 fn main() {
-    for (name, bytes) in [("100kb", 100 * 1024), ("1mb", 1024 * 1024)] {
+    for (name, bytes) in [
+        ("100kb", 100 * 1024),
+        ("1mb", 1024 * 1024),
+        ("4mb", 4 * 1024 * 1024),
+    ] {
         let text = article_of_size(bytes);
         for relations in [false, true] {
             let (project, count) = project(&text, relations);

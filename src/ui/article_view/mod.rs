@@ -31,8 +31,8 @@ pub const MIN_ZOOM: f32 = 0.5;
 pub const MAX_ZOOM: f32 = 3.0;
 /// Horizontal margin around the text, in points.
 const MARGIN: f32 = 24.0;
-/// Space above the first paragraph, in points.
-const TOP_PADDING: f32 = 12.0;
+/// Space above the first paragraph, in points (room for relation connectors and their names).
+const TOP_PADDING: f32 = 24.0;
 /// How long a revealed span flashes, in seconds.
 const FLASH_SECONDS: f64 = 1.2;
 

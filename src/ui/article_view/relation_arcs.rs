@@ -121,12 +121,39 @@ pub fn route(
         return None;
     }
     if let Some((h, c)) = same_line_pair(head, child) {
-        return Some(arc(h.center_top(), c.center_top(), track, line_height));
+        let (a, b) = separated_anchors(h, c);
+        return Some(arc(a, b, track, line_height));
     }
     let child_centre = child.first()?.center();
     let h = anchor_rect(head, child_centre)?;
     let c = anchor_rect(child, h.center())?;
     Some(margin_route(h.center_top(), c.center_top(), margin, track))
+}
+
+/// Closest gap between two anchors on one line before they are pulled apart, in points.
+const MIN_SPREAD: f32 = 16.0;
+
+/// The top centres of `h` and `c`; when they nearly coincide (one span nested in the other), the
+/// wider one's anchor moves towards its edge farther from the other, so the bracket is seen.
+fn separated_anchors(h: Rect, c: Rect) -> (Pos2, Pos2) {
+    let (mut a, mut b) = (h.center_top(), c.center_top());
+    if (a.x - b.x).abs() >= MIN_SPREAD {
+        return (a, b);
+    }
+    let far_edge = |wide: Rect, other: f32| {
+        let inset = (wide.width() / 2.0 - 1.0).clamp(0.0, 6.0);
+        if (wide.left() - other).abs() > (wide.right() - other).abs() {
+            wide.left() + inset
+        } else {
+            wide.right() - inset
+        }
+    };
+    if h.width() >= c.width() {
+        a.x = far_edge(h, b.x);
+    } else {
+        b.x = far_edge(c, a.x);
+    }
+    (a, b)
 }
 
 /// A low bracket above a line from `a` to `b` (both on the line's top edge): up, across, and
@@ -350,9 +377,9 @@ impl ArticleView {
             let colour = if strong {
                 kind_colour
             } else {
-                faded(kind_colour, 120)
+                faded(kind_colour, 150)
             };
-            let width = if strong { 2.0 } else { 1.2 };
+            let width = if strong { 2.0 } else { 1.3 };
             let points: Vec<Pos2> = path.points.iter().map(|p| *p + origin).collect();
             painter.add(Shape::line(points, Stroke::new(width, colour)));
             if let Some(arrow) = path.arrowhead() {
@@ -364,7 +391,13 @@ impl ArticleView {
                 .relation_type(&relation.kind)
                 .map_or(relation.kind.as_str(), |t| t.name.as_str());
             let font = FontId::proportional(if strong { 11.0 } else { 10.0 });
-            let galley = painter.layout_no_wrap(name.to_owned(), font, colour);
+            // A name is drawn only where it hides nothing, so even a faint one can be legible.
+            let text_colour = if strong {
+                colour
+            } else {
+                faded(kind_colour, 220)
+            };
+            let galley = painter.layout_no_wrap(name.to_owned(), font, text_colour);
             let label = Align2::CENTER_BOTTOM.anchor_size(path.label_at, galley.size());
             // A faint connector's name only where it hides no text (in the gap between
             // paragraphs); the highlighted ones always show theirs.
@@ -372,7 +405,7 @@ impl ArticleView {
                 let label = label.translate(origin);
                 let backdrop = faded(visuals.extreme_bg_color, if strong { 235 } else { 190 });
                 painter.rect_filled(label.expand(1.0), 3.0, backdrop);
-                painter.galley(label.min, galley, colour);
+                painter.galley(label.min, galley, text_colour);
             }
             if strong {
                 for end in [relation.head, relation.child] {
@@ -478,6 +511,23 @@ mod tests {
         assert_eq!(path.points.last(), Some(&pos2(45.0, 2.0 * LINE)));
         assert!(path.points.iter().any(|p| p.x < 0.0));
         assert!(path.points.iter().all(|p| p.x <= 200.0));
+    }
+
+    #[test]
+    fn a_span_nested_in_the_other_end_is_still_reached_by_a_visible_bracket() {
+        // A claim (head) containing the actor it is about, near its middle.
+        let head = [r(1, 100.0, 500.0)];
+        let child = [r(1, 280.0, 330.0)];
+        let path = route(&head, &child, RTL, 0, LINE).expect("a path");
+        let (start, end) = (path.points[0], *path.points.last().expect("end"));
+        assert_eq!(end, pos2(305.0, LINE), "into the child's centre");
+        assert!((start.x - end.x).abs() >= MIN_SPREAD, "{start:?} {end:?}");
+        assert!(start.x >= 100.0 && start.x <= 500.0, "from inside the head");
+        // A source (head) nested in the actor it speaks for: the child's anchor moves.
+        let path = route(&child, &head, RTL, 0, LINE).expect("a path");
+        assert_eq!(path.points[0], pos2(305.0, LINE));
+        let end = *path.points.last().expect("end");
+        assert!((end.x - 305.0).abs() >= MIN_SPREAD);
     }
 
     #[test]
