@@ -106,6 +106,9 @@ fn the_span_panel_sets_attributes_and_the_note_as_undoable_edits() {
         harness.run_steps(1);
     }
     assert_eq!(note(&harness), original, "not committed while typing");
+    // R types into the field; it does not start linking.
+    press(&mut harness, Modifiers::NONE, Key::R);
+    assert_eq!(harness.state().view().expect("view").linking_from(), None);
     press(&mut harness, Modifiers::COMMAND, Key::Enter);
     assert_eq!(note(&harness).as_deref(), Some("مصدر مجهول"));
     assert_eq!(
