@@ -5,6 +5,7 @@ mod autosave;
 mod crash;
 mod dialogs;
 mod disk_watch;
+mod linking;
 mod project_files;
 mod recent;
 mod restore;
@@ -30,8 +31,8 @@ use crate::ui::label_palette::label_palette_ui;
 use crate::ui::menu_bar::{MenuChoice, menu_bar_ui};
 use crate::ui::status_bar::{StatusInfo, status_bar_ui};
 use crate::ui::{
-    ArticleView, DocumentListState, LabelEditorState, PanelAction, SpanListState, document_list_ui,
-    label_editor_ui, span_list_ui,
+    ArticleView, DocumentListState, LabelEditorState, PanelAction, SpanListState, SpanPanelState,
+    document_list_ui, label_editor_ui, span_list_ui, span_panel_ui,
 };
 
 /// Zoom step of Ctrl+= and Ctrl+-.
@@ -71,6 +72,8 @@ pub struct IsnadApp {
     recent: RecentProjects,
     documents: DocumentListState,
     spans: SpanListState,
+    /// The selected span's details (attributes, note, relations).
+    span_panel: SpanPanelState,
     labels: LabelEditorState,
     /// Whether the label editor window is open.
     label_editor_open: bool,
@@ -86,6 +89,8 @@ pub struct IsnadApp {
     restore: Option<RestoreOffer>,
     /// The project file's identity on disk, to notice changes made by other programs.
     disk: disk_watch::DiskWatch,
+    /// The question "which relation?" when several fit two spans being linked.
+    picker: Option<crate::ui::relation_picker::RelationPicker>,
 }
 
 impl IsnadApp {
@@ -155,6 +160,7 @@ impl IsnadApp {
             recent,
             documents: DocumentListState::new(),
             spans: SpanListState::new(),
+            span_panel: SpanPanelState::new(),
             labels: LabelEditorState::new(),
             label_editor_open: false,
             close_confirmed: false,
@@ -163,6 +169,7 @@ impl IsnadApp {
             autosave: autosave::Autosave::new(autosave),
             restore: None,
             disk: disk_watch::DiskWatch::default(),
+            picker: None,
         };
         app.show_first_document();
         if let Some(path) = path {
@@ -324,6 +331,7 @@ impl IsnadApp {
                     self.run_view_action(ViewAction::Remove(span));
                 }
             }
+            UiCommand::LinkSpan => self.start_linking(),
             UiCommand::EditLabels => self.label_editor_open = true,
             UiCommand::CropToSelection => self.crop_to_selection(),
             UiCommand::NextDocument => self.step_document(true),
@@ -489,6 +497,10 @@ impl IsnadApp {
                 self.workspace.end_gesture();
                 Ok(())
             }
+            ViewAction::Link { from, to } => {
+                self.link_spans(from, to);
+                Ok(())
+            }
             ViewAction::Notice(message) => {
                 self.notice = Some(message);
                 Ok(())
@@ -502,10 +514,12 @@ impl IsnadApp {
     /// One frame of the whole UI (also what tests and benchmarks drive).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.relation_picker_frame(&ctx);
         if self.error.is_none()
             && self.confirm.is_none()
             && self.restore.is_none()
             && self.disk_conflict().is_none()
+            && self.picker.is_none()
         {
             self.pending.extend(UiCommand::pressed(&ctx));
         }
@@ -542,6 +556,7 @@ impl IsnadApp {
             .filter(|v| !v.selection.is_empty())
             .map(ArticleView::selection_in_code_points);
         let doc = self.current_document();
+        let link_prompt = self.link_prompt();
         let project = self.workspace.project();
         egui::Panel::bottom("status").show(ui, |ui| {
             status_bar_ui(
@@ -550,7 +565,7 @@ impl IsnadApp {
                     encoding: doc.and_then(|d| self.encodings.get(&d)).map(String::as_str),
                     spans: doc.map_or(0, |d| project.spans_of(d).len()),
                     selection,
-                    notice: self.notice.as_deref(),
+                    notice: link_prompt.as_deref().or(self.notice.as_deref()),
                     zoom: self.zoom,
                 },
             );
@@ -578,6 +593,18 @@ impl IsnadApp {
                 .default_size(300.0)
                 .resizable(true)
                 .show(ui, |ui| {
+                    let details = span_panel_ui(
+                        ui,
+                        &mut self.engine,
+                        &mut self.span_panel,
+                        self.workspace.project(),
+                        revision,
+                        selected,
+                    );
+                    if selected.is_some() {
+                        ui.separator();
+                    }
+                    panel_actions.extend(details);
                     ui.heading("Spans");
                     panel_actions.extend(span_list_ui(
                         ui,

@@ -144,6 +144,19 @@ impl Workspace {
         Ok(id)
     }
 
+    /// Links `head` to `child` with a relation of type `kind` as one undo step.
+    pub fn add_relation(
+        &mut self,
+        kind: crate::model::RelationTypeId,
+        head: SpanId,
+        child: SpanId,
+    ) -> Result<crate::model::RelationId, ModelError> {
+        let id = self.project.allocate_relation_id();
+        let relation = crate::model::Relation::new(id, kind, head, child);
+        self.apply(Edit::AddRelation(relation))?;
+        Ok(id)
+    }
+
     /// Adds a document with its source metadata (one undo step) and returns its id.
     pub fn add_document(
         &mut self,

@@ -34,6 +34,8 @@ pub enum UiCommand {
     SelectAll,
     /// Remove the selected span.
     DeleteSpan,
+    /// Link the selected span to another (then click the other span).
+    LinkSpan,
     /// Show the label editor.
     EditLabels,
     /// Make the selected text the whole document (drop a scraped page's chrome).
@@ -52,7 +54,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 21] = [
+    pub const ALL: [UiCommand; 22] = [
         Self::NewProject,
         Self::OpenProject,
         Self::Save,
@@ -67,6 +69,7 @@ impl UiCommand {
         Self::Copy,
         Self::SelectAll,
         Self::DeleteSpan,
+        Self::LinkSpan,
         Self::EditLabels,
         Self::CropToSelection,
         Self::NextDocument,
@@ -93,6 +96,7 @@ impl UiCommand {
             Self::Copy => "Copy",
             Self::SelectAll => "Select all",
             Self::DeleteSpan => "Delete span",
+            Self::LinkSpan => "Link span…",
             Self::EditLabels => "Labels…",
             Self::CropToSelection => "Crop document to selection",
             Self::NextDocument => "Next document",
@@ -128,6 +132,9 @@ impl UiCommand {
             Self::Copy => "Copy the selected text, in logical order",
             Self::SelectAll => "Select the whole article",
             Self::DeleteSpan => "Remove the selected span",
+            Self::LinkSpan => {
+                "Link the selected span to another with the relation that fits their labels (a claim attributed to its source, about an actor; a source speaking for an actor): press R, then click the other span or pick it with the arrow keys and Enter; Esc cancels. Ctrl+drag from one span to another links them too"
+            }
             Self::EditLabels => "Add, rename, recolour, re-key or remove labels",
             Self::CropToSelection => {
                 "Keep only the selected text as the document (spans move with it; undo restores the full text)"
@@ -161,6 +168,7 @@ impl UiCommand {
         const REDO: [KeyboardShortcut; 2] = [cmd_shift(Key::Z), cmd(Key::Y)];
         const COPY: [KeyboardShortcut; 1] = [cmd(Key::C)];
         const SELECT_ALL: [KeyboardShortcut; 1] = [cmd(Key::A)];
+        const LINK: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::R)];
         const ZOOM_IN: [KeyboardShortcut; 2] = [cmd(Key::Equals), cmd(Key::Plus)];
         const ZOOM_OUT: [KeyboardShortcut; 1] = [cmd(Key::Minus)];
         const ZOOM_RESET: [KeyboardShortcut; 1] = [cmd(Key::Num0)];
@@ -177,6 +185,7 @@ impl UiCommand {
             Self::Redo => &REDO,
             Self::Copy => &COPY,
             Self::SelectAll => &SELECT_ALL,
+            Self::LinkSpan => &LINK,
             Self::ZoomIn => &ZOOM_IN,
             Self::ZoomOut => &ZOOM_OUT,
             Self::ZoomReset => &ZOOM_RESET,
@@ -208,6 +217,7 @@ impl UiCommand {
             | Self::Copy
             | Self::SelectAll
             | Self::DeleteSpan
+            | Self::LinkSpan
             | Self::EditLabels
             | Self::CropToSelection => "Edit",
             Self::ZoomIn
@@ -220,8 +230,8 @@ impl UiCommand {
 
     /// Commands whose shortcut was pressed this frame (the key presses are consumed).
     /// A platform copy event (Ctrl+C turned into `Event::Copy` by the window system) counts too.
-    /// While a text field has the keyboard, editing shortcuts (undo, redo, copy, select all) are
-    /// left to it.
+    /// While a text field has the keyboard, editing shortcuts (undo, redo, copy, select all) and
+    /// single keys without a modifier (R) are left to it.
     pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
         let typing = ctx
             .memory(|m| m.focused())
@@ -234,6 +244,7 @@ impl UiCommand {
                 .into_iter()
                 .filter(|command| !(typing && command.is_text_editing()))
                 .flat_map(|command| command.shortcuts().iter().map(move |s| (command, s)))
+                .filter(|(_, shortcut)| !(typing && shortcut.modifiers.is_none()))
                 .collect();
             candidates.sort_by_key(|(_, shortcut)| !shortcut.modifiers.shift);
             for (command, shortcut) in candidates {

@@ -11,9 +11,11 @@ pub mod label_editor;
 pub mod label_palette;
 pub mod menu_bar;
 pub mod panel_action;
+pub mod relation_picker;
 pub mod restore_offer;
 pub mod shaped_label;
 pub mod span_list;
+pub mod span_panel;
 pub mod status_bar;
 pub mod transfer_report;
 
@@ -23,3 +25,4 @@ pub use label_editor::{LabelEditorState, label_editor_ui};
 pub use panel_action::PanelAction;
 pub use shaped_label::{paint_shaped, shaped_label};
 pub use span_list::{SpanListState, span_list_ui};
+pub use span_panel::{SpanPanelState, span_panel_ui};

@@ -146,7 +146,7 @@ impl SpanListState {
 
 /// The start of `text` for a list row: at most [`MAX_EXCERPT_CHARS`] characters, cut on a
 /// grapheme boundary.
-fn excerpt(text: &str) -> Cow<'_, str> {
+pub(crate) fn excerpt(text: &str) -> Cow<'_, str> {
     match text.char_indices().nth(MAX_EXCERPT_CHARS) {
         None => Cow::Borrowed(text),
         Some((byte, _)) => {

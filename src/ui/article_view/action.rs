@@ -37,6 +37,13 @@ pub enum ViewAction {
     },
     /// The drag of a span edge ended.
     EndGesture,
+    /// Link two spans with the relation type that fits them (either may turn out the head).
+    Link {
+        /// The span the user linked from.
+        from: SpanId,
+        /// The span the user linked to.
+        to: SpanId,
+    },
     /// Something to tell the user in the status bar (e.g. why nothing was tagged).
     Notice(String),
 }

@@ -6,8 +6,10 @@
 mod accessibility;
 mod action;
 mod keys;
+mod linking;
 mod paint;
 mod pointer;
+pub mod relation_arcs;
 pub mod span_marks;
 
 use std::ops::Range;
@@ -29,8 +31,8 @@ pub const MIN_ZOOM: f32 = 0.5;
 pub const MAX_ZOOM: f32 = 3.0;
 /// Horizontal margin around the text, in points.
 const MARGIN: f32 = 24.0;
-/// Space above the first paragraph, in points.
-const TOP_PADDING: f32 = 12.0;
+/// Space above the first paragraph, in points (room for relation connectors and their names).
+const TOP_PADDING: f32 = 24.0;
 /// How long a revealed span flashes, in seconds.
 const FLASH_SECONDS: f64 = 1.2;
 
@@ -54,6 +56,12 @@ pub struct ArticleView {
     pending_scroll: Option<f32>,
     dragging: bool,
     edge_drag: Option<EdgeDrag>,
+    /// Link mode (after R): waiting for the other span.
+    linking: Option<linking::Linking>,
+    /// A Ctrl+drag from one span to another.
+    link_drag: Option<linking::LinkDrag>,
+    /// The span under the pointer at the last frame.
+    hovered_span: Option<SpanId>,
     scroll_offset: f32,
     viewport_height: f32,
     /// Scroll so the caret is visible at the next frame.
@@ -83,6 +91,9 @@ impl ArticleView {
             pending_scroll: None,
             dragging: false,
             edge_drag: None,
+            linking: None,
+            link_drag: None,
+            hovered_span: None,
             scroll_offset: 0.0,
             viewport_height: 0.0,
             reveal_head: false,
@@ -123,6 +134,11 @@ impl ArticleView {
     /// The selected span.
     pub fn selected_span(&self) -> Option<SpanId> {
         self.selected_span
+    }
+
+    /// The span under the pointer at the last frame.
+    pub fn hovered_span(&self) -> Option<SpanId> {
+        self.hovered_span
     }
 
     /// Selects a span (or none) and clears the text selection.
@@ -337,7 +353,26 @@ impl ArticleView {
                 .map_or(crate::model::Rgb::new(128, 128, 128), |l| l.colour)
         });
 
-        self.handle_pointer(ui, engine, project, &response, origin.to_vec2(), &marks);
+        // Each visible span's rectangles, once per frame: painting, hovering and linking use them.
+        let rects: Vec<Vec<Rect>> = marks
+            .iter()
+            .map(|m| self.layout.range_rects(m.range.clone(), visible.clone()))
+            .collect();
+        self.hovered_span = ui
+            .input(|i| i.pointer.hover_pos())
+            .filter(|_| response.contains_pointer())
+            .and_then(|pos| linking::span_under(&marks, &rects, pos - origin.to_vec2()));
+
+        self.handle_link_keys(ui, project, &marks);
+        self.handle_pointer(
+            ui,
+            engine,
+            project,
+            &response,
+            origin.to_vec2(),
+            &marks,
+            &rects,
+        );
         if response.has_focus() || ui.memory(|m| m.focused().is_none()) {
             self.handle_keys(ui, engine, project);
         }
@@ -348,7 +383,15 @@ impl ArticleView {
             }
         }
 
-        self.paint(ui, engine, doc_view, origin.to_vec2(), &marks);
+        self.paint(
+            ui,
+            engine,
+            project,
+            doc_view,
+            origin.to_vec2(),
+            &marks,
+            &rects,
+        );
         self.report_accessibility(ui, &response, label);
         response
     }

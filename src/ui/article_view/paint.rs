@@ -9,6 +9,7 @@ use egui::{Color32, Mesh, Rect, Shape, Stroke, StrokeKind, Ui, Vec2, pos2, vec2}
 use super::pointer::handle_rect;
 use super::span_marks::{MAX_LANES, SpanMark};
 use super::{ArticleView, Edge, FLASH_SECONDS};
+use crate::model::Project;
 use crate::text::TextEngine;
 
 /// Opacity of a span's background tint (overlapping spans add up).
@@ -22,24 +23,26 @@ fn with_alpha(colour: Color32, alpha: u8) -> Color32 {
 }
 
 impl ArticleView {
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn paint(
         &mut self,
         ui: &Ui,
         engine: &mut TextEngine,
+        project: &Project,
         doc_view: Range<f32>,
         origin: Vec2,
         marks: &[SpanMark],
+        rects: &[Vec<Rect>],
     ) {
         let painter = ui.painter();
         let visuals = ui.visuals();
         let visible = self.layout.visible_paragraphs(doc_view.clone());
 
         // Span tints and lane bars, under the text.
-        let mut selected_rects = Vec::new();
-        for mark in marks {
-            let rects = self.layout.range_rects(mark.range.clone(), visible.clone());
+        let mut selected_rects: &[Rect] = &[];
+        for (mark, rects) in marks.iter().zip(rects) {
             let lane = mark.lane.min(MAX_LANES - 1) as f32;
-            for rect in &rects {
+            for rect in rects {
                 let rect = rect.translate(origin);
                 let bars_bottom = rect.max.y - 1.0;
                 let bar_top = bars_bottom - (lane + 1.0) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP;
@@ -96,10 +99,14 @@ impl ArticleView {
         }
         painter.add(Shape::mesh(mesh));
 
+        // Relations over the text, then the link being made.
+        self.paint_relations(ui, project, origin, marks, rects, doc_view.clone());
+        self.paint_link_band(ui, origin, marks, rects);
+
         // The selected span: an outline and a handle at each edge.
         if let Some(mark) = marks.iter().find(|m| Some(m.id) == self.selected_span) {
             let stroke = Stroke::new(2.0, visuals.strong_text_color());
-            for rect in &selected_rects {
+            for rect in selected_rects {
                 painter.rect_stroke(rect.translate(origin), 2.0, stroke, StrokeKind::Outside);
             }
             for (edge, offset) in [(Edge::Start, mark.range.start), (Edge::End, mark.range.end)] {

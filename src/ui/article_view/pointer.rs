@@ -15,6 +15,7 @@ use crate::ui::shaped_label;
 const HANDLE_REACH: f32 = 7.0;
 
 impl ArticleView {
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn handle_pointer(
         &mut self,
         ui: &Ui,
@@ -23,6 +24,7 @@ impl ArticleView {
         response: &Response,
         origin: Vec2,
         marks: &[SpanMark],
+        rects: &[Vec<Rect>],
     ) {
         let (pos, pressed, down, shift) = ui.input(|i| {
             (
@@ -35,6 +37,10 @@ impl ArticleView {
         let Some(pos) = pos else {
             return;
         };
+        if self.link_pointer(ui, response, pos, origin, marks, rects) {
+            self.dragging = false;
+            return;
+        }
         let hit = |view: &mut Self, engine: &mut TextEngine| {
             view.layout.hit(&mut engine.font_system, pos - origin)
         };
@@ -77,7 +83,11 @@ impl ArticleView {
         if !self.selection.is_empty() {
             self.selected_span = None;
         }
-        if response.hovered() && !self.dragging && self.edge_drag.is_none() {
+        if response.hovered()
+            && !self.dragging
+            && self.edge_drag.is_none()
+            && self.linking.is_none()
+        {
             self.hover_tooltip(engine, project, response, pos - origin);
         }
     }
@@ -203,7 +213,7 @@ impl ArticleView {
                     360.0,
                 );
             }
-            ui.weak("Click to select; 1/2/3 relabel; Delete removes");
+            ui.weak("Click to select; 1/2/3 relabel; R links (or Ctrl+drag); Delete removes");
         });
     }
 }
