@@ -128,6 +128,14 @@ impl Project {
 
     /// Removes a span without looking at its relations (for changes that put it back at once).
     fn take_span(&mut self, id: SpanId) -> Result<Span, ModelError> {
+        let (spans, index) = self.span_slot(id)?;
+        let span = spans.remove(index);
+        self.span_index.remove(&id);
+        Ok(span)
+    }
+
+    /// The sorted span list holding span `id`, and its index there.
+    fn span_slot(&mut self, id: SpanId) -> Result<(&mut DocSpans, usize), ModelError> {
         let loc = self.loc(id)?;
         let entry = self
             .documents
@@ -137,8 +145,7 @@ impl Project {
             .spans
             .position(id, loc.start..loc.end)
             .ok_or(ModelError::UnknownSpan(id))?;
-        self.span_index.remove(&id);
-        Ok(entry.spans.remove(index))
+        Ok((&mut entry.spans, index))
     }
 
     /// Replaces a span by a changed copy after checking it; returns the old span.
@@ -162,16 +169,8 @@ impl Project {
         id: SpanId,
         change: impl FnOnce(&mut Span),
     ) -> Result<(), ModelError> {
-        let loc = self.loc(id)?;
-        let entry = self
-            .documents
-            .get_mut(&loc.doc)
-            .ok_or(ModelError::UnknownDocument(loc.doc))?;
-        let index = entry
-            .spans
-            .position(id, loc.start..loc.end)
-            .ok_or(ModelError::UnknownSpan(id))?;
-        entry.spans.modify_keeping_order(index, change);
+        let (spans, index) = self.span_slot(id)?;
+        spans.modify_keeping_order(index, change);
         Ok(())
     }
 

@@ -14,7 +14,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::io::import::jsonl::key_of;
-use crate::io::import::source::{json_offset, read_json_lines, unit_named};
+use crate::io::import::source::{json_offset, read_json_lines, read_json_list, unit_named};
 use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceRelation, SourceSpan};
 
 /// Reads every line of `contents` (from `path`) into `docs`; broken lines and spans go to the
@@ -57,38 +57,23 @@ fn read_document(
         ("label", "label"),
         ("labels", "label"),
     ] {
-        match line.get(key) {
-            None | Some(Value::Null) => {}
-            Some(Value::Array(items)) => {
-                for (i, item) in items.iter().enumerate() {
-                    let span_place = format!("{item_name} {}", i + 1);
-                    match read_span(item, span_place.clone()) {
-                        Ok(span) => spans.push(span),
-                        Err(reason) => {
-                            report.reject(path, format!("{place}, {span_place}"), reason);
-                        }
-                    }
-                }
-            }
-            Some(_) => return Err(format!("\"{key}\" is not a list")),
-        }
+        spans.extend(read_json_list(
+            line,
+            key,
+            item_name,
+            (path, place),
+            report,
+            read_span,
+        )?);
     }
-    let mut relations = Vec::new();
-    match line.get("relations") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                let relation_place = format!("relation {}", i + 1);
-                match read_relation(item, relation_place.clone()) {
-                    Ok(relation) => relations.push(relation),
-                    Err(reason) => {
-                        report.reject(path, format!("{place}, {relation_place}"), reason);
-                    }
-                }
-            }
-        }
-        Some(_) => return Err("\"relations\" is not a list".to_owned()),
-    }
+    let relations = read_json_list(
+        line,
+        "relations",
+        "relation",
+        (path, place),
+        report,
+        read_relation,
+    )?;
     Ok(SourceDocument {
         file: path.to_owned(),
         place: place.to_owned(),

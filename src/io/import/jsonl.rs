@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::io::import::source::{json_offset, read_json_lines, unit_named};
+use crate::io::import::source::{json_offset, read_json_lines, read_json_list, unit_named};
 use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceRelation, SourceSpan};
 use crate::model::DocumentStatus;
 
@@ -51,36 +51,15 @@ fn read_document(
         Some("done") => Some(DocumentStatus::Done),
         _ => None,
     };
-    let mut spans = Vec::new();
-    match value.get("spans") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                let span_place = format!("span {}", i + 1);
-                match read_span(item, span_place.clone()) {
-                    Ok(span) => spans.push(span),
-                    Err(reason) => report.reject(path, format!("{place}, {span_place}"), reason),
-                }
-            }
-        }
-        Some(_) => return Err("\"spans\" is not a list".to_owned()),
-    }
-    let mut relations = Vec::new();
-    match value.get("relations") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                let relation_place = format!("relation {}", i + 1);
-                match read_relation(item, relation_place.clone()) {
-                    Ok(relation) => relations.push(relation),
-                    Err(reason) => {
-                        report.reject(path, format!("{place}, {relation_place}"), reason);
-                    }
-                }
-            }
-        }
-        Some(_) => return Err("\"relations\" is not a list".to_owned()),
-    }
+    let spans = read_json_list(value, "spans", "span", (path, place), report, read_span)?;
+    let relations = read_json_list(
+        value,
+        "relations",
+        "relation",
+        (path, place),
+        report,
+        read_relation,
+    )?;
     Ok(SourceDocument {
         file: path.to_owned(),
         place: place.to_owned(),

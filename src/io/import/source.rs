@@ -157,3 +157,32 @@ pub(crate) fn read_json_lines(
         }
     }
 }
+
+/// The JSON list `object[key]`, read item by item with `read`: readable items are returned, an
+/// unreadable one is rejected in `report` at `"{place}, {item_name} N"` and the others still read.
+/// An absent or `null` key is an empty list; anything else but a list is an error.
+pub(crate) fn read_json_list<T>(
+    object: &serde_json::Map<String, serde_json::Value>,
+    key: &str,
+    item_name: &str,
+    (path, place): (&Path, &str),
+    report: &mut crate::io::import::ImportReport,
+    read: impl Fn(&serde_json::Value, String) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    use serde_json::Value;
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let item_place = format!("{item_name} {}", i + 1);
+                match read(item, item_place.clone()) {
+                    Ok(value) => out.push(value),
+                    Err(reason) => report.reject(path, format!("{place}, {item_place}"), reason),
+                }
+            }
+            Ok(out)
+        }
+        Some(_) => Err(format!("\"{key}\" is not a list")),
+    }
+}
