@@ -70,13 +70,20 @@ pub fn crop_edit(
     )
     .with_status(document.status())
     .with_meta(document.meta().clone());
-    Ok(Edit::Batch(vec![
+    // The relations go with the document and come back with the shifted spans (same ids).
+    let relations = project
+        .relations_of_doc(doc)
+        .cloned()
+        .map(Edit::AddRelation);
+    let mut edits = vec![
         Edit::RemoveDocument(doc),
         Edit::AddDocument {
             document: Box::new(cropped),
             spans: shifted,
         },
-    ]))
+    ];
+    edits.extend(relations);
+    Ok(Edit::Batch(edits))
 }
 
 #[cfg(test)]
@@ -147,5 +154,36 @@ mod tests {
             crop_edit(&project, doc, 0..PAGE.len()),
             Err(CropError::WholeText)
         );
+    }
+
+    #[test]
+    fn relations_survive_the_crop_and_its_undo() {
+        let (mut project, doc) = project_with(&["الوزير"]);
+        let start = PAGE.find("الوفد وصل").expect("claim");
+        let claim = Span::new(
+            SpanId(9),
+            doc,
+            start..start + "الوفد وصل".len(),
+            LabelId::new("claim").expect("label"),
+        );
+        project.insert_span(claim).expect("claim");
+        let source = SpanId(1);
+        project
+            .set_span_label(source, LabelId::new("source").expect("label"))
+            .expect("a source");
+        let id = project.allocate_relation_id();
+        let kind = crate::model::RelationTypeId::new("attributed_to").expect("type");
+        let relation = crate::model::Relation::new(id, kind, SpanId(9), source);
+        project.insert_relation(relation.clone()).expect("relation");
+        let before = project.clone();
+
+        let undo = crop_edit(&project, doc, article_range())
+            .expect("crop")
+            .apply(&mut project)
+            .expect("apply");
+        assert_eq!(project.relation(id), Some(&relation));
+        assert_eq!(project.relations_of_span(source).count(), 1);
+        undo.apply(&mut project).expect("undo");
+        assert_eq!(project, before);
     }
 }
