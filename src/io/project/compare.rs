@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::io::plural;
-use crate::model::{DocId, Document, Label, Project};
+use crate::model::{DocId, Document, DocumentStatus, Label, Project};
 
 /// A document named in a comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +30,10 @@ pub struct ChangedDocument {
     pub text_changed: bool,
     /// Whether its title, status or metadata differ.
     pub details_changed: bool,
+    /// Its status in my version.
+    pub status_mine: DocumentStatus,
+    /// Its status on disk.
+    pub status_disk: DocumentStatus,
     /// Its span count in my version.
     pub spans_mine: usize,
     /// Its span count on disk.
@@ -88,6 +92,8 @@ impl ProjectComparison {
                             || doc.status() != theirs.status()
                             || doc.meta() != theirs.meta()
                             || doc.source_path() != theirs.source_path(),
+                        status_mine: doc.status(),
+                        status_disk: theirs.status(),
                         spans_mine: spans_mine.len(),
                         spans_disk: spans_disk.len(),
                         spans_changed: spans_mine != spans_disk,

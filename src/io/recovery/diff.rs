@@ -1,6 +1,7 @@
 //! What a recovery file would change: documents added and removed, and per changed document its
 //! span and relation counts and status in the project file and in the recovery.
 
+use crate::io::project::{DocSummary, ProjectComparison};
 use crate::model::{DocumentStatus, Project};
 
 /// A document present in both projects whose spans, status, title or text differ.
@@ -57,43 +58,37 @@ impl RecoveryDiff {
     }
 }
 
-/// How `recovered` differs from `file` (documents matched by id).
+/// How `recovered` differs from `file` (documents matched by id): the project comparison of the
+/// disk-change check ([`ProjectComparison`]), with the recovery as "mine" and the file as "disk".
 pub fn diff(file: &Project, recovered: &Project) -> RecoveryDiff {
-    let mut out = RecoveryDiff {
+    let comparison = ProjectComparison::new(recovered, file);
+    let titles = |docs: Vec<DocSummary>| docs.into_iter().map(|d| d.title).collect();
+    let in_both = recovered
+        .documents()
+        .filter(|d| file.document(d.id()).is_some())
+        .count();
+    RecoveryDiff {
+        unchanged: in_both - comparison.changed.len(),
+        changed: comparison
+            .changed
+            .into_iter()
+            .map(|c| DocumentChange {
+                title: c.title,
+                file_spans: c.spans_disk,
+                recovered_spans: c.spans_mine,
+                file_relations: c.relations_disk,
+                recovered_relations: c.relations_mine,
+                file_status: c.status_disk,
+                recovered_status: c.status_mine,
+                text_changed: c.text_changed,
+            })
+            .collect(),
+        added: titles(comparison.only_mine),
+        removed: titles(comparison.only_on_disk),
         file_spans: file.span_count(),
         recovered_spans: recovered.span_count(),
         file_relations: file.relation_count(),
         recovered_relations: recovered.relation_count(),
         labels_changed: file.schema() != recovered.schema(),
-        ..RecoveryDiff::default()
-    };
-    for doc in file.documents() {
-        if recovered.document(doc.id()).is_none() {
-            out.removed.push(doc.title().to_owned());
-        }
     }
-    for doc in recovered.documents() {
-        let Some(old) = file.document(doc.id()) else {
-            out.added.push(doc.title().to_owned());
-            continue;
-        };
-        let (old_spans, new_spans) = (file.spans_of(old.id()), recovered.spans_of(doc.id()));
-        let old_relations: Vec<_> = file.relations_of_doc(old.id()).collect();
-        let new_relations: Vec<_> = recovered.relations_of_doc(doc.id()).collect();
-        if old == doc && old_spans == new_spans && old_relations == new_relations {
-            out.unchanged += 1;
-            continue;
-        }
-        out.changed.push(DocumentChange {
-            title: doc.title().to_owned(),
-            file_spans: old_spans.len(),
-            recovered_spans: new_spans.len(),
-            file_relations: old_relations.len(),
-            recovered_relations: new_relations.len(),
-            file_status: old.status(),
-            recovered_status: doc.status(),
-            text_changed: old.sha256() != doc.sha256(),
-        });
-    }
-    out
 }
