@@ -185,16 +185,23 @@ impl Checker<'_> {
             let doc = Document::new(DocId(d.id), d.title, d.source_path, d.text);
             documents.push(doc.with_status(d.status.into()).with_meta(d.meta));
         }
-        let file_span_ids: HashSet<u64> = file.spans.iter().map(|s| s.id).collect();
+        let file_span_ids: Vec<u64> = file.spans.iter().map(|s| s.id).collect();
         let spans = self.spans(file.spans, &documents, &schema);
-        let accepted: HashSet<u64> = spans.iter().map(|s| s.id.0).collect();
         // A relation with an end whose span was refused is left out without a second report:
-        // the span's problem is the one to fix.
-        let refused = |id: u64| file_span_ids.contains(&id) && !accepted.contains(&id);
+        // the span's problem is the one to fix. (A valid file refuses none: no sets to build.)
+        let refused: HashSet<u64> = if spans.len() == file_span_ids.len() {
+            HashSet::new()
+        } else {
+            let accepted: HashSet<u64> = spans.iter().map(|s| s.id.0).collect();
+            file_span_ids
+                .into_iter()
+                .filter(|id| !accepted.contains(id))
+                .collect()
+        };
         let relations: Vec<FileRelation> = file
             .relations
             .into_iter()
-            .filter(|r| !refused(r.head) && !refused(r.child))
+            .filter(|r| !refused.contains(&r.head) && !refused.contains(&r.child))
             .collect();
         let relations = self.relations(relations, &schema);
         match Project::from_parts(ProjectParts {
