@@ -77,8 +77,9 @@ struct ExportArgs {
     /// Export only documents with these statuses (repeat or separate with commas).
     #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(["new", "in-progress", "done"]))]
     status: Vec<String>,
-    /// CoNLL and spaCy: widen a span cut inside a token to whole tokens, or leave it out.
-    #[arg(long, default_value = "expand", value_parser = PossibleValuesParser::new(["expand", "report"]))]
+    /// CoNLL and spaCy: split a token where a span edge falls inside it (exact spans), widen the
+    /// span to whole tokens, or leave it out.
+    #[arg(long, default_value = "split", value_parser = PossibleValuesParser::new(["split", "expand", "report"]))]
     token_edges: String,
 }
 
@@ -122,9 +123,11 @@ impl ExportArgs {
             });
             options.documents = DocumentSelection::WithStatus(statuses.collect());
         }
-        if self.token_edges == "report" {
-            options.token_edges = TokenEdges::Report;
-        }
+        options.token_edges = match self.token_edges.as_str() {
+            "report" => TokenEdges::Report,
+            "expand" => TokenEdges::Expand,
+            _ => TokenEdges::Split,
+        };
         Some(options)
     }
 }

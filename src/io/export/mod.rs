@@ -15,6 +15,7 @@ mod jsonl;
 mod label_studio;
 mod report;
 pub mod spacy;
+mod token_split;
 
 use std::path::{Path, PathBuf};
 
@@ -154,8 +155,11 @@ impl DocumentSelection {
 /// What to do with a span whose edge falls inside a token (CoNLL, spaCy DocBin).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TokenEdges {
-    /// Widen the span to whole tokens (and report that it was widened).
+    /// Split the token at the edge (`والمجلس` becomes `و` `المجلس`), so the span keeps exactly its
+    /// characters; nothing is lost, so nothing is reported.
     #[default]
+    Split,
+    /// Widen the span to whole tokens (and report that it was widened).
     Expand,
     /// Leave the span out (and report it).
     Report,
@@ -175,13 +179,13 @@ pub struct ExportOptions {
 }
 
 impl ExportOptions {
-    /// All documents in `format`'s own unit, widening spans to tokens where needed.
+    /// All documents in `format`'s own unit, splitting tokens at span edges where needed.
     pub fn new(format: ExportFormat) -> Self {
         Self {
             format,
             unit: None,
             documents: DocumentSelection::All,
-            token_edges: TokenEdges::Expand,
+            token_edges: TokenEdges::Split,
         }
     }
 
