@@ -567,6 +567,7 @@ impl IsnadApp {
                     selection,
                     notice: link_prompt.as_deref().or(self.notice.as_deref()),
                     zoom: self.zoom,
+                    selected: ArticleView::status_of(self.view.as_ref(), project, &mut self.engine),
                 },
             );
         });

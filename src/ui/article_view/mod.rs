@@ -9,8 +9,10 @@ mod keys;
 mod linking;
 mod paint;
 mod pointer;
+mod status;
 pub mod relation_arcs;
 pub mod span_marks;
+mod word_snap;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -55,6 +57,8 @@ pub struct ArticleView {
     /// Scroll offset to apply at the next frame.
     pending_scroll: Option<f32>,
     dragging: bool,
+    /// Where the current text drag was pressed (its selection's anchor before word snapping).
+    drag_press: usize,
     edge_drag: Option<EdgeDrag>,
     /// Link mode (after R): waiting for the other span.
     linking: Option<linking::Linking>,
@@ -90,6 +94,7 @@ impl ArticleView {
             zoom: 1.0,
             pending_scroll: None,
             dragging: false,
+            drag_press: 0,
             edge_drag: None,
             linking: None,
             link_drag: None,
