@@ -5,13 +5,16 @@
 
 mod accessibility;
 mod action;
+mod clearance;
 mod keys;
 mod linking;
 mod paint;
+mod place;
 mod pointer;
-mod status;
 pub mod relation_arcs;
+mod relation_paint;
 pub mod span_marks;
+mod status;
 mod word_snap;
 
 use std::ops::Range;
@@ -20,6 +23,9 @@ use std::sync::Arc;
 use egui::{CursorIcon, Rect, Response, ScrollArea, Sense, Ui, Vec2, pos2, vec2};
 
 pub use action::{Edge, ViewAction, moved_range};
+pub use clearance::GlyphRects;
+pub use place::ReadingPlace;
+pub use relation_paint::DrawnRelations;
 
 use crate::model::{DocId, LabelId, Project, SpanId, text_range};
 use crate::text::paragraph_layout::TextMetrics;
@@ -80,6 +86,12 @@ pub struct ArticleView {
     accessible_range: (Range<usize>, (usize, usize)),
     /// What the user asked for during this frame.
     actions: Vec<ViewAction>,
+    /// What the relations drew at the last frame (for tests: nothing over the letters).
+    drawn_relations: DrawnRelations,
+    /// The document offset at the top of the viewport at the last frame.
+    top_offset: usize,
+    /// An offset to bring to the top of the viewport at the next frame.
+    pending_top: Option<usize>,
 }
 
 impl ArticleView {
@@ -107,7 +119,16 @@ impl ArticleView {
             accessible_range: (0..0, (0, 0)),
             last_origin: Vec2::ZERO,
             actions: Vec::new(),
+            drawn_relations: DrawnRelations::default(),
+            top_offset: 0,
+            pending_top: None,
         }
+    }
+
+    /// What the relations drew at the last frame, with the glyph rectangles they keep off
+    /// (document coordinates).
+    pub fn drawn_relations(&self) -> &DrawnRelations {
+        &self.drawn_relations
     }
 
     /// The document shown.
@@ -269,6 +290,12 @@ impl ArticleView {
             offset = top + fraction * height + if y > 0.0 { TOP_PADDING } else { 0.0 };
             force_offset = true;
         }
+        if let Some(top) = self.pending_top.take()
+            && let Some(y) = self.top_scroll(engine, top)
+        {
+            offset = y;
+            force_offset = true;
+        }
         if let Some(range) = self.pending_reveal.take() {
             offset = self.reveal_offset(engine, &range, offset);
             force_offset = true;
@@ -334,6 +361,10 @@ impl ArticleView {
             self.pending_scroll = Some(viewport.min.y + shift);
             ui.ctx().request_repaint();
         }
+        self.top_offset = self.layout.hit(
+            &mut engine.font_system,
+            pos2(0.0, doc_view.start.max(0.0) + 1.0),
+        );
         let height = self.content_height();
         let (rect, response) =
             ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use egui::{Color32, Mesh, Rect, Shape, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
+use super::clearance::GlyphRects;
 use super::pointer::handle_rect;
 use super::span_marks::{MAX_LANES, SpanMark};
 use super::{ArticleView, Edge, FLASH_SECONDS};
@@ -97,10 +98,19 @@ impl ArticleView {
         if !complete {
             ctx.request_repaint();
         }
+        // The glyphs' rectangles (four vertices each), which relations must keep off.
+        let glyphs = GlyphRects::new(
+            mesh.vertices
+                .chunks_exact(4)
+                .map(|quad| {
+                    Rect::from_points(&quad.iter().map(|v| v.pos - origin).collect::<Vec<_>>())
+                })
+                .collect(),
+        );
         painter.add(Shape::mesh(mesh));
 
         // Relations over the text, then the link being made.
-        self.paint_relations(ui, project, origin, marks, rects, doc_view.clone());
+        self.paint_relations(ui, project, origin, marks, rects, doc_view.clone(), glyphs);
         self.paint_link_band(ui, origin, marks, rects);
 
         // The selected span: an outline and a handle at each edge.
