@@ -92,6 +92,8 @@ pub struct ArticleView {
     top_offset: usize,
     /// An offset to bring to the top of the viewport at the next frame.
     pending_top: Option<usize>,
+    /// Whether the view reads the keyboard (not while a blocking dialog is open).
+    accepts_keys: bool,
 }
 
 impl ArticleView {
@@ -122,6 +124,7 @@ impl ArticleView {
             drawn_relations: DrawnRelations::default(),
             top_offset: 0,
             pending_top: None,
+            accepts_keys: true,
         }
     }
 
@@ -178,6 +181,12 @@ impl ArticleView {
     /// Scrolls `range` into view at the next frame and flashes it.
     pub fn reveal(&mut self, range: Range<usize>) {
         self.pending_reveal = Some(range);
+    }
+
+    /// Lets the view read the keyboard, or not (while a blocking dialog is open, its keys must
+    /// not tag, move or delete anything behind it).
+    pub fn accept_keys(&mut self, accept: bool) {
+        self.accepts_keys = accept;
     }
 
     /// Current zoom factor (1.0 = default size).
@@ -409,7 +418,7 @@ impl ArticleView {
             &marks,
             &rects,
         );
-        if response.has_focus() || ui.memory(|m| m.focused().is_none()) {
+        if self.accepts_keys && (response.has_focus() || ui.memory(|m| m.focused().is_none())) {
             self.handle_keys(ui, engine, project);
         }
         if self.reveal_head {

@@ -9,7 +9,7 @@ use crate::ui::status_bar::{SelectedSpan, SelectedText};
 
 impl ArticleView {
     /// [`Self::status_selection`] of `view`, if a document is shown.
-    pub fn status_of<'a>(
+    pub fn status<'a>(
         view: Option<&'a Self>,
         project: &'a Project,
         engine: &'a mut TextEngine,
