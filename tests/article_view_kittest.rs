@@ -273,3 +273,106 @@ fn a_run_of_blank_lines_is_one_paragraph_gap() {
     assert_eq!(layout.text(), text);
     assert_eq!(layout.paragraph_count(), 4);
 }
+
+/// A project of the two corpus texts (news article, then the declaration), saved in `dir`.
+fn two_documents(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut project = Project::default();
+    for (i, name) in ["niger-article.ar.txt", "udhr.ar.txt"].iter().enumerate() {
+        let text = std::fs::read_to_string(common::corpus(name)).expect("corpus");
+        let doc = Document::new(DocId(i as u64 + 1), *name, None, &text);
+        project.insert_document(doc, Vec::new()).expect("document");
+    }
+    let path = dir.join("two.isnad.ron");
+    isnad::io::project::save(&project, &path).expect("save");
+    path
+}
+
+/// Scrolls the view to `y` and selects `range` of the shown document.
+fn read_at(harness: &mut Harness<'static, IsnadApp>, y: f32, range: std::ops::Range<usize>) {
+    harness.state_mut().view_mut().expect("view").scroll_to(y);
+    harness.run_steps(3);
+    let text = text(harness);
+    let boundary = |i: usize| (i..).find(|&j| text.is_char_boundary(j)).unwrap_or(i);
+    let range = boundary(range.start)..boundary(range.end);
+    harness.state_mut().view_mut().expect("view").selection =
+        isnad::text::Selection::of_range(range);
+    harness.run_steps(2);
+}
+
+/// The scroll offset and the selected range of the view shown.
+fn position(harness: &Harness<'static, IsnadApp>) -> (f32, std::ops::Range<usize>) {
+    let view = harness.state().view().expect("view");
+    (view.scroll_offset(), view.selection.range())
+}
+
+#[test]
+fn each_document_keeps_its_reading_place_and_a_reload_keeps_it_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = two_documents(dir.path());
+    let mut harness = harness(Some(&path));
+    let line = 35.0;
+    read_at(&mut harness, 1200.0, 3000..3040);
+    let (first_y, first_selection) = position(&harness);
+    assert!(first_y > 1000.0, "scrolled ({first_y})");
+
+    harness.state_mut().show_document(DocId(2));
+    harness.run_steps(3);
+    assert_eq!(
+        position(&harness),
+        (0.0, 0..0),
+        "the other document starts at its top"
+    );
+    read_at(&mut harness, 600.0, 100..120);
+    let second = position(&harness);
+
+    // Back and forth: each document where it was left.
+    harness.state_mut().show_document(DocId(1));
+    harness.run_steps(4);
+    let (y, selection) = position(&harness);
+    assert!((y - first_y).abs() < line, "{y} vs {first_y}");
+    assert_eq!(selection, first_selection);
+    harness.state_mut().show_document(DocId(2));
+    harness.run_steps(4);
+    let (y, selection) = position(&harness);
+    assert!((y - second.0).abs() < line, "{y} vs {}", second.0);
+    assert_eq!(selection, second.1);
+
+    // Another program rewrites the file (a span added); reloading keeps the document shown
+    // and its reading place.
+    let mut changed = isnad::io::project::load(&path).expect("load");
+    let first_word = changed
+        .document(DocId(1))
+        .expect("document")
+        .text()
+        .find(' ')
+        .expect("word");
+    let span = Span::new(
+        SpanId(1),
+        DocId(1),
+        0..first_word,
+        LabelId::new("actor").expect("label"),
+    );
+    changed.insert_span(span).expect("span");
+    let beside = path.with_file_name("pulled.tmp");
+    std::fs::write(
+        &beside,
+        isnad::io::project::to_ron_string(&changed, &path).expect("encode"),
+    )
+    .expect("write");
+    std::fs::rename(&beside, &path).expect("rename");
+    harness.event(egui::Event::WindowFocused(false));
+    harness.run_steps(1);
+    harness.event(egui::Event::WindowFocused(true));
+    harness.run_steps(12);
+    harness.get_by_label("Reload from disk").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().project(), &changed, "reloaded");
+    assert_eq!(harness.state().current_document(), Some(DocId(2)));
+    let (y, selection) = position(&harness);
+    assert!((y - second.0).abs() < line, "{y} vs {}", second.0);
+    assert_eq!(selection, second.1);
+    harness.state_mut().show_document(DocId(1));
+    harness.run_steps(4);
+    let (y, _) = position(&harness);
+    assert!((y - first_y).abs() < line, "{y} vs {first_y}");
+}

@@ -116,7 +116,9 @@ impl IsnadApp {
                 self.dialogs.disk_change.close();
                 if let Some(path) = self.workspace.path().map(Path::to_owned) {
                     // On failure the open project stays and the error says why.
+                    let places = self.reader.keep_places();
                     self.open_project(&path);
+                    self.reader.restore_places(self.workspace.project(), places);
                 }
             }
             DiskChoice::Back => conflict.confirming_reload = false,
