@@ -2,7 +2,7 @@
 //! system over the bundled fonts holds without it and with it, before and after shaping and
 //! rasterising a page of Arabic text with emoji. Prints one JSON object per line.
 //!
-//! Run with `cargo run --release --example emoji_font_cost`.
+//! Run with `cargo run --example emoji_font_cost` (memory, not time: any profile).
 
 use std::sync::Arc;
 

@@ -7,6 +7,7 @@
 mod bidi_common;
 
 use cosmic_text::FontSystem;
+use egui::pos2;
 use isnad::text::boundaries::grapheme_boundaries;
 use isnad::text::fonts::bundled_font_system;
 use isnad::text::paragraph_layout::{ParagraphLayout, TextMetrics};
@@ -178,6 +179,40 @@ fn a_paragraph_starting_with_a_direction_mark_has_a_caret_at_offset_0() {
                 (x - right).abs() < 0.5,
                 "caret at {x}, line ends at {right}"
             );
+        }
+    }
+}
+
+#[test]
+fn a_click_inside_a_letter_of_an_embedded_run_gets_that_letter_edge() {
+    // Dragging from inside the last letter of "RTN" (or "2023") to inside its first selects it,
+    // although each of its outer edges is also the edge of an Arabic space.
+    let mut fs = bundled_font_system();
+    let text = "قالت قناة RTN أيضًا إن 38٪ في عام 2023 هنا";
+    for width in [1.0e6, 200.0] {
+        let layout = lay_out_wrapped(&mut fs, text, width);
+        for word in ["RTN", "2023", "38"] {
+            let start = text.find(word).expect("word");
+            let end = start + word.len();
+            let line = layout
+                .lines()
+                .iter()
+                .find(|l| l.glyphs.iter().any(|g| g.start == start))
+                .expect("line");
+            let y = line.top + layout.line_height() / 2.0;
+            let glyph = |offset: usize| {
+                line.glyphs
+                    .iter()
+                    .find(|g| g.start == offset)
+                    .expect("glyph")
+            };
+            let (first, last) = (glyph(start), glyph(end - 1));
+            assert_eq!(
+                layout.hit(pos2(first.x + first.w * 0.25, y)),
+                start,
+                "{word}"
+            );
+            assert_eq!(layout.hit(pos2(last.x + last.w * 0.75, y)), end, "{word}");
         }
     }
 }

@@ -10,8 +10,9 @@
 //! 3. the trailing edge of the cluster that ends at it (the end of the paragraph, of a run).
 //!
 //! A click is resolved to the nearest edge; when several boundaries are drawn at that x (the two
-//! sides of a bidi run boundary), the boundary whose caret is drawn exactly there wins, so
-//! `caret(hit(caret(b)))` is always drawn where `caret(b)` is.
+//! sides of a bidi run boundary), a click exactly there gets the boundary whose caret is drawn
+//! there, so `caret(hit(caret(b)))` is always drawn where `caret(b)` is, and a click inside a glyph
+//! gets that glyph's own edge.
 
 use std::ops::Range;
 
@@ -92,6 +93,17 @@ pub fn cluster_boxes(glyphs: &[LayoutGlyph]) -> Vec<ClusterBox> {
     boxes
 }
 
+/// Where the cluster a stop belongs to lies, seen from the stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopSide {
+    /// The stop is the right edge of its cluster.
+    ClusterLeft,
+    /// The stop is the left edge of its cluster.
+    ClusterRight,
+    /// Inside a ligature, or the edge of clusters on both sides.
+    Both,
+}
+
 /// A position the caret can take: a grapheme boundary at an edge of (or inside) a cluster.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CaretStop {
@@ -101,6 +113,8 @@ pub struct CaretStop {
     pub offset: usize,
     /// The caret of `offset` is drawn here (each offset is drawn at exactly one stop).
     pub drawn_here: bool,
+    /// Which side of the stop its cluster lies on.
+    pub side: StopSide,
 }
 
 /// Where the caret of one offset is drawn.
@@ -116,17 +130,14 @@ pub struct CaretPlace {
 
 /// Caret stops of every line (sorted by x) and the place of every boundary's caret (sorted by
 /// offset), for the clusters of each line.
-pub fn place_carets(
-    text: &str,
-    lines: &[Vec<ClusterBox>],
-) -> (Vec<Vec<CaretStop>>, Vec<CaretPlace>) {
+pub fn place_carets(text: &str, lines: &[&[ClusterBox]]) -> (Vec<Vec<CaretStop>>, Vec<CaretPlace>) {
     let is_boundary = grapheme_boundary_table(text);
     // Per boundary offset: (rank, line, x); rank 0 leading edge, 1 inside, 2 trailing edge.
     let mut best: Vec<Option<(u8, usize, f32)>> = vec![None; text.len() + 1];
     let mut stops: Vec<Vec<CaretStop>> = Vec::with_capacity(lines.len());
     for (line_i, boxes) in lines.iter().enumerate() {
         let mut line_stops = Vec::with_capacity(boxes.len() * 2);
-        for b in boxes {
+        for b in boxes.iter() {
             let bounds = b.boundaries(text);
             let last = bounds.len() - 1;
             for (i, (offset, fraction)) in bounds.into_iter().enumerate() {
@@ -139,6 +150,12 @@ pub fn place_carets(
                     i if i == last => 2,
                     _ => 1,
                 };
+                // The logical start of a right-to-left cluster is its right edge.
+                let side = match (rank, b.rtl) {
+                    (1, _) => StopSide::Both,
+                    (0, false) | (2, true) => StopSide::ClusterRight,
+                    _ => StopSide::ClusterLeft,
+                };
                 if best[offset].is_none_or(|(r, _, _)| rank < r) {
                     best[offset] = Some((rank, line_i, x));
                 }
@@ -146,6 +163,7 @@ pub fn place_carets(
                     x,
                     offset,
                     drawn_here: false,
+                    side,
                 });
             }
         }
@@ -166,6 +184,9 @@ pub fn place_carets(
             let same = a.offset == b.offset && (a.x - b.x).abs() < SAME_X;
             if same {
                 b.drawn_here |= a.drawn_here;
+                if b.side != a.side {
+                    b.side = StopSide::Both;
+                }
             }
             same
         });
@@ -183,8 +204,11 @@ fn grapheme_boundary_table(text: &str) -> Vec<bool> {
     table
 }
 
-/// The stop a click at `x` lands on: the nearest one; among stops at that same x, the one whose
-/// caret is drawn there (so the caret appears where the click was).
+/// The stop a click at `x` lands on: the nearest one. Among stops at that same x (the two sides
+/// of a bidi run boundary): for a click exactly there, the one whose caret is drawn there (so
+/// `caret(hit(caret(b)))` is drawn where `caret(b)` is); for a click inside a glyph, the edge of
+/// that glyph (so a drag from inside the last letter of "RTN" to inside its first, in Arabic
+/// text, selects "RTN"), drawn there if one is.
 pub fn nearest_stop(stops: &[CaretStop], x: f32) -> Option<&CaretStop> {
     let i = stops.partition_point(|s| s.x < x);
     let before = i.checked_sub(1).and_then(|i| stops.get(i));
@@ -199,11 +223,22 @@ pub fn nearest_stop(stops: &[CaretStop], x: f32) -> Option<&CaretStop> {
         }
         (b, a) => b.or(a)?,
     };
-    let same_x = same_x_range(stops, nearest.x);
-    stops[same_x.clone()]
+    let same_x = &stops[same_x_range(stops, nearest.x)];
+    let wanted = if (x - nearest.x).abs() < SAME_X {
+        None
+    } else if x < nearest.x {
+        Some(StopSide::ClusterLeft)
+    } else {
+        Some(StopSide::ClusterRight)
+    };
+    let on_side = |s: &&CaretStop| wanted.is_none_or(|w| s.side == w || s.side == StopSide::Both);
+    same_x
         .iter()
+        .filter(on_side)
         .find(|s| s.drawn_here)
-        .or_else(|| stops.get(same_x.start))
+        .or_else(|| same_x.iter().find(on_side))
+        .or_else(|| same_x.iter().find(|s| s.drawn_here))
+        .or_else(|| same_x.first())
 }
 
 /// The indices of the stops drawn at `x` (stops are sorted by x).

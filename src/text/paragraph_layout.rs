@@ -212,7 +212,7 @@ impl ParagraphLayout {
                 logical: 0..0,
             });
         }
-        let clusters: Vec<Vec<ClusterBox>> = lines.iter().map(|l| l.clusters.clone()).collect();
+        let clusters: Vec<&[ClusterBox]> = lines.iter().map(|l| l.clusters.as_slice()).collect();
         let (stops, carets) = place_carets(text, &clusters);
         for (line, stops) in lines.iter_mut().zip(stops) {
             line.stops = stops;
