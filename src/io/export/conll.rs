@@ -15,7 +15,7 @@
 //! elsewhere (IOB2: every entity starts with `B-`). Every document starts with the CoNLL-2003
 //! document line `-DOCSTART- -X- O O` and a blank line, as spaCy's `convert`, Hugging Face's
 //! CoNLL-2003 loader and `conlleval` expect; an empty document is that line alone. Tokens come from
-//! [`crate::io::tokenize`]; a sentence is never split inside a written span (the sentences around
+//! [`crate::lang::tokenize`]; a sentence is never split inside a written span (the sentences around
 //! it are joined). What the format cannot hold (overlapping or nested spans, edges inside tokens,
 //! spans without tokens, notes, attributes, relations) is recorded in the [`LossReport`], span by
 //! span and relation by relation: see `docs/export-conll.md`.
@@ -26,7 +26,7 @@ use crate::io::export::doc_view::attributes_detail;
 use crate::io::export::{
     DocView, ExportError, ExportFile, ExportOptions, FilePlace, LossKind, LossReport, Progress,
 };
-use crate::io::tokenize::{keep_together, sentences, tokenize};
+use crate::lang::tokenize::{keep_together, sentences, tokenize};
 
 /// The line that starts every document (CoNLL-2003's, which spaCy's `convert` splits on exactly).
 pub(crate) const DOCSTART: &str = "-DOCSTART- -X- O O";

@@ -2,7 +2,7 @@
 //! `DocBin().from_disk(path).get_docs(nlp.vocab)` loads with every span in `doc.spans["sc"]`
 //! (overlapping and nested spans included).
 //!
-//! The DocBin's words are Isnad's tokens (see [`crate::io::tokenize`]) plus whitespace words, so
+//! The DocBin's words are Isnad's tokens (see [`crate::lang::tokenize`]) plus whitespace words, so
 //! `doc.text` is the document text exactly. A span edge inside a word is widened to the word
 //! ([`TokenEdges::Expand`], reported as [`LossKind::WidenedToTokens`]) or the span is left out of
 //! the DocBin ([`TokenEdges::Report`], reported as [`LossKind::InsideToken`]); the JSONL keeps the
