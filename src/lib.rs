@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod io;
+pub mod lang;
 pub mod model;
 pub mod text;
 pub mod ui;

@@ -58,6 +58,9 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Find a word or pattern in every document of a project, Arabic-aware (hits on stdout, one
+    /// per line; exit 0 whether or not anything was found, 2 for a bad query).
+    Search(isnad::cli::SearchArgs),
 }
 
 #[derive(Args)]
@@ -223,6 +226,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => run_export(&args),
         Some(Command::Import(args)) => run_import(&args),
         Some(Command::Add { project, paths }) => run_add(&project, &paths),
+        Some(Command::Search(args)) => ExitCode::from(args.run()),
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error.to_string()),

@@ -9,7 +9,7 @@ use std::ops::Range;
 use isnad::io::export::{
     self, ExportFormat, ExportOptions, LossKind, LossReport, Progress, TokenEdges,
 };
-use isnad::io::tokenize::{Token, is_invisible, is_separator, sentences, tokenize};
+use isnad::lang::tokenize::{Token, is_invisible, is_separator, sentences, tokenize};
 use isnad::model::{DocId, Document, LabelId, Project, Span, SpanId};
 use unicode_segmentation::UnicodeSegmentation;
 

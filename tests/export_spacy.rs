@@ -9,7 +9,7 @@ use isnad::io::export::spacy::{murmurhash64a, string_id};
 use isnad::io::export::{
     self, ExportFile, ExportFormat, ExportOptions, FilePlace, LossKind, Progress, TokenEdges,
 };
-use isnad::io::tokenize::{sentences, tokenize};
+use isnad::lang::tokenize::{sentences, tokenize};
 use isnad::model::{DocId, Document, LabelId, Project, Span, SpanId};
 use rmpv::Value;
 

@@ -531,7 +531,7 @@ fn fuzz_corpus_reader() {
 
 #[test]
 fn fuzz_tokenizer() {
-    use isnad::io::tokenize::{is_invisible, is_separator, sentences, tokenize};
+    use isnad::lang::tokenize::{is_invisible, is_separator, sentences, tokenize};
     use unicode_segmentation::UnicodeSegmentation;
 
     let budget = Budget::from_env();

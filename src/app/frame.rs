@@ -132,6 +132,7 @@ impl IsnadApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
                 let project = self.workspace.project();
+                self.find.show(ui, &mut self.reader);
                 let Some(view) = self.reader.view_mut() else {
                     ui.centered_and_justified(|ui| {
                         ui.label("This project has no articles yet: File › Add articles…");

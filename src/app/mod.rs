@@ -12,6 +12,7 @@
 //! | autosave and the log | `Autosave` | `autosave` |
 //! | the file on disk changing | `DiskWatch` | `disk_watch` |
 //! | recent projects | [`RecentProjects`] | `recent` |
+//! | find in the article (Ctrl+F) | [`FindState`] | `find` |
 //!
 //! A frame is three steps (`frame`): the logic before drawing (`logic`: shortcuts, dropped
 //! files, disk watch, background work, autosave), the layout (each capability's `ui`, which only
@@ -22,6 +23,7 @@ mod commands;
 mod crash;
 pub mod dialogs;
 mod disk_watch;
+mod find;
 mod frame;
 mod linking;
 mod logic;
@@ -41,6 +43,7 @@ pub use commands::{AppCommand, CommandQueue};
 pub use crash::{PanicSlot, install_panic_hook};
 pub use dialogs::disk_change::DiskConflict;
 pub use dialogs::{AfterConfirm, RestoreOffer, UserError};
+pub use find::FindState;
 pub use notices::{Notice, NoticeLevel, Notices};
 pub use reader::Reader;
 pub use recent::RecentProjects;
@@ -78,6 +81,8 @@ pub struct IsnadApp {
     /// The project file's identity on disk, to notice changes made by other programs.
     disk: disk_watch::DiskWatch,
     recent: RecentProjects,
+    /// The find bar (Ctrl+F) and its hits.
+    find: FindState,
     /// Set once the user agreed to close with unsaved changes.
     close_confirmed: bool,
     /// The window title last sent, so it is sent only when it changes.
@@ -151,6 +156,7 @@ impl IsnadApp {
             autosave: autosave::Autosave::new(autosave),
             disk: disk_watch::DiskWatch::default(),
             recent,
+            find: FindState::default(),
             close_confirmed: false,
             window_title: String::new(),
         };

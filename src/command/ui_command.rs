@@ -54,6 +54,13 @@ ui_commands! {
     EditLabels,
     /// Make the selected text the whole document (drop a scraped page's chrome).
     CropToSelection,
+    /// Find in the article: open the find bar (Arabic-aware: harakat, tatweel, alef forms,
+    /// ى/ي, ة/ه and digit scripts ignored unless asked for).
+    Find,
+    /// Go to the next hit of the find bar.
+    FindNext,
+    /// Go to the previous hit of the find bar.
+    FindPrevious,
     /// Show the next document of the (filtered) document list.
     NextDocument,
     /// Show the previous document of the (filtered) document list.
@@ -87,6 +94,9 @@ impl UiCommand {
             Self::LinkSpan => "Link span…",
             Self::EditLabels => "Labels…",
             Self::CropToSelection => "Crop document to selection",
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
             Self::NextDocument => "Next document",
             Self::PreviousDocument => "Previous document",
             Self::ZoomIn => "Zoom in",
@@ -127,6 +137,11 @@ impl UiCommand {
             Self::CropToSelection => {
                 "Keep only the selected text as the document (spans move with it; undo restores the full text)"
             }
+            Self::Find => {
+                "Find in the article: every hit highlighted; Enter / Shift+Enter go to the next / previous one; Esc closes. Harakat, tatweel, alef forms, ى/ي, ة/ه, digit scripts and case are ignored unless you ask to match them"
+            }
+            Self::FindNext => "Go to the next hit of the find bar",
+            Self::FindPrevious => "Go to the previous hit of the find bar",
             Self::NextDocument => "Show the next document in the document list (as filtered)",
             Self::PreviousDocument => {
                 "Show the previous document in the document list (as filtered)"
@@ -156,7 +171,10 @@ impl UiCommand {
             | Self::DeleteSpan
             | Self::LinkSpan
             | Self::EditLabels
-            | Self::CropToSelection => "Edit",
+            | Self::CropToSelection
+            | Self::Find
+            | Self::FindNext
+            | Self::FindPrevious => "Edit",
             Self::ZoomIn
             | Self::ZoomOut
             | Self::ZoomReset

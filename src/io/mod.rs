@@ -12,7 +12,6 @@ pub mod project;
 pub mod recovery;
 pub mod sample;
 pub mod sample_links;
-pub mod tokenize;
 
 pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, MAX_TITLE_CHARS, load_article};
 

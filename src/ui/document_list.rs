@@ -1,6 +1,8 @@
 //! The document list: every document of the project with its title (shaped: titles are Arabic),
 //! its annotation status, its span count per label and how far into the text its spans reach. The
-//! list can be filtered by status and by title text (ignoring case, harakat and tatweel). Only the
+//! list can be filtered by status and by title text (with the one Arabic folding of
+//! [`crate::lang::fold`]: ignoring case, harakat, tatweel, alef forms, ى/ي, ة/ه and the script of
+//! digits). Only the
 //! visible rows are built, the filtered list is computed once per project revision and filter, and
 //! row facts once per revision for the rows shown, so thousands of documents scroll smoothly.
 
@@ -11,6 +13,7 @@ use egui::{
 };
 
 use crate::command::Edit;
+use crate::lang::fold::{FoldOptions, fold};
 use crate::model::{DocId, Document, DocumentStatus, Project};
 use crate::text::TextEngine;
 use crate::ui::PanelAction;
@@ -41,7 +44,8 @@ pub struct DocumentListState {
     facts: HashMap<DocId, RowFacts>,
     /// Show only documents with this status.
     pub status_filter: Option<DocumentStatus>,
-    /// Show only documents whose title contains this (ignoring case, harakat and tatweel).
+    /// Show only documents whose title contains this, both folded with the default
+    /// [`FoldOptions`] (every difference folded away).
     pub title_filter: String,
     /// The documents shown, and the (revision, status, title) they were computed for.
     shown: Vec<DocId>,
@@ -81,11 +85,13 @@ impl DocumentListState {
             *r == revision && *status == self.status_filter && *title == self.title_filter
         });
         if !fresh {
-            let needle = fold(&self.title_filter);
+            let needle = fold(&self.title_filter, FoldOptions::default());
             self.shown = project
                 .documents()
                 .filter(|d| self.status_filter.is_none_or(|s| d.status() == s))
-                .filter(|d| needle.is_empty() || fold(d.title()).contains(&needle))
+                .filter(|d| {
+                    needle.is_empty() || fold(d.title(), FoldOptions::default()).contains(&needle)
+                })
                 .map(Document::id)
                 .collect();
             self.shown_for = Some((revision, self.status_filter, self.title_filter.clone()));
@@ -111,15 +117,6 @@ impl DocumentListState {
             (None, false) => shown.last().copied(),
         }
     }
-}
-
-/// `text` folded for matching: lower case, without Arabic harakat (U+064B–U+065F, U+0670) and
-/// tatweel, so "الوزارة" finds "الوِزارة".
-fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The name shown for a status.
@@ -344,5 +341,45 @@ fn label_counts_ui(ui: &mut Ui, project: &Project, counts: &[usize]) {
         response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &text));
         response.on_hover_text(text);
         ui.add_space(4.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles_shown(filter: &str) -> Vec<String> {
+        let mut project = Project::default();
+        for title in [
+            "بيان الوِزارة",
+            "أخبار المدينة",
+            "تقرير ٢٠٢٣",
+            "Reuters عاجل",
+        ] {
+            let id = project.allocate_doc_id();
+            let doc = Document::new(id, title, None, "نص.");
+            project.insert_document(doc, Vec::new()).expect("document");
+        }
+        let mut state = DocumentListState::new();
+        state.title_filter = filter.to_owned();
+        let shown = state.shown(&project, 0).to_vec();
+        shown
+            .into_iter()
+            .filter_map(|id| project.document(id).map(|d| d.title().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn the_title_filter_uses_the_arabic_folding() {
+        assert_eq!(titles_shown("الوزارة"), ["بيان الوِزارة"]);
+        assert_eq!(titles_shown("اخبار المدينه"), ["أخبار المدينة"]);
+        assert_eq!(titles_shown("2023"), ["تقرير ٢٠٢٣"]);
+        assert_eq!(titles_shown("REUTERS"), ["Reuters عاجل"]);
+        assert_eq!(
+            titles_shown("ـ").len(),
+            4,
+            "a filter folding to nothing filters nothing"
+        );
+        assert!(titles_shown("الطقس").is_empty());
     }
 }

@@ -30,6 +30,9 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
     const ZOOM_RESET: [KeyboardShortcut; 1] = [cmd(Key::Num0)];
     const NEXT_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
     const PREVIOUS_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
+    const FIND: [KeyboardShortcut; 1] = [cmd(Key::F)];
+    const FIND_NEXT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F3)];
+    const FIND_PREVIOUS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)];
     match command {
         UiCommand::NewProject => &NEW,
         UiCommand::OpenProject => &OPEN,
@@ -47,6 +50,9 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         UiCommand::ZoomReset => &ZOOM_RESET,
         UiCommand::NextDocument => &NEXT_DOCUMENT,
         UiCommand::PreviousDocument => &PREVIOUS_DOCUMENT,
+        UiCommand::Find => &FIND,
+        UiCommand::FindNext => &FIND_NEXT,
+        UiCommand::FindPrevious => &FIND_PREVIOUS,
         UiCommand::AddArticles
         | UiCommand::AddFolder
         | UiCommand::ImportAnnotations

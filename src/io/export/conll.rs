@@ -15,7 +15,7 @@
 //! elsewhere (IOB2: every entity starts with `B-`). Every document starts with the CoNLL-2003
 //! document line `-DOCSTART- -X- O O` and a blank line, as spaCy's `convert`, Hugging Face's
 //! CoNLL-2003 loader and `conlleval` expect; an empty document is that line alone. Tokens come from
-//! [`crate::io::tokenize`], split where a span edge falls inside one ([`TokenEdges::Split`], the
+//! [`crate::lang::tokenize`], split where a span edge falls inside one ([`TokenEdges::Split`], the
 //! default: `والمجلس` with a span on `المجلس` is written `و` `O`, `المجلس` `B-…`); a sentence is never split inside a written span (the sentences around
 //! it are joined). What the format cannot hold (overlapping or nested spans, edges inside tokens,
 //! spans without tokens, notes, attributes, relations) is recorded in the [`LossReport`], span by
@@ -31,7 +31,7 @@ use crate::io::export::{
     DocView, ExportError, ExportFile, ExportOptions, FilePlace, LossKind, LossReport, Progress,
     TokenEdges,
 };
-use crate::io::tokenize::{Token, keep_together, sentences, tokenize};
+use crate::lang::tokenize::{Token, keep_together, sentences, tokenize};
 
 /// The line that starts every document (CoNLL-2003's, which spaCy's `convert` splits on exactly).
 pub(crate) const DOCSTART: &str = "-DOCSTART- -X- O O";

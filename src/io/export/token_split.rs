@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::io::tokenize::Token;
+use crate::lang::tokenize::Token;
 
 /// Tokens after splitting, and where each of the tokenizer's tokens went.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -74,7 +74,7 @@ impl SplitTokens {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::tokenize::{sentences, tokenize};
+    use crate::lang::tokenize::{sentences, tokenize};
 
     fn pieces(text: &str, edges: &[usize]) -> Vec<String> {
         SplitTokens::new(text, &tokenize(text), edges)

@@ -6,6 +6,7 @@
 mod accessibility;
 mod action;
 mod clearance;
+mod find_marks;
 mod keys;
 mod linking;
 mod paint;
@@ -26,6 +27,7 @@ pub use action::{Edge, ViewAction, moved_range};
 pub use clearance::GlyphRects;
 pub use place::ReadingPlace;
 pub use relation_paint::DrawnRelations;
+pub use find_marks::FindMarks;
 
 use crate::model::{DocId, LabelId, Project, SpanId, text_range};
 use crate::text::paragraph_layout::TextMetrics;
@@ -80,6 +82,10 @@ pub struct ArticleView {
     pending_reveal: Option<Range<usize>>,
     /// The range flashing and when it started.
     flash: Option<(Range<usize>, f64)>,
+    /// Whether the pending reveal scrolls without flashing (going to a find hit).
+    quiet_reveal: bool,
+    /// The find bar's hits.
+    find: FindMarks,
     /// Screen position of the document's top-left corner at the last frame.
     last_origin: Vec2,
     /// The selection in bytes and in code points, for screen readers.
@@ -118,6 +124,8 @@ impl ArticleView {
             reveal_head: false,
             pending_reveal: None,
             flash: None,
+            quiet_reveal: false,
+            find: FindMarks::default(),
             accessible_range: (0..0, (0, 0)),
             last_origin: Vec2::ZERO,
             actions: Vec::new(),
@@ -181,6 +189,7 @@ impl ArticleView {
     /// Scrolls `range` into view at the next frame and flashes it.
     pub fn reveal(&mut self, range: Range<usize>) {
         self.pending_reveal = Some(range);
+        self.quiet_reveal = false;
     }
 
     /// Lets the view read the keyboard, or not (while a blocking dialog is open, its keys must
@@ -308,7 +317,9 @@ impl ArticleView {
         if let Some(range) = self.pending_reveal.take() {
             offset = self.reveal_offset(engine, &range, offset);
             force_offset = true;
-            self.flash = Some((range, ui.input(|i| i.time)));
+            if !std::mem::take(&mut self.quiet_reveal) {
+                self.flash = Some((range, ui.input(|i| i.time)));
+            }
         }
         // Shape what is about to be shown; paragraphs above the anchor that change height
         // shift the offset by as much, so the text being read does not jump.

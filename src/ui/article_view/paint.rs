@@ -39,7 +39,15 @@ impl ArticleView {
         let visuals = ui.visuals();
         let visible = self.layout.visible_paragraphs(doc_view.clone());
 
-        // Span tints and lane bars, under the text.
+        // Find hits, then span tints and lane bars, under the text.
+        let visible_text = match visible.end.checked_sub(1) {
+            Some(last) if !visible.is_empty() => {
+                self.layout.paragraph_range(visible.start).start
+                    ..self.layout.paragraph_range(last).end
+            }
+            _ => 0..0,
+        };
+        self.paint_find_hits(painter, origin, visible_text, visible.clone());
         let mut selected_rects: &[Rect] = &[];
         for (mark, rects) in marks.iter().zip(rects) {
             let lane = mark.lane.min(MAX_LANES - 1) as f32;

@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use std::ops::Range;
 
 use crate::io::export::{DocView, LossKind, LossReport, TokenEdges};
-use crate::io::tokenize::Token;
+use crate::lang::tokenize::Token;
 use crate::model::Span;
 
 /// A span kept: its tokens (indices into the document's tokens).

@@ -2,7 +2,7 @@
 //! `DocBin().from_disk(path).get_docs(nlp.vocab)` loads with every span in `doc.spans["sc"]`
 //! (overlapping and nested spans included).
 //!
-//! The DocBin's words are Isnad's tokens (see [`crate::io::tokenize`]) plus whitespace words, so
+//! The DocBin's words are Isnad's tokens (see [`crate::lang::tokenize`]) plus whitespace words, so
 //! `doc.text` is the document text exactly. A span edge inside a word splits the word
 //! ([`TokenEdges::Split`], the default: words `و` and `المجلس`, the first without a trailing space,
 //! so `doc.char_span` of every span is exact), or the span is widened to the word

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::io::export::token_split::SplitTokens;
-use crate::io::tokenize::{Token, sentences, tokenize};
+use crate::lang::tokenize::{Token, sentences, tokenize};
 
 /// One spaCy word: a byte range of the text (never empty) and whether one space follows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

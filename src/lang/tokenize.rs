@@ -1,4 +1,5 @@
-//! Tokens and sentences of Arabic (and mixed) text, for token-based exports (CoNLL, spaCy).
+//! Tokens and sentences of Arabic (and mixed) text, for token-based exports (CoNLL, spaCy) and
+//! whole-word search.
 //!
 //! Offsets are UTF-8 byte offsets into the text, like the model's.
 //!

@@ -92,7 +92,7 @@ pub fn keep_together(sentences: &[Range<usize>], groups: &[Range<usize>]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::tokenize::tokenize;
+    use crate::lang::tokenize::tokenize;
 
     fn split(text: &str) -> Vec<String> {
         let tokens = tokenize(text);
