@@ -178,5 +178,11 @@ impl IsnadApp {
         if let Some(choice) = self.dialogs.disk_change.ui(ctx, name) {
             self.commands.send(AppCommand::Disk(choice));
         }
+        if let Some(super::dialogs::FileDialogAnswer::Picked(purpose, kind, paths)) =
+            self.dialogs.files.ui(ctx)
+        {
+            self.commands
+                .send(AppCommand::FilesPicked(purpose, kind, paths));
+        }
     }
 }

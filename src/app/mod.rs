@@ -12,6 +12,7 @@
 //! | autosave and the log | `Autosave` | `autosave` |
 //! | the file on disk changing | `DiskWatch` | `disk_watch` |
 //! | recent projects | [`RecentProjects`] | `recent` |
+//! | file dialogs (native or in-app) | [`file_picker::FilePicker`] | `file_picker` |
 //!
 //! A frame is three steps (`frame`): the logic before drawing (`logic`: shortcuts, dropped
 //! files, disk watch, background work, autosave), the layout (each capability's `ui`, which only
@@ -22,6 +23,7 @@ mod commands;
 mod crash;
 pub mod dialogs;
 mod disk_watch;
+pub mod file_picker;
 mod frame;
 mod linking;
 mod logic;
@@ -78,6 +80,8 @@ pub struct IsnadApp {
     /// The project file's identity on disk, to notice changes made by other programs.
     disk: disk_watch::DiskWatch,
     recent: RecentProjects,
+    /// File dialogs: the desktop's, or the in-app one where there is none.
+    files: file_picker::FilePicker,
     /// Set once the user agreed to close with unsaved changes.
     close_confirmed: bool,
     /// The window title last sent, so it is sent only when it changes.
@@ -87,7 +91,8 @@ pub struct IsnadApp {
 impl IsnadApp {
     /// The app with `path` open (a project, or an article in a new untitled project), or the
     /// bundled sample project when `path` is `None`. A file that cannot be opened leaves the
-    /// sample open and shows why. Recent projects are kept in memory only.
+    /// sample open and shows why. Recent projects are kept in memory only, and file dialogs are
+    /// the in-app one (tests drive it; nothing waits on a desktop dialog).
     pub fn new(ctx: &egui::Context, path: Option<&Path>) -> Self {
         Self::with_settings(
             ctx,
@@ -95,6 +100,11 @@ impl IsnadApp {
             RecentProjects::in_memory(),
             AutosaveSettings::in_memory(),
         )
+    }
+
+    /// The file dialogs' mode (tests; `ISNAD_FILE_DIALOG` sets it for the real app).
+    pub fn set_file_dialog_mode(&mut self, mode: file_picker::DialogMode) {
+        self.files = file_picker::FilePicker::new(mode);
     }
 
     /// Like [`IsnadApp::new`] with these autosave settings (tests: a data folder, a log, a short
@@ -110,12 +120,14 @@ impl IsnadApp {
     /// For eframe: the app created from its creation context, remembering recent projects in the
     /// user's configuration folder.
     pub fn from_creation_context(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
-        Self::with_settings(
+        let mut app = Self::with_settings(
             &cc.egui_ctx,
             path,
             RecentProjects::for_user(),
             AutosaveSettings::for_user(),
-        )
+        );
+        app.set_file_dialog_mode(file_picker::DialogMode::from_env());
+        app
     }
 
     fn with_settings(
@@ -151,6 +163,7 @@ impl IsnadApp {
             autosave: autosave::Autosave::new(autosave),
             disk: disk_watch::DiskWatch::default(),
             recent,
+            files: file_picker::FilePicker::new(file_picker::DialogMode::InApp),
             close_confirmed: false,
             window_title: String::new(),
         };
@@ -245,6 +258,11 @@ impl IsnadApp {
         self.dialogs.blocking()
     }
 
+    /// The in-app file dialog, while open (tests read its folder and listing).
+    pub fn file_dialog(&self) -> Option<&dialogs::FileDialog> {
+        self.dialogs.files.is_open().then_some(&self.dialogs.files)
+    }
+
     /// Whether the label editor window is open.
     pub fn is_label_editor_open(&self) -> bool {
         self.dialogs.labels.is_open()
@@ -269,6 +287,9 @@ impl IsnadApp {
     fn replace_workspace(&mut self, workspace: Workspace) {
         self.autosave.drop_recovery();
         self.workspace = workspace;
+        // The lists cache rows by document id and revision, which a new workspace reuses.
+        self.documents = DocumentListState::new();
+        self.spans = SpanListState::new();
         self.disk = disk_watch::DiskWatch::default();
         self.dialogs.disk_change.close();
         self.reader.reset(self.workspace.project());

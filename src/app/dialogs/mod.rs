@@ -7,6 +7,7 @@
 mod confirm;
 pub mod disk_change;
 mod error;
+pub mod file_dialog;
 mod labels;
 mod picker;
 pub(super) mod restore;
@@ -15,6 +16,7 @@ mod transfer;
 pub use confirm::{AfterConfirm, ConfirmDialog};
 pub use disk_change::DiskChangeDialog;
 pub use error::{ErrorAnswer, ErrorDialog, UserError};
+pub use file_dialog::{FileDialog, FileDialogAnswer};
 pub use labels::LabelEditorWindow;
 pub use picker::RelationPickerDialog;
 pub use restore::{RestoreDialog, RestoreOffer};
@@ -43,6 +45,8 @@ pub struct Dialogs {
     pub progress: ProgressDialog,
     /// The report of finished work.
     pub report: ReportWindow,
+    /// Isnad's own file dialog (where the desktop shows none).
+    pub files: FileDialog,
 }
 
 impl Dialogs {
@@ -58,6 +62,7 @@ impl Dialogs {
             (self.picker.is_open(), "relation picker"),
             (self.labels.is_confirming_removal(), "remove label"),
             (self.progress.is_open(), "progress"),
+            (self.files.is_open(), "file dialog"),
         ]
         .into_iter()
         .find_map(|(open, name)| open.then_some(name))
