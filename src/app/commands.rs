@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::IsnadApp;
-use super::dialogs::{AfterConfirm, ErrorAnswer};
+use super::dialogs::{AfterConfirm, ErrorAnswer, HelpPage, SettingsAnswer};
 use super::file_picker::{FilePurpose, PickKind};
 use crate::command::UiCommand;
 use crate::ui::PanelAction;
@@ -44,6 +44,8 @@ pub enum AppCommand {
     Export(ExportDialogAnswer),
     /// The import window's answer.
     Import(ImportDialogAnswer),
+    /// A change asked for in the settings window.
+    Settings(SettingsAnswer),
     /// Files or a folder picked in a file dialog (the desktop's or the in-app one), and what for.
     FilesPicked(FilePurpose, PickKind, Vec<PathBuf>),
 }
@@ -105,6 +107,7 @@ impl IsnadApp {
             AppCommand::Picker(outcome) => self.answer_relation_picker(outcome),
             AppCommand::Export(answer) => self.answer_export_window(answer),
             AppCommand::Import(answer) => self.answer_import_window(answer),
+            AppCommand::Settings(answer) => self.answer_settings(ctx, answer),
             AppCommand::FilesPicked(purpose, kind, paths) => {
                 self.answer_files_picked(ctx, purpose, kind, paths)
             }
@@ -152,6 +155,13 @@ impl IsnadApp {
             UiCommand::ZoomIn => self.reader.set_zoom(self.reader.zoom() * super::ZOOM_STEP),
             UiCommand::ZoomOut => self.reader.set_zoom(self.reader.zoom() / super::ZOOM_STEP),
             UiCommand::ZoomReset => self.reader.set_zoom(1.0),
+            UiCommand::Settings => self.dialogs.settings.open(&self.settings),
+            UiCommand::ToggleDocuments => {
+                self.settings.show_documents = !self.settings.show_documents;
+            }
+            UiCommand::ToggleSpans => self.settings.show_spans = !self.settings.show_spans,
+            UiCommand::KeyboardShortcuts => self.dialogs.help.open(HelpPage::Shortcuts),
+            UiCommand::GettingStarted => self.dialogs.help.open(HelpPage::GettingStarted),
         }
     }
 

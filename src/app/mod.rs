@@ -12,6 +12,7 @@
 //! | autosave and the log | `Autosave` | `autosave` |
 //! | the file on disk changing | `DiskWatch` | `disk_watch` |
 //! | recent projects | [`RecentProjects`] | `recent` |
+//! | settings kept between runs | [`settings::Settings`] | `settings` |
 //! | file dialogs (native or in-app) | [`file_picker::FilePicker`] | `file_picker` |
 //!
 //! A frame is three steps (`frame`): the logic before drawing (`logic`: shortcuts, dropped
@@ -32,11 +33,12 @@ mod project_files;
 mod reader;
 mod recent;
 mod restore;
+pub mod settings;
 mod transfer;
 mod unsaved_changes;
 mod workspace;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use autosave::{AutosaveSettings, DEFAULT_INTERVAL, INTERVAL_ENV};
 pub use commands::{AppCommand, CommandQueue};
@@ -80,6 +82,12 @@ pub struct IsnadApp {
     /// The project file's identity on disk, to notice changes made by other programs.
     disk: disk_watch::DiskWatch,
     recent: RecentProjects,
+    /// Theme, panels, window, annotator: remembered between runs.
+    settings: settings::Settings,
+    /// Where the settings are kept.
+    settings_store: settings::SettingsStore,
+    /// When the settings were last written (egui time, seconds).
+    settings_written_at: f64,
     /// File dialogs: the desktop's, or the in-app one where there is none.
     files: file_picker::FilePicker,
     /// Set once the user agreed to close with unsaved changes.
@@ -97,14 +105,32 @@ impl IsnadApp {
         Self::with_settings(
             ctx,
             path,
-            RecentProjects::in_memory(),
+            settings::SettingsStore::in_memory(),
             AutosaveSettings::in_memory(),
         )
     }
 
+    /// Like [`IsnadApp::new`], with the settings read from and written to `file` (tests: a
+    /// temporary folder).
+    pub fn with_settings_file(ctx: &egui::Context, path: Option<&Path>, file: PathBuf) -> Self {
+        Self::with_settings(
+            ctx,
+            path,
+            settings::SettingsStore::in_file(file),
+            AutosaveSettings::in_memory(),
+        )
+    }
+
+    /// The settings as they are now.
+    pub fn settings(&self) -> &settings::Settings {
+        &self.settings
+    }
+
     /// The file dialogs' mode (tests; `ISNAD_FILE_DIALOG` sets it for the real app).
     pub fn set_file_dialog_mode(&mut self, mode: file_picker::DialogMode) {
+        let folder = self.files.last_folder().map(Path::to_owned);
         self.files = file_picker::FilePicker::new(mode);
+        self.files.set_last_folder(folder);
     }
 
     /// Like [`IsnadApp::new`] with these autosave settings (tests: a data folder, a log, a short
@@ -114,16 +140,16 @@ impl IsnadApp {
         path: Option<&Path>,
         autosave: AutosaveSettings,
     ) -> Self {
-        Self::with_settings(ctx, path, RecentProjects::in_memory(), autosave)
+        Self::with_settings(ctx, path, settings::SettingsStore::in_memory(), autosave)
     }
 
-    /// For eframe: the app created from its creation context, remembering recent projects in the
-    /// user's configuration folder.
+    /// For eframe: the app created from its creation context, with the settings (and recent
+    /// projects) of the user's configuration folder.
     pub fn from_creation_context(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
         let mut app = Self::with_settings(
             &cc.egui_ctx,
             path,
-            RecentProjects::for_user(),
+            settings::SettingsStore::for_user(),
             AutosaveSettings::for_user(),
         );
         app.set_file_dialog_mode(file_picker::DialogMode::from_env());
@@ -133,10 +159,14 @@ impl IsnadApp {
     fn with_settings(
         ctx: &egui::Context,
         path: Option<&Path>,
-        recent: RecentProjects,
+        mut settings_store: settings::SettingsStore,
         autosave: AutosaveSettings,
     ) -> Self {
         configure_context(ctx);
+        let settings = settings_store.load();
+        let recent = RecentProjects::from_paths(settings.recent.clone());
+        let mut files = file_picker::FilePicker::new(file_picker::DialogMode::InApp);
+        files.set_last_folder(settings.last_folder.clone());
         let mut dialogs = dialogs::Dialogs::default();
         let (project, location) = match crate::io::sample::sample_project() {
             Ok(project) => (project, Location::Sample),
@@ -163,10 +193,14 @@ impl IsnadApp {
             autosave: autosave::Autosave::new(autosave),
             disk: disk_watch::DiskWatch::default(),
             recent,
-            files: file_picker::FilePicker::new(file_picker::DialogMode::InApp),
+            settings,
+            settings_store,
+            settings_written_at: 0.0,
+            files,
             close_confirmed: false,
             window_title: String::new(),
         };
+        app.apply_settings(ctx);
         app.reader.show_first(app.workspace.project());
         if let Some(path) = path {
             if project_files::is_project_path(path) {
@@ -463,6 +497,7 @@ impl eframe::App for IsnadApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.store_settings(None);
         self.shutdown();
     }
 }

@@ -13,6 +13,7 @@ pub mod recovery;
 pub mod sample;
 pub mod sample_links;
 pub mod tokenize;
+pub mod user_dirs;
 
 pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, MAX_TITLE_CHARS, load_article};
 
