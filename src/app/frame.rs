@@ -61,6 +61,11 @@ impl IsnadApp {
                     spans: doc.map_or(0, |d| project.spans_of(d).len()),
                     selection,
                     notice: link_prompt.as_deref().or(self.notices.text()),
+                    notice_is_warning: link_prompt.is_none()
+                        && self
+                            .notices
+                            .current()
+                            .is_some_and(|n| n.level >= super::NoticeLevel::Warning),
                     zoom,
                 },
             );
