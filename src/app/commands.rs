@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 
 use super::IsnadApp;
-use super::dialogs::{AfterConfirm, ErrorAnswer};
+use super::dialogs::{AfterConfirm, ErrorAnswer, HelpPage, SettingsAnswer};
+use super::file_picker::{FilePurpose, PickKind};
 use crate::command::UiCommand;
 use crate::ui::PanelAction;
 use crate::ui::article_view::ViewAction;
@@ -43,6 +44,10 @@ pub enum AppCommand {
     Export(ExportDialogAnswer),
     /// The import window's answer.
     Import(ImportDialogAnswer),
+    /// A change asked for in the settings window.
+    Settings(SettingsAnswer),
+    /// Files or a folder picked in a file dialog (the desktop's or the in-app one), and what for.
+    FilesPicked(FilePurpose, PickKind, Vec<PathBuf>),
 }
 
 /// Commands sent during the frame, in order.
@@ -94,9 +99,7 @@ impl IsnadApp {
             AppCommand::Dropped(paths) => self.open_dropped(paths),
             AppCommand::View(action) => self.run_view_action(action),
             AppCommand::Panel(action) => self.run_panel_action(action),
-            AppCommand::Error(ErrorAnswer::SaveAs) => {
-                self.save_as_dialog();
-            }
+            AppCommand::Error(ErrorAnswer::SaveAs) => self.save_as_dialog(None),
             AppCommand::Error(ErrorAnswer::Dismiss) => {}
             AppCommand::Confirm(answer) => self.answer_confirmation(ctx, answer),
             AppCommand::Restore(choice) => self.answer_restore_offer(choice),
@@ -104,6 +107,10 @@ impl IsnadApp {
             AppCommand::Picker(outcome) => self.answer_relation_picker(outcome),
             AppCommand::Export(answer) => self.answer_export_window(answer),
             AppCommand::Import(answer) => self.answer_import_window(answer),
+            AppCommand::Settings(answer) => self.answer_settings(ctx, answer),
+            AppCommand::FilesPicked(purpose, kind, paths) => {
+                self.answer_files_picked(ctx, purpose, kind, paths)
+            }
         }
     }
 
@@ -114,9 +121,7 @@ impl IsnadApp {
             UiCommand::Save => {
                 self.save();
             }
-            UiCommand::SaveAs => {
-                self.save_as_dialog();
-            }
+            UiCommand::SaveAs => self.save_as_dialog(None),
             UiCommand::AddArticles => self.add_articles_dialog(),
             UiCommand::AddFolder => self.add_folder_dialog(),
             UiCommand::Export => self.open_export_dialog(),
@@ -153,6 +158,13 @@ impl IsnadApp {
             UiCommand::ZoomIn => self.reader.set_zoom(self.reader.zoom() * super::ZOOM_STEP),
             UiCommand::ZoomOut => self.reader.set_zoom(self.reader.zoom() / super::ZOOM_STEP),
             UiCommand::ZoomReset => self.reader.set_zoom(1.0),
+            UiCommand::Settings => self.dialogs.settings.open(&self.settings),
+            UiCommand::ToggleDocuments => {
+                self.settings.show_documents = !self.settings.show_documents;
+            }
+            UiCommand::ToggleSpans => self.settings.show_spans = !self.settings.show_spans,
+            UiCommand::KeyboardShortcuts => self.dialogs.help.open(HelpPage::Shortcuts),
+            UiCommand::GettingStarted => self.dialogs.help.open(HelpPage::GettingStarted),
         }
     }
 

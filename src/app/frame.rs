@@ -30,6 +30,8 @@ impl IsnadApp {
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
         let history = self.workspace.history();
         let info = MenuInfo {
+            documents_shown: self.settings.show_documents,
+            spans_shown: self.settings.show_spans,
             recent: self.recent.paths(),
             undo: history.undo_name(),
             redo: history.redo_name(),
@@ -59,6 +61,11 @@ impl IsnadApp {
                     spans: doc.map_or(0, |d| project.spans_of(d).len()),
                     selection,
                     notice: link_prompt.as_deref().or(self.notices.text()),
+                    notice_is_warning: link_prompt.is_none()
+                        && self
+                            .notices
+                            .current()
+                            .is_some_and(|n| n.level >= super::NoticeLevel::Warning),
                     zoom,
                     selected: ArticleView::status(self.reader.view(), project, &mut self.engine),
                 },
@@ -70,8 +77,13 @@ impl IsnadApp {
         let revision = self.workspace.revision();
         let current = self.current_document();
         let mut actions = Vec::new();
-        egui::Panel::left("documents")
-            .default_size(260.0)
+        if !self.settings.show_documents {
+            return;
+        }
+        let response = egui::Panel::left("documents")
+            .default_size(self.settings.documents_width)
+            .min_size(120.0)
+            .max_size(side_panel_max(ui))
             .resizable(true)
             .show(ui, |ui| {
                 ui.heading("Documents");
@@ -84,6 +96,7 @@ impl IsnadApp {
                     current,
                 );
             });
+        self.settings.documents_width = response.response.rect.width();
         self.commands
             .extend(actions.into_iter().map(AppCommand::Panel));
     }
@@ -92,11 +105,16 @@ impl IsnadApp {
         let Some(doc) = self.current_document() else {
             return;
         };
+        if !self.settings.show_spans {
+            return;
+        }
         let revision = self.workspace.revision();
         let selected = self.reader.view().and_then(ArticleView::selected_span);
         let mut actions = Vec::new();
-        egui::Panel::right("spans")
-            .default_size(300.0)
+        let response = egui::Panel::right("spans")
+            .default_size(self.settings.spans_width)
+            .min_size(160.0)
+            .max_size(side_panel_max(ui))
             .resizable(true)
             .show(ui, |ui| {
                 actions = span_panel_ui(
@@ -121,6 +139,7 @@ impl IsnadApp {
                     selected,
                 ));
             });
+        self.settings.spans_width = response.response.rect.width();
         self.commands
             .extend(actions.into_iter().map(AppCommand::Panel));
     }
@@ -180,5 +199,26 @@ impl IsnadApp {
         if let Some(choice) = self.dialogs.disk_change.ui(ctx, name) {
             self.commands.send(AppCommand::Disk(choice));
         }
+        self.dialogs.help.ui(ctx);
+        let file = self.settings_store.file();
+        let answers = self.dialogs.settings.ui(ctx, &self.settings, file);
+        self.commands
+            .extend(answers.into_iter().map(AppCommand::Settings));
+        if let Some(super::dialogs::FileDialogAnswer::Picked(purpose, kind, paths)) =
+            self.dialogs.files.ui(ctx)
+        {
+            self.commands
+                .send(AppCommand::FilesPicked(purpose, kind, paths));
+        }
     }
 }
+
+/// The widest a side panel may be: the article keeps at least [`MIN_ARTICLE_WIDTH`] (the
+/// window's width shared by the two panels), never below the panel's own minimum.
+fn side_panel_max(ui: &egui::Ui) -> f32 {
+    let width = ui.ctx().content_rect().width();
+    ((width - MIN_ARTICLE_WIDTH) / 2.0).max(160.0)
+}
+
+/// The narrowest the article gets while the side panels are shown, in points.
+pub const MIN_ARTICLE_WIDTH: f32 = 320.0;

@@ -51,8 +51,9 @@ impl Reader {
             .unwrap_or(1.0)
     }
 
-    /// Sets the zoom of the view shown.
+    /// Sets the zoom of the view shown (and of the next one, when none is shown).
     pub fn set_zoom(&mut self, zoom: f32) {
+        self.zoom = Some(zoom);
         if let Some(view) = &mut self.view {
             view.set_zoom(zoom);
         }

@@ -61,6 +61,12 @@ ui_commands! {
     FindNext,
     /// Go to the previous hit of the find bar.
     FindPrevious,
+    /// Show the settings window (theme, annotator name, dialogs).
+    Settings,
+    /// Show or hide the document list.
+    ToggleDocuments,
+    /// Show or hide the span panel.
+    ToggleSpans,
     /// Show the next document of the (filtered) document list.
     NextDocument,
     /// Show the previous document of the (filtered) document list.
@@ -71,6 +77,10 @@ ui_commands! {
     ZoomOut,
     /// Default text size.
     ZoomReset,
+    /// Show every command with its shortcut, and the article view's keys.
+    KeyboardShortcuts,
+    /// Show the five steps of a first annotation.
+    GettingStarted,
 }
 
 impl UiCommand {
@@ -102,6 +112,11 @@ impl UiCommand {
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
+            Self::Settings => "Settings…",
+            Self::ToggleDocuments => "Document list",
+            Self::ToggleSpans => "Span panel",
+            Self::KeyboardShortcuts => "Keyboard shortcuts",
+            Self::GettingStarted => "Getting started",
         }
     }
 
@@ -149,6 +164,15 @@ impl UiCommand {
             Self::ZoomIn => "Make the article text larger",
             Self::ZoomOut => "Make the article text smaller",
             Self::ZoomReset => "Reset the article text size",
+            Self::Settings => {
+                "Theme (light, dark or the system's), your annotator name, the file dialog; remembered between runs"
+            }
+            Self::ToggleDocuments => "Show or hide the document list on the left",
+            Self::ToggleSpans => "Show or hide the span details and list on the right",
+            Self::KeyboardShortcuts => {
+                "Every command with its shortcut, and the keys of the article view"
+            }
+            Self::GettingStarted => "The five steps of a first annotation",
         }
     }
 
@@ -174,12 +198,16 @@ impl UiCommand {
             | Self::CropToSelection
             | Self::Find
             | Self::FindNext
-            | Self::FindPrevious => "Edit",
+            | Self::FindPrevious
+            | Self::Settings => "Edit",
             Self::ZoomIn
             | Self::ZoomOut
             | Self::ZoomReset
             | Self::NextDocument
-            | Self::PreviousDocument => "View",
+            | Self::PreviousDocument
+            | Self::ToggleDocuments
+            | Self::ToggleSpans => "View",
+            Self::KeyboardShortcuts | Self::GettingStarted => "Help",
         }
     }
 
@@ -203,6 +231,6 @@ mod tests {
         }
         // The first and last variants are there (ALL is generated from the enum).
         assert_eq!(UiCommand::ALL.first(), Some(&UiCommand::NewProject));
-        assert_eq!(UiCommand::ALL.last(), Some(&UiCommand::ZoomReset));
+        assert_eq!(UiCommand::ALL.last(), Some(&UiCommand::GettingStarted));
     }
 }

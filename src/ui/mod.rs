@@ -7,6 +7,7 @@ pub mod disk_change;
 pub mod document_list;
 pub mod export_dialog;
 pub mod find_bar;
+pub mod help;
 pub mod import_dialog;
 pub mod label_editor;
 pub mod label_palette;

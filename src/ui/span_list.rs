@@ -232,7 +232,12 @@ fn span_row(
         ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
     let (start, end) = row.chars;
     // Invisible characters are shown as markers, never applied (an RLO would reverse the row).
-    let excerpt = excerpt(text);
+    // A long span keeps its start and its end.
+    let excerpt = if text.chars().count() > MAX_EXCERPT_CHARS {
+        Cow::Owned(middle_cut(text, MAX_EXCERPT_CHARS))
+    } else {
+        Cow::Borrowed(text)
+    };
     let shown = if row.invisibles {
         reveal(&excerpt)
     } else {
@@ -278,7 +283,19 @@ fn span_row(
     }
     let offsets_left = (rect.right() - OFFSETS_WIDTH).max(x);
     let text_rect = Rect::from_x_y_ranges(x..=offsets_left - 6.0, rect.y_range());
-    paint_shaped(ui, engine, &shown, TEXT_SIZE, text_colour, text_rect);
+    // As much of the span as the row holds: its start and end, the middle shortened.
+    let fitted = middle_shortened(ui, engine, &shown, TEXT_SIZE, text_rect.width());
+    paint_shaped(ui, engine, &fitted, TEXT_SIZE, text_colour, text_rect);
+    if fitted.len() != shown.len() {
+        let full = if row.invisibles {
+            reveal(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        response
+            .clone()
+            .on_hover_ui(|ui| hover_text_ui(ui, engine, &full));
+    }
     ui.painter().text(
         pos2(rect.right() - 4.0, rect.center().y),
         Align2::RIGHT_CENTER,
@@ -287,6 +304,78 @@ fn span_row(
         weak,
     );
     response.clicked()
+}
+
+/// `text` shortened in the middle ("start…end", cut on grapheme boundaries) to fit `width`
+/// points when shaped at `size`; `text` itself when it fits.
+pub(crate) fn middle_shortened<'t>(
+    ui: &Ui,
+    engine: &mut TextEngine,
+    text: &'t str,
+    size: f32,
+    width: f32,
+) -> Cow<'t, str> {
+    let full = shaped_size(ui, engine, text, size, f32::INFINITY).x;
+    if full <= width || width <= 0.0 {
+        return Cow::Borrowed(text);
+    }
+    let count = text.chars().count();
+    // Start from the share of the text that fits, then drop a tenth at a time.
+    let mut keep = ((count as f32) * width / full) as usize;
+    for _ in 0..12 {
+        let candidate = middle_cut(text, keep);
+        if keep <= 2 || shaped_size(ui, engine, &candidate, size, f32::INFINITY).x <= width {
+            return Cow::Owned(candidate);
+        }
+        keep = (keep * 9 / 10).min(keep - 1);
+    }
+    Cow::Owned(middle_cut(text, keep))
+}
+
+/// The first and last `keep / 2` characters of `text` around "…", cut on grapheme boundaries.
+pub(crate) fn middle_cut(text: &str, keep: usize) -> String {
+    let count = text.chars().count();
+    if keep >= count {
+        return text.to_owned();
+    }
+    let head_chars = keep - keep / 2;
+    let tail_chars = keep / 2;
+    let head_end = text
+        .char_indices()
+        .nth(head_chars)
+        .map_or(text.len(), |(i, _)| i);
+    let head_end = prev_grapheme_boundary(text, head_end);
+    let tail_start = text
+        .char_indices()
+        .nth(count - tail_chars)
+        .map_or(text.len(), |(i, _)| i);
+    let tail_start = crate::model::text_range::next_grapheme_boundary(text, tail_start);
+    let tail_start = tail_start.max(head_end);
+    format!(
+        "{}…{}",
+        text[..head_end].trim_end(),
+        text[tail_start..].trim_start()
+    )
+}
+
+/// The whole text of a span in a tooltip, a few words a line, each line shaped.
+fn hover_text_ui(ui: &mut Ui, engine: &mut TextEngine, text: &str) {
+    let colour = ui.visuals().text_color();
+    let mut line = String::new();
+    let mut lines = Vec::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + word.chars().count() > 60 {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    for line in lines.iter().take(20) {
+        crate::ui::shaped_label::shaped_label(ui, engine, line, TEXT_SIZE, colour, 520.0);
+    }
 }
 
 /// The warning sign of a row whose `text` holds invisible characters, in `rect`: in the warning
@@ -390,4 +479,18 @@ fn filter_ui(ui: &mut Ui, engine: &mut TextEngine, state: &mut SpanListState, pr
             state.show_all();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_middle_cut_keeps_the_start_and_the_end() {
+        let text = "قال المتحدث باسم الوزارة إن الخطة جاهزة";
+        let cut = super::middle_cut(text, 12);
+        assert!(cut.starts_with("قال"), "{cut}");
+        assert!(cut.ends_with("جاهزة"), "{cut}");
+        assert!(cut.contains('…'));
+        assert!(cut.chars().count() <= 13);
+        assert_eq!(super::middle_cut("short", 10), "short");
+    }
 }

@@ -27,6 +27,8 @@ pub struct StatusInfo<'a> {
     pub selection: Option<(usize, usize)>,
     /// A short message (what was saved, why nothing was tagged).
     pub notice: Option<&'a str>,
+    /// Whether the message is a warning or an error (drawn in the warning colour).
+    pub notice_is_warning: bool,
     /// Zoom factor.
     pub zoom: f32,
     /// The selected text and span, to show themselves (shaped by our engine) beside the offsets.
@@ -87,7 +89,10 @@ pub fn middle_shortened(text: &str) -> Cow<'_, str> {
 /// Shows the status bar.
 pub fn status_bar_ui(ui: &mut Ui, info: &StatusInfo<'_>) {
     ui.horizontal(|ui| {
-        ui.label(format!("{} spans", info.spans));
+        ui.label(match info.spans {
+            1 => "1 span".to_owned(),
+            n => format!("{n} spans"),
+        });
         if let Some(encoding) = info.encoding {
             ui.separator();
             ui.label(format!("Encoding: {encoding}"));
@@ -95,8 +100,9 @@ pub fn status_bar_ui(ui: &mut Ui, info: &StatusInfo<'_>) {
         if let Some((start, end)) = info.selection {
             ui.separator();
             ui.label(format!(
-                "Selected {start}..{end} ({} characters)",
-                end - start
+                "Selected {start}..{end} ({} character{})",
+                end - start,
+                crate::io::plural(end - start)
             ));
             if let Some(selected) = info.selected.as_ref().filter(|s| !s.text.is_empty()) {
                 shaped_text(ui, selected, selected.text);
@@ -112,7 +118,11 @@ pub fn status_bar_ui(ui: &mut Ui, info: &StatusInfo<'_>) {
         }
         if let Some(notice) = info.notice {
             ui.separator();
-            ui.label(notice);
+            if info.notice_is_warning {
+                ui.colored_label(ui.visuals().warn_fg_color, notice);
+            } else {
+                ui.label(notice);
+            }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(format!("{:.0}%", info.zoom * 100.0));

@@ -7,17 +7,23 @@
 mod confirm;
 pub mod disk_change;
 mod error;
+pub mod file_dialog;
+pub mod help;
 mod labels;
 mod picker;
 pub(super) mod restore;
+pub mod settings;
 mod transfer;
 
 pub use confirm::{AfterConfirm, ConfirmDialog};
 pub use disk_change::DiskChangeDialog;
 pub use error::{ErrorAnswer, ErrorDialog, UserError};
+pub use file_dialog::{FileDialog, FileDialogAnswer};
+pub use help::{HelpPage, HelpWindow};
 pub use labels::LabelEditorWindow;
 pub use picker::RelationPickerDialog;
 pub use restore::{RestoreDialog, RestoreOffer};
+pub use settings::{SettingsAnswer, SettingsWindow};
 pub use transfer::{ExportWindow, ImportWindow, ProgressDialog, ReportWindow};
 
 /// The dialogs and windows of the app.
@@ -43,6 +49,12 @@ pub struct Dialogs {
     pub progress: ProgressDialog,
     /// The report of finished work.
     pub report: ReportWindow,
+    /// Isnad's own file dialog (where the desktop shows none).
+    pub files: FileDialog,
+    /// Help › Keyboard shortcuts (F1), Help › Getting started.
+    pub help: HelpWindow,
+    /// Edit › Settings….
+    pub settings: SettingsWindow,
 }
 
 impl Dialogs {
@@ -58,8 +70,36 @@ impl Dialogs {
             (self.picker.is_open(), "relation picker"),
             (self.labels.is_confirming_removal(), "remove label"),
             (self.progress.is_open(), "progress"),
+            (self.files.is_open(), "file dialog"),
         ]
         .into_iter()
         .find_map(|(open, name)| open.then_some(name))
+    }
+
+    /// Escape closes the front window that does not block (help, settings, a report), before
+    /// the article sees the key. Returns whether one was closed.
+    pub fn close_window_on_escape(&mut self, ctx: &egui::Context) -> bool {
+        if self.blocking().is_some() {
+            return false;
+        }
+        let open =
+            self.help.page().is_some() || self.settings.is_open() || self.report.report().is_some();
+        let typing = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());
+        if !open
+            || typing
+            || !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            return false;
+        }
+        if self.help.page().is_some() {
+            self.help.close();
+        } else if self.settings.is_open() {
+            self.settings.close();
+        } else {
+            self.report.close();
+        }
+        true
     }
 }

@@ -211,7 +211,7 @@ impl ArticleView {
                     let (chip, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter().rect_filled(chip, 2.0, colour);
                     ui.strong(name);
-                    ui.weak(format!("{chars} characters"));
+                    ui.weak(format!("{chars} character{}", crate::io::plural(chars)));
                 });
                 // The span text, shaped by our engine (egui cannot join Arabic letters).
                 shaped_label(
