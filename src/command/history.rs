@@ -1,7 +1,19 @@
 //! Undo and redo as two stacks of inverse edits, gesture coalescing and the "unsaved changes" flag.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use crate::command::Edit;
 use crate::model::{ModelError, Project};
+
+/// The source of revision numbers, shared by every history of the process: a project reopened
+/// from disk gets a new history whose revisions were never used before, so a cache keyed by
+/// revision (the document list's, the span list's) never mistakes it for the old project.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(0);
+
+/// A revision number never handed out before in this process.
+fn new_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
 
 /// Identifies a continuous gesture (e.g. "dragging the end of span 12"). Consecutive edits
 /// recorded with the same key, with no undo, redo or [`History::end_merge`] in between, form one
@@ -28,7 +40,6 @@ pub struct History {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
     revision: u64,
-    next_revision: u64,
     saved: Option<u64>,
     merging: Option<MergeKey>,
 }
@@ -36,12 +47,12 @@ pub struct History {
 impl Default for History {
     /// An empty history whose current state counts as saved.
     fn default() -> Self {
+        let revision = new_revision();
         Self {
             undo: Vec::new(),
             redo: Vec::new(),
-            revision: 0,
-            next_revision: 1,
-            saved: Some(0),
+            revision,
+            saved: Some(revision),
             merging: None,
         }
     }
@@ -104,9 +115,7 @@ impl History {
     }
 
     fn fresh_revision(&mut self) -> u64 {
-        let revision = self.next_revision;
-        self.next_revision += 1;
-        revision
+        new_revision()
     }
 
     fn record(&mut self, inverse: Edit) {
@@ -181,7 +190,7 @@ impl History {
     }
 
     /// The current revision (changes with every edit, undo and redo; equal revisions mean equal
-    /// projects).
+    /// projects, even across histories: no two histories of the process share a revision).
     pub fn revision(&self) -> u64 {
         self.revision
     }
