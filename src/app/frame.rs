@@ -178,5 +178,8 @@ impl IsnadApp {
         if let Some(choice) = self.dialogs.disk_change.ui(ctx, name) {
             self.commands.send(AppCommand::Disk(choice));
         }
+        if let Some(answer) = self.dialogs.relabel.ui(ctx) {
+            self.commands.send(AppCommand::Relabel(answer));
+        }
     }
 }

@@ -9,6 +9,7 @@ pub mod disk_change;
 mod error;
 mod labels;
 mod picker;
+mod relabel;
 pub(super) mod restore;
 mod transfer;
 
@@ -17,6 +18,7 @@ pub use disk_change::DiskChangeDialog;
 pub use error::{ErrorAnswer, ErrorDialog, UserError};
 pub use labels::LabelEditorWindow;
 pub use picker::RelationPickerDialog;
+pub use relabel::{PendingRelabel, RelabelDialog};
 pub use restore::{RestoreDialog, RestoreOffer};
 pub use transfer::{ExportWindow, ImportWindow, ProgressDialog, ReportWindow};
 
@@ -33,6 +35,8 @@ pub struct Dialogs {
     pub disk_change: DiskChangeDialog,
     /// "Which relation?" when several fit two spans being linked.
     pub picker: RelationPickerDialog,
+    /// "Remove relations?" before a relabelling that removes several.
+    pub relabel: RelabelDialog,
     /// The label editor.
     pub labels: LabelEditorWindow,
     /// File › Export….
@@ -56,6 +60,7 @@ impl Dialogs {
             (self.restore.is_open(), "restore offer"),
             (self.disk_change.is_open(), "file changed on disk"),
             (self.picker.is_open(), "relation picker"),
+            (self.relabel.is_open(), "remove relations"),
             (self.labels.is_confirming_removal(), "remove label"),
             (self.progress.is_open(), "progress"),
         ]

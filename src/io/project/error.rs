@@ -104,7 +104,7 @@ pub enum ProjectError {
     },
     /// Another program (another `isnad add`, `isnad import`, or Isnad saving) is writing the
     /// project, and the caller chose not to wait; nothing was written.
-    #[error("Another program is writing this project right now (it holds the lock file {}); nothing was written. Try again when it is done, or run without --no-wait to wait for it.\nFile: {}", lock.display(), path.display())]
+    #[error("Another program is writing this project right now (it holds the lock file {}); nothing was written. Try again when it is done.\nFile: {}", lock.display(), path.display())]
     Locked {
         /// The project file.
         path: PathBuf,
