@@ -22,7 +22,11 @@ fn recount(project: &Project, doc: isnad::model::DocId) -> Vec<(LabelId, usize)>
         .labels()
         .iter()
         .map(|l| {
-            let n = project.spans_of(doc).iter().filter(|s| s.label == l.id).count();
+            let n = project
+                .spans_of(doc)
+                .iter()
+                .filter(|s| s.label == l.id)
+                .count();
             (l.id.clone(), n)
         })
         .collect()
@@ -56,8 +60,17 @@ fn counts_and_furthest_end_match_a_recount_through_random_edits() {
         };
         // Duplicates are refused; the counts must still match.
         let _ = edit.apply(&mut project);
-        assert_eq!(project.label_counts(doc), recount(&project, doc), "step {step}");
-        let furthest = project.spans_of(doc).iter().map(|s| s.end).max().unwrap_or(0);
+        assert_eq!(
+            project.label_counts(doc),
+            recount(&project, doc),
+            "step {step}"
+        );
+        let furthest = project
+            .spans_of(doc)
+            .iter()
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(0);
         assert_eq!(project.furthest_span_end(doc), furthest, "step {step}");
     }
     assert!(project.spans_of(doc).len() > 100, "the test built a crowd");
