@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use isnad::cli::Outcome;
 use isnad::io::export::{DocumentSelection, ExportFormat, ExportOptions, TokenEdges};
 use isnad::io::import::{ImportFormat, ImportOptions};
+use isnad::io::project::LockWait;
 use isnad::model::DocumentStatus;
 use isnad::model::offsets::OffsetUnit;
 
@@ -38,6 +39,9 @@ enum Command {
         /// The articles to import (.txt, .md or .html; UTF-8, UTF-16, Windows-1256 or ISO-8859-6).
         #[arg(required = true)]
         articles: Vec<PathBuf>,
+        /// Do not wait for another program writing the project: exit at once, writing nothing.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Open and validate a project file, and summarise its documents and spans.
     Check {
@@ -57,6 +61,9 @@ enum Command {
         /// Article files, folders and .jsonl corpora.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Do not wait for another program writing the project: exit at once, writing nothing.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Find a word or pattern in every document of a project, Arabic-aware (hits on stdout, one
     /// per line; exit 0 whether or not anything was found, 2 for a bad query).
@@ -102,6 +109,9 @@ struct ImportArgs {
     /// Add labels the project does not have (otherwise their spans are rejected).
     #[arg(long)]
     add_labels: bool,
+    /// Do not wait for another program writing the project: exit at once, writing nothing.
+    #[arg(long)]
+    no_wait: bool,
 }
 
 const UNITS: [&str; 3] = ["code-points", "utf16", "bytes"];
@@ -164,7 +174,12 @@ fn run_import(args: &ImportArgs) -> ExitCode {
     let Some(options) = args.options() else {
         return fail(&format!("unknown format {}", args.format));
     };
-    match isnad::cli::import_into_project(&args.project, &options, &args.files) {
+    match isnad::cli::import_into_project_with(
+        &args.project,
+        &options,
+        &args.files,
+        lock_wait(args.no_wait),
+    ) {
         Ok((report, outcome)) => {
             eprint!("{report}");
             if outcome == Outcome::Failed {
@@ -181,8 +196,17 @@ fn run_import(args: &ImportArgs) -> ExitCode {
     }
 }
 
-fn run_add(project: &Path, paths: &[PathBuf]) -> ExitCode {
-    match isnad::cli::add_to_project(project, paths) {
+/// What a writing subcommand does when another program writes the project.
+fn lock_wait(no_wait: bool) -> LockWait {
+    if no_wait {
+        LockWait::NoWait
+    } else {
+        LockWait::Wait
+    }
+}
+
+fn run_add(project: &Path, paths: &[PathBuf], no_wait: bool) -> ExitCode {
+    match isnad::cli::add_to_project_with(project, paths, lock_wait(no_wait)) {
         Ok((report, outcome)) => {
             eprint!("{report}");
             if report.added.is_empty() {
@@ -207,15 +231,17 @@ fn exit(outcome: Outcome) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::New { project, articles }) => {
-            match isnad::cli::new_project(&project, &articles) {
-                Ok(summary) => {
-                    print!("{summary}");
-                    ExitCode::SUCCESS
-                }
-                Err(error) => fail(&error.to_string()),
+        Some(Command::New {
+            project,
+            articles,
+            no_wait,
+        }) => match isnad::cli::new_project_with(&project, &articles, lock_wait(no_wait)) {
+            Ok(summary) => {
+                print!("{summary}");
+                ExitCode::SUCCESS
             }
-        }
+            Err(error) => fail(&error.to_string()),
+        },
         Some(Command::Check { project }) => match isnad::cli::check_project(&project) {
             Ok(report) => {
                 print!("{report}");
@@ -225,7 +251,11 @@ fn main() -> ExitCode {
         },
         Some(Command::Export(args)) => run_export(&args),
         Some(Command::Import(args)) => run_import(&args),
-        Some(Command::Add { project, paths }) => run_add(&project, &paths),
+        Some(Command::Add {
+            project,
+            paths,
+            no_wait,
+        }) => run_add(&project, &paths, no_wait),
         Some(Command::Search(args)) => ExitCode::from(args.run()),
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
@@ -333,7 +363,7 @@ mod tests {
         let add = Cli::try_parse_from(["isnad", "add", "p.isnad.ron", "folder", "c.jsonl"]);
         assert!(matches!(
             add.expect("add").command,
-            Some(Command::Add { project, paths }) if project == Path::new("p.isnad.ron") && paths.len() == 2
+            Some(Command::Add { project, paths, .. }) if project == Path::new("p.isnad.ron") && paths.len() == 2
         ));
         assert!(Cli::try_parse_from(["isnad", "add", "p.isnad.ron"]).is_err());
     }

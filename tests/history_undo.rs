@@ -415,3 +415,21 @@ fn undo_and_redo_restore_the_selection_each_change_was_made_with_and_name_it() {
     assert!(history.redo(&mut project).unwrap());
     assert_eq!(history.restored_selection(), Some(&after));
 }
+
+#[test]
+fn no_two_histories_share_a_revision() {
+    // A project reopened from disk gets a new history: caches keyed by revision must not take it
+    // for the old project.
+    let (mut p, doc) = project_from_markup("[الرئيس|actor] قال").expect("markup");
+    let mut first = History::new();
+    let opened = first.revision();
+    let id = p.spans_of(doc)[0].id;
+    first
+        .apply(isnad::command::Edit::RemoveSpan(id), &mut p)
+        .expect("remove");
+    let edited = first.revision();
+    let second = History::new();
+    assert_ne!(second.revision(), opened);
+    assert_ne!(second.revision(), edited);
+    assert!(!second.is_dirty());
+}

@@ -40,6 +40,8 @@ pub enum AppCommand {
     Disk(DiskChoice),
     /// The answer of the relation picker.
     Picker(PickerOutcome),
+    /// The answer to "Remove relations?" before a relabelling (`None`: cancelled).
+    Relabel(Option<super::dialogs::PendingRelabel>),
     /// The export window's answer.
     Export(ExportDialogAnswer),
     /// The import window's answer.
@@ -105,6 +107,7 @@ impl IsnadApp {
             AppCommand::Restore(choice) => self.answer_restore_offer(choice),
             AppCommand::Disk(choice) => self.answer_disk_change(choice),
             AppCommand::Picker(outcome) => self.answer_relation_picker(outcome),
+            AppCommand::Relabel(answer) => self.answer_relabel(answer),
             AppCommand::Export(answer) => self.answer_export_window(answer),
             AppCommand::Import(answer) => self.answer_import_window(answer),
             AppCommand::Settings(answer) => self.answer_settings(ctx, answer),

@@ -210,6 +210,9 @@ impl IsnadApp {
             self.commands
                 .send(AppCommand::FilesPicked(purpose, kind, paths));
         }
+        if let Some(answer) = self.dialogs.relabel.ui(ctx) {
+            self.commands.send(AppCommand::Relabel(answer));
+        }
     }
 }
 

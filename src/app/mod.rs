@@ -33,7 +33,9 @@ mod logic;
 mod notices;
 mod project_files;
 mod reader;
+
 mod recent;
+mod relabel;
 mod restore;
 pub mod settings;
 mod transfer;
@@ -458,9 +460,7 @@ impl IsnadApp {
                     }
                 })
             }
-            ViewAction::Relabel { span, label } => {
-                self.workspace.apply(Edit::RelabelSpan { id: span, label })
-            }
+            ViewAction::Relabel { span, label } => self.relabel_span(span, label),
             ViewAction::Remove(span) => self.workspace.apply(Edit::RemoveSpan(span)),
             ViewAction::MoveSpan {
                 span,

@@ -252,10 +252,25 @@ impl IsnadApp {
     /// program changed the file since it was opened or saved, nothing is written: the user is
     /// asked first.
     pub fn save_as(&mut self, path: &Path) -> bool {
+        // One writer at a time: while an `isnad add` or `isnad import` changes this project, the
+        // app does not save over it (it says so, and the user saves again once it is done).
+        let _lock = match project::ProjectLock::acquire(path, project::LockWait::NoWait, |_| {}) {
+            Ok(lock) => lock,
+            Err(err) => {
+                self.show_error("Could not save the project", err);
+                return false;
+            }
+        };
         if self.save_blocked_by_disk_change(path) {
             return false;
         }
-        match self.workspace.save_to(path) {
+        let expected = if self.workspace.path() == Some(path) {
+            self.disk.expected_on_disk()
+        } else {
+            // Save As: the file dialog asked before replacing a file.
+            project::OnDisk::Anything
+        };
+        match self.workspace.save_checked(path, expected) {
             Ok(identity) => {
                 self.autosave.drop_recovery();
                 self.disk.remember(identity);

@@ -10,12 +10,17 @@ mod check;
 mod new;
 mod search;
 mod transfer;
+mod writing;
 
-pub use add::add_to_project;
+pub use add::{add_to_project, add_to_project_with};
 pub use check::{CheckReport, DocumentReport, check_project, error_report};
-pub use new::{CliError, NewDocument, NewSummary, new_project};
+pub use new::{CliError, NewDocument, NewSummary, new_project, new_project_with};
 pub use search::{HitFormat, SearchArgs, SearchError, SearchSummary, search_project_file};
-pub use transfer::{ExportSummary, Outcome, TransferError, export_project, import_into_project};
+pub use transfer::{
+    ExportSummary, Outcome, TransferError, export_project, import_into_project,
+    import_into_project_with,
+};
+pub use writing::lock_for_writing;
 
 use crate::model::DocumentStatus;
 

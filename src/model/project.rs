@@ -140,17 +140,32 @@ impl Project {
         self.documents.get(&doc)?.spans.duplicate_of(range, label)
     }
 
-    /// Number of spans of each label in `doc`, in schema order (zero counts included).
+    /// Number of spans of each label in `doc`, in schema order (zero counts included). O(labels):
+    /// the counts are kept up to date by every change.
     pub fn label_counts(&self, doc: DocId) -> Vec<(LabelId, usize)> {
-        let mut counts: HashMap<&LabelId, usize> = HashMap::new();
-        for span in self.spans_of(doc) {
-            *counts.entry(&span.label).or_default() += 1;
-        }
+        let entry = self.documents.get(&doc);
         self.schema
             .labels()
             .iter()
-            .map(|l| (l.id.clone(), counts.get(&l.id).copied().unwrap_or(0)))
+            .map(|l| {
+                let count = entry.map_or(0, |e| e.spans.label_count(&l.id));
+                (l.id.clone(), count)
+            })
             .collect()
+    }
+
+    /// The end of the span of `doc` reaching furthest into the text (0 without spans). O(log n
+    /// + k), k the spans starting within the longest span's length before the last start.
+    pub fn furthest_span_end(&self, doc: DocId) -> usize {
+        let Some(last) = self.spans_of(doc).last() else {
+            return 0;
+        };
+        // The furthest end is at least the last-starting span's end; only spans reaching past
+        // it can hold it.
+        self.spans_overlapping(doc, last.end.saturating_sub(1)..usize::MAX)
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(last.end)
     }
 
     /// Number of spans with this label in the whole project (e.g. to warn before removing it).

@@ -11,6 +11,7 @@ pub mod file_dialog;
 pub mod help;
 mod labels;
 mod picker;
+mod relabel;
 pub(super) mod restore;
 pub mod settings;
 mod transfer;
@@ -22,6 +23,7 @@ pub use file_dialog::{FileDialog, FileDialogAnswer};
 pub use help::{HelpPage, HelpWindow};
 pub use labels::LabelEditorWindow;
 pub use picker::RelationPickerDialog;
+pub use relabel::{PendingRelabel, RelabelDialog};
 pub use restore::{RestoreDialog, RestoreOffer};
 pub use settings::{SettingsAnswer, SettingsWindow};
 pub use transfer::{ExportWindow, ImportWindow, ProgressDialog, ReportWindow};
@@ -39,6 +41,8 @@ pub struct Dialogs {
     pub disk_change: DiskChangeDialog,
     /// "Which relation?" when several fit two spans being linked.
     pub picker: RelationPickerDialog,
+    /// "Remove relations?" before a relabelling that removes several.
+    pub relabel: RelabelDialog,
     /// The label editor.
     pub labels: LabelEditorWindow,
     /// File › Export….
@@ -68,6 +72,7 @@ impl Dialogs {
             (self.restore.is_open(), "restore offer"),
             (self.disk_change.is_open(), "file changed on disk"),
             (self.picker.is_open(), "relation picker"),
+            (self.relabel.is_open(), "remove relations"),
             (self.labels.is_confirming_removal(), "remove label"),
             (self.progress.is_open(), "progress"),
             (self.files.is_open(), "file dialog"),

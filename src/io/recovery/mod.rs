@@ -114,11 +114,7 @@ pub fn write(path: &Path, text: &[u8]) -> std::io::Result<()> {
 /// Serialises `project` and writes it to `path` (see [`write`]); returns the bytes written.
 pub fn save(project: &Project, path: &Path) -> Result<usize, ProjectError> {
     let text = project::to_ron_string(project, path)?;
-    write(path, text.as_bytes()).map_err(|source| ProjectError::Write {
-        path: path.to_owned(),
-        fault: project::WriteFault::classify(path, &source),
-        source,
-    })?;
+    write(path, text.as_bytes()).map_err(|source| ProjectError::write(path, source))?;
     Ok(text.len())
 }
 
