@@ -8,6 +8,7 @@ pub mod cli;
 pub mod command;
 pub mod io;
 pub mod model;
+pub mod team;
 pub mod text;
 pub mod ui;
 

@@ -58,6 +58,17 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Inter-annotator agreement of projects of the same documents (matched by text): exact and
+    /// overlap F1, per-label Cohen's kappa and Krippendorff's alpha over code points, relation F1,
+    /// and each disagreement classified.
+    Agree {
+        /// Two or more project files (NAME.isnad.ron), one per annotator.
+        #[arg(required = true, num_args = 2..)]
+        projects: Vec<PathBuf>,
+        /// Print JSON (undefined figures as null) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -194,6 +205,20 @@ fn run_add(project: &Path, paths: &[PathBuf]) -> ExitCode {
     }
 }
 
+fn run_agree(projects: &[PathBuf], json: bool) -> ExitCode {
+    match isnad::cli::agree_projects(projects) {
+        Ok((report, names)) if json => {
+            println!("{}", isnad::cli::agreement_json(&report, &names));
+            ExitCode::SUCCESS
+        }
+        Ok((report, names)) => {
+            print!("{}", isnad::cli::agreement_table(&report, &names));
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&isnad::cli::error_report(&error)),
+    }
+}
+
 fn exit(outcome: Outcome) -> ExitCode {
     ExitCode::from(outcome.exit_code())
 }
@@ -220,6 +245,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => run_export(&args),
         Some(Command::Import(args)) => run_import(&args),
         Some(Command::Add { project, paths }) => run_add(&project, &paths),
+        Some(Command::Agree { projects, json }) => run_agree(&projects, json),
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error.to_string()),
