@@ -69,6 +69,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Three-way merge of project files (git's merge-driver convention: the result replaces OURS;
+    /// exit 0 clean, 1 with conflicts, each on stderr and noted in the file, 2 nothing written).
+    Merge {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Our version (git's %A), replaced by the result unless -o is given.
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// Write the result here instead of OURS.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -219,6 +232,26 @@ fn run_agree(projects: &[PathBuf], json: bool) -> ExitCode {
     }
 }
 
+fn run_merge(base: &Path, ours: &Path, theirs: &Path, output: Option<&Path>) -> ExitCode {
+    match isnad::cli::merge_files(base, ours, theirs, output) {
+        Ok((outcome, written)) => {
+            for conflict in &outcome.conflicts {
+                eprintln!("isnad merge: conflict: {conflict}");
+            }
+            eprintln!(
+                "isnad merge: wrote {} ({})",
+                written.display(),
+                isnad::cli::count(outcome.conflicts.len(), "conflict")
+            );
+            ExitCode::from(isnad::cli::merge_exit_code(&outcome))
+        }
+        Err(failure) => {
+            eprintln!("isnad merge: {failure}");
+            ExitCode::from(isnad::cli::MERGE_FAILED)
+        }
+    }
+}
+
 fn exit(outcome: Outcome) -> ExitCode {
     ExitCode::from(outcome.exit_code())
 }
@@ -246,6 +279,12 @@ fn main() -> ExitCode {
         Some(Command::Import(args)) => run_import(&args),
         Some(Command::Add { project, paths }) => run_add(&project, &paths),
         Some(Command::Agree { projects, json }) => run_agree(&projects, json),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => run_merge(&base, &ours, &theirs, output.as_deref()),
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error.to_string()),

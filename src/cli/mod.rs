@@ -1,5 +1,5 @@
 //! Headless subcommands of the `isnad` binary: `isnad new`, `isnad check`, `isnad export`,
-//! `isnad import`, `isnad add` and `isnad agree`.
+//! `isnad import`, `isnad add`, `isnad agree` and `isnad merge`.
 //!
 //! Each subcommand is a plain function returning a report (with a [`std::fmt::Display`] meant for
 //! the terminal) or an error, so it can be tested without spawning the binary; `main.rs` only
@@ -8,12 +8,14 @@
 mod add;
 mod agree;
 mod check;
+mod merge;
 mod new;
 mod transfer;
 
 pub use add::add_to_project;
 pub use agree::{LISTED_DISAGREEMENTS, agree_projects, agreement_json, agreement_table};
 pub use check::{CheckReport, DocumentReport, check_project, error_report};
+pub use merge::{MERGE_FAILED, MergeFailure, merge_exit_code, merge_files};
 pub use new::{CliError, NewDocument, NewSummary, new_project};
 pub use transfer::{ExportSummary, Outcome, TransferError, export_project, import_into_project};
 
