@@ -3,20 +3,29 @@
 //! labels, relation types and documents still in use kept, attributes a new label does not
 //! declare dropped with a note.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::model::{LabelSchema, Relation, RelationId, Span, SpanId};
 use crate::team::merge::{CONFLICT_META_KEY, CONFLICT_NOTE_PREFIX, Merger};
 use crate::team::three_way::{Pick, pick, pick_map};
 
-/// What each side had: spans by id (theirs renumbered where needed).
-struct Sides<T> {
-    base: HashMap<u64, T>,
-    ours: HashMap<u64, T>,
-    theirs: HashMap<u64, T>,
+/// What each side had, by id: borrowed from the projects, theirs copied only where renumbered.
+struct Sides<'p, T: Clone> {
+    base: HashMap<u64, &'p T>,
+    ours: HashMap<u64, &'p T>,
+    theirs: HashMap<u64, Cow<'p, T>>,
 }
 
-impl<T> Sides<T> {
+impl<T: Clone> Sides<'_, T> {
+    fn get(&self, id: u64) -> (Option<&T>, Option<&T>, Option<&T>) {
+        (
+            self.base.get(&id).copied(),
+            self.ours.get(&id).copied(),
+            self.theirs.get(&id).map(|c| c.as_ref()),
+        )
+    }
+
     fn ids(&self) -> BTreeSet<u64> {
         self.base
             .keys()
@@ -107,49 +116,58 @@ pub(crate) fn merge_annotations(
     (merged.into_values().collect(), kept.into_values().collect())
 }
 
-fn span_sides(s: &mut SpanMerge<'_, '_>) -> Sides<Span> {
-    let collect = |p: &crate::model::Project| -> HashMap<u64, Span> {
+fn span_sides<'p>(s: &mut SpanMerge<'_, 'p>) -> Sides<'p, Span> {
+    fn collect(p: &crate::model::Project) -> HashMap<u64, &Span> {
         p.documents()
             .flat_map(|d| p.spans_of(d.id()).iter())
-            .map(|sp| (sp.id.0, sp.clone()))
+            .map(|sp| (sp.id.0, sp))
             .collect()
-    };
-    let base = collect(s.m.base);
-    let ours = collect(s.m.ours);
+    }
+    let (base_p, ours_p, theirs_p) = (s.m.base, s.m.ours, s.m.theirs);
+    let base = collect(base_p);
+    let ours = collect(ours_p);
     let mut theirs = HashMap::with_capacity(ours.len());
-    for doc in s.m.theirs.documents() {
-        for span in s.m.theirs.spans_of(doc.id()) {
-            let mut span = span.clone();
-            if let Some(&doc) = s.m.doc_map.get(&span.doc) {
-                span.doc = doc;
-            }
+    for doc in theirs_p.documents() {
+        let doc_to = s.m.doc_map.get(&doc.id()).copied();
+        for span in theirs_p.spans_of(doc.id()) {
+            let doc_id = doc_to.unwrap_or(span.doc);
             let known = ours.get(&span.id.0).or_else(|| base.get(&span.id.0));
             let same = |k: &Span| {
-                k.doc == span.doc
+                k.doc == doc_id
                     && (base.contains_key(&span.id.0)
                         || (k.range(), &k.label) == (span.range(), &span.label))
             };
-            if known.is_some_and(|k| !same(k)) {
+            let collides = known.is_some_and(|k| !same(k));
+            if doc_to.is_none() && !collides {
+                theirs.insert(span.id.0, Cow::Borrowed(span));
+                continue;
+            }
+            let mut copy = span.clone();
+            copy.doc = doc_id;
+            if collides {
                 // The same id for another span: two copies counted from one stored counter.
                 let fresh = s.m.fresh.span();
-                s.span_map.insert(span.id, fresh);
-                span.id = fresh;
+                s.span_map.insert(copy.id, fresh);
+                copy.id = fresh;
             }
-            theirs.insert(span.id.0, span);
+            theirs.insert(copy.id.0, Cow::Owned(copy));
         }
     }
     Sides { base, ours, theirs }
 }
 
-fn merge_spans(s: &mut SpanMerge<'_, '_>, sides: &Sides<Span>) -> BTreeMap<SpanId, Span> {
+fn merge_spans(s: &mut SpanMerge<'_, '_>, sides: &Sides<'_, Span>) -> BTreeMap<SpanId, Span> {
     let mut merged = BTreeMap::new();
     for id in sides.ids() {
-        let (b, o, t) = (
-            sides.base.get(&id),
-            sides.ours.get(&id),
-            sides.theirs.get(&id),
-        );
+        let (b, o, t) = sides.get(id);
         match (b, o, t) {
+            // Unchanged by one side, or changed alike: no field to compare.
+            (Some(b), Some(o), Some(t)) if o == t || t == b => {
+                merged.insert(o.id, o.clone());
+            }
+            (Some(b), Some(o), Some(t)) if o == b => {
+                merged.insert(t.id, t.clone());
+            }
             (_, Some(o), Some(t)) => {
                 let span = merge_span(s, b, o, t, &mut merged);
                 merged.insert(span.id, span);
@@ -243,88 +261,89 @@ fn merge_span(
 fn make_one_of_identical_spans(
     s: &mut SpanMerge<'_, '_>,
     merged: &mut BTreeMap<SpanId, Span>,
-    sides: &Sides<Span>,
+    sides: &Sides<'_, Span>,
 ) -> HashMap<SpanId, SpanId> {
-    let mut first: HashMap<(crate::model::DocId, usize, usize, crate::model::LabelId), SpanId> =
-        HashMap::new();
-    let mut order: Vec<SpanId> = merged.keys().copied().collect();
-    order.sort_by_key(|id| (!sides.ours.contains_key(&id.0), *id));
+    // Found in one read-only pass over spans grouped by document and range (adjacent in order).
+    let mut by_place: Vec<(&Span, bool)> = merged
+        .values()
+        .map(|sp| (sp, !sides.ours.contains_key(&sp.id.0)))
+        .collect();
+    by_place.sort_unstable_by(|(a, a_theirs), (b, b_theirs)| {
+        (a.doc, a.start, a.end, &a.label, a_theirs, a.id)
+            .cmp(&(b.doc, b.start, b.end, &b.label, b_theirs, b.id))
+    });
+    let mut pairs = Vec::new();
+    for group in by_place.chunk_by(|(a, _), (b, _)| {
+        (a.doc, a.start, a.end, &a.label) == (b.doc, b.start, b.end, &b.label)
+    }) {
+        if let [(kept, _), rest @ ..] = group {
+            pairs.extend(rest.iter().map(|(other, _)| (other.id, kept.id)));
+        }
+    }
     let mut dedupe = HashMap::new();
-    for id in order {
-        let Some(span) = merged.get(&id) else {
+    for (id, kept) in pairs {
+        let Some(other) = merged.remove(&id) else {
             continue;
         };
-        let key = (span.doc, span.start, span.end, span.label.clone());
-        match first.get(&key) {
-            None => {
-                first.insert(key, id);
+        dedupe.insert(id, kept);
+        if let Some(k) = merged.get_mut(&kept) {
+            for (name, value) in other.attributes {
+                k.attributes.entry(name).or_insert(value);
             }
-            Some(&kept) => {
-                let Some(other) = merged.remove(&id) else {
-                    continue;
-                };
-                dedupe.insert(id, kept);
-                if let Some(k) = merged.get_mut(&kept) {
-                    for (name, value) in other.attributes {
-                        k.attributes.entry(name).or_insert(value);
-                    }
-                    if other.note.is_some() && other.note != k.note {
-                        let note = other.note.unwrap_or_default();
-                        s.notes.entry(kept).or_default().push(format!(
-                            "the same span was also made as span {} with the note: {note}",
-                            id.0
-                        ));
-                    }
-                }
-                if let Some(notes) = s.notes.remove(&id) {
-                    s.notes.entry(kept).or_default().extend(notes);
-                }
+            if other.note.is_some() && other.note != k.note {
+                let note = other.note.unwrap_or_default();
+                s.notes.entry(kept).or_default().push(format!(
+                    "the same span was also made as span {} with the note: {note}",
+                    id.0
+                ));
             }
+        }
+        if let Some(notes) = s.notes.remove(&id) {
+            s.notes.entry(kept).or_default().extend(notes);
         }
     }
     dedupe
 }
 
-fn relation_sides(s: &mut SpanMerge<'_, '_>) -> Sides<Relation> {
-    let collect = |p: &crate::model::Project| -> HashMap<u64, Relation> {
+fn relation_sides<'p>(s: &mut SpanMerge<'_, 'p>) -> Sides<'p, Relation> {
+    fn collect(p: &crate::model::Project) -> HashMap<u64, &Relation> {
         p.documents()
             .flat_map(|d| p.relations_of_doc(d.id()))
-            .map(|r| (r.id.0, r.clone()))
+            .map(|r| (r.id.0, r))
             .collect()
-    };
-    let base = collect(s.m.base);
-    let ours = collect(s.m.ours);
+    }
+    let (base_p, ours_p, theirs_p) = (s.m.base, s.m.ours, s.m.theirs);
+    let base = collect(base_p);
+    let ours = collect(ours_p);
     let mut theirs = HashMap::new();
-    for (_, mut r) in collect(s.m.theirs) {
-        for end in [&mut r.head, &mut r.child] {
-            if let Some(&mapped) = s.span_map.get(end) {
-                *end = mapped;
-            }
-        }
+    for (_, r) in collect(theirs_p) {
+        let mapped = |end: SpanId| s.span_map.get(&end).copied().unwrap_or(end);
+        let (head, child) = (mapped(r.head), mapped(r.child));
         let collides = !base.contains_key(&r.id.0)
             && ours
                 .get(&r.id.0)
-                .is_some_and(|o| (&o.kind, o.head, o.child) != (&r.kind, r.head, r.child));
-        if collides {
-            r.id = s.m.fresh.relation();
+                .is_some_and(|o| (&o.kind, o.head, o.child) != (&r.kind, head, child));
+        if !collides && (head, child) == (r.head, r.child) {
+            theirs.insert(r.id.0, Cow::Borrowed(r));
+            continue;
         }
-        theirs.insert(r.id.0, r);
+        let id = if collides { s.m.fresh.relation() } else { r.id };
+        theirs.insert(
+            id.0,
+            Cow::Owned(Relation::new(id, r.kind.clone(), head, child)),
+        );
     }
     Sides { base, ours, theirs }
 }
 
 fn merge_relations(
     s: &mut SpanMerge<'_, '_>,
-    sides: &Sides<Relation>,
+    sides: &Sides<'_, Relation>,
     dedupe: &HashMap<SpanId, SpanId>,
 ) -> BTreeMap<RelationId, Relation> {
     let mut kept = BTreeMap::new();
     for id in sides.ids() {
-        let (b, o, t) = (
-            sides.base.get(&id),
-            sides.ours.get(&id),
-            sides.theirs.get(&id),
-        );
+        let (b, o, t) = sides.get(id);
         match (b, o, t) {
             (_, Some(o), Some(t)) => {
                 let b = b.unwrap_or(o);
@@ -417,7 +436,8 @@ fn restore_needed(
         }
     }
     let schemas = [s.m.ours.schema(), s.m.theirs.schema(), s.m.base.schema()];
-    let labels: BTreeSet<_> = merged.values().map(|sp| sp.label.clone()).collect();
+    let used: HashSet<&crate::model::LabelId> = merged.values().map(|sp| &sp.label).collect();
+    let labels: BTreeSet<crate::model::LabelId> = used.into_iter().cloned().collect();
     for label in labels {
         if schema.contains(&label) {
             continue;
