@@ -68,6 +68,30 @@ enum Command {
     /// Find a word or pattern in every document of a project, Arabic-aware (hits on stdout, one
     /// per line; exit 0 whether or not anything was found, 2 for a bad query).
     Search(isnad::cli::SearchArgs),
+    /// Inter-annotator agreement of projects of the same documents (matched by text): exact and
+    /// overlap F1, per-label Cohen's kappa and Krippendorff's alpha over code points, relation F1,
+    /// and each disagreement classified.
+    Agree {
+        /// Two or more project files (NAME.isnad.ron), one per annotator.
+        #[arg(required = true, num_args = 2..)]
+        projects: Vec<PathBuf>,
+        /// Print JSON (undefined figures as null) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Three-way merge of project files (git's merge-driver convention: the result replaces OURS;
+    /// exit 0 clean, 1 with conflicts, each on stderr and noted in the file, 2 nothing written).
+    Merge {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Our version (git's %A), replaced by the result unless -o is given.
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// Write the result here instead of OURS.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -224,6 +248,40 @@ fn run_add(project: &Path, paths: &[PathBuf], no_wait: bool) -> ExitCode {
     }
 }
 
+fn run_agree(projects: &[PathBuf], json: bool) -> ExitCode {
+    match isnad::cli::agree_projects(projects) {
+        Ok((report, names)) if json => {
+            println!("{}", isnad::cli::agreement_json(&report, &names));
+            ExitCode::SUCCESS
+        }
+        Ok((report, names)) => {
+            print!("{}", isnad::cli::agreement_table(&report, &names));
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&isnad::cli::error_report(&error)),
+    }
+}
+
+fn run_merge(base: &Path, ours: &Path, theirs: &Path, output: Option<&Path>) -> ExitCode {
+    match isnad::cli::merge_files(base, ours, theirs, output) {
+        Ok((outcome, written)) => {
+            for conflict in &outcome.conflicts {
+                eprintln!("isnad merge: conflict: {conflict}");
+            }
+            eprintln!(
+                "isnad merge: wrote {} ({})",
+                written.display(),
+                isnad::cli::count(outcome.conflicts.len(), "conflict")
+            );
+            ExitCode::from(isnad::cli::merge_exit_code(&outcome))
+        }
+        Err(failure) => {
+            eprintln!("isnad merge: {failure}");
+            ExitCode::from(isnad::cli::MERGE_FAILED)
+        }
+    }
+}
+
 fn exit(outcome: Outcome) -> ExitCode {
     ExitCode::from(outcome.exit_code())
 }
@@ -257,6 +315,13 @@ fn main() -> ExitCode {
             no_wait,
         }) => run_add(&project, &paths, no_wait),
         Some(Command::Search(args)) => ExitCode::from(args.run()),
+        Some(Command::Agree { projects, json }) => run_agree(&projects, json),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => run_merge(&base, &ours, &theirs, output.as_deref()),
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error.to_string()),

@@ -1,19 +1,23 @@
 //! Headless subcommands of the `isnad` binary: `isnad new`, `isnad check`, `isnad export`,
-//! `isnad import`, `isnad add` and `isnad search`.
+//! `isnad import`, `isnad add`, `isnad search`, `isnad agree` and `isnad merge`.
 //!
 //! Each subcommand is a plain function returning a report (with a [`std::fmt::Display`] meant for
 //! the terminal) or an error, so it can be tested without spawning the binary; `main.rs` only
 //! parses the arguments, prints and turns the result into an exit code.
 
 mod add;
+mod agree;
 mod check;
+mod merge;
 mod new;
 mod search;
 mod transfer;
 mod writing;
 
 pub use add::{add_to_project, add_to_project_with};
+pub use agree::{LISTED_DISAGREEMENTS, agree_projects, agreement_json, agreement_table};
 pub use check::{CheckReport, DocumentReport, check_project, error_report};
+pub use merge::{MERGE_FAILED, MergeFailure, merge_exit_code, merge_files};
 pub use new::{CliError, NewDocument, NewSummary, new_project, new_project_with};
 pub use search::{HitFormat, SearchArgs, SearchError, SearchSummary, search_project_file};
 pub use transfer::{

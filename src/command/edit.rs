@@ -337,11 +337,7 @@ fn relabel(project: &mut Project, id: SpanId, label: LabelId) -> Result<Edit, Mo
 
 /// Applies edits in order; if one fails, undoes those already applied and returns the error.
 fn apply_batch(edits: Vec<Edit>, project: &mut Project) -> Result<Edit, ModelError> {
-    let counters = (
-        project.next_doc_id,
-        project.next_span_id,
-        project.next_relation_id,
-    );
+    let counters = project.ids.clone();
     let mut inverses = Vec::with_capacity(edits.len());
     for edit in edits {
         match edit.apply(project) {
@@ -351,11 +347,7 @@ fn apply_batch(edits: Vec<Edit>, project: &mut Project) -> Result<Edit, ModelErr
                     // Inverses of edits that just succeeded apply cleanly.
                     let _ = inverse.apply(project);
                 }
-                (
-                    project.next_doc_id,
-                    project.next_span_id,
-                    project.next_relation_id,
-                ) = counters;
+                project.ids = counters;
                 return Err(error);
             }
         }

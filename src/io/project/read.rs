@@ -209,9 +209,6 @@ impl Checker<'_> {
             documents,
             spans,
             relations,
-            next_doc_id: file.next_doc_id,
-            next_span_id: file.next_span_id,
-            next_relation_id: file.next_relation_id,
         }) {
             Ok(project) => Some(project),
             Err(errors) => {
