@@ -1,4 +1,5 @@
-//! `isnad new PROJECT ARTICLE...`: a new project file made from article files.
+//! `isnad new PROJECT [ARTICLE...]`: a new project file made from article files (none: an empty
+//! project, ready for `isnad import` or `isnad add`).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,9 +17,6 @@ pub enum CliError {
         /// The path given for the new project.
         path: PathBuf,
     },
-    /// No article was given.
-    #[error("no article given: a project needs at least one article")]
-    NoArticles,
     /// An article could not be read or decoded (the message names the file).
     #[error("could not import an article, nothing was written: {0}")]
     Article(#[from] ArticleError),
@@ -80,8 +78,9 @@ impl fmt::Display for NewSummary {
 /// Creates the project file `project` with the default label schema and one document per article
 /// (in the order given; title as [`load_article`] derives it, source path as given, no spans).
 ///
-/// Refuses, writing nothing, when something already exists at `project`, when `articles` is empty
-/// or when any article cannot be loaded. The file is written atomically with
+/// With no article, the project has no document (ready for `isnad import` or `isnad add`).
+/// Refuses, writing nothing, when something already exists at `project` or when any article
+/// cannot be loaded. The file is written atomically with
 /// [`project::save`]. (The existence check and the write are not one atomic step: a file created
 /// at the same path in between would be replaced and kept as `.bak`.)
 pub fn new_project(project: &Path, articles: &[PathBuf]) -> Result<NewSummary, CliError> {
@@ -90,9 +89,6 @@ pub fn new_project(project: &Path, articles: &[PathBuf]) -> Result<NewSummary, C
         return Err(CliError::ProjectExists {
             path: project.to_owned(),
         });
-    }
-    if articles.is_empty() {
-        return Err(CliError::NoArticles);
     }
     let loaded = articles
         .iter()
