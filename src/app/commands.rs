@@ -12,6 +12,7 @@ use crate::ui::PanelAction;
 use crate::ui::article_view::ViewAction;
 use crate::ui::disk_change::DiskChoice;
 use crate::ui::export_dialog::ExportDialogAnswer;
+use crate::ui::guidelines::GuidelinesAnswer;
 use crate::ui::import_dialog::ImportDialogAnswer;
 use crate::ui::relation_picker::PickerOutcome;
 use crate::ui::restore_offer::RestoreChoice;
@@ -43,6 +44,8 @@ pub enum AppCommand {
     Export(ExportDialogAnswer),
     /// The import window's answer.
     Import(ImportDialogAnswer),
+    /// The guidelines panel's answer.
+    Guidelines(GuidelinesAnswer),
 }
 
 /// Commands sent during the frame, in order.
@@ -104,6 +107,7 @@ impl IsnadApp {
             AppCommand::Picker(outcome) => self.answer_relation_picker(outcome),
             AppCommand::Export(answer) => self.answer_export_window(answer),
             AppCommand::Import(answer) => self.answer_import_window(answer),
+            AppCommand::Guidelines(answer) => self.answer_guidelines(answer),
         }
     }
 
@@ -150,6 +154,8 @@ impl IsnadApp {
             UiCommand::ZoomIn => self.reader.set_zoom(self.reader.zoom() * super::ZOOM_STEP),
             UiCommand::ZoomOut => self.reader.set_zoom(self.reader.zoom() / super::ZOOM_STEP),
             UiCommand::ZoomReset => self.reader.set_zoom(1.0),
+            UiCommand::ToggleGuidelines => self.guidelines.toggle(),
+            UiCommand::ShowStatistics => self.dialogs.statistics.open(),
         }
     }
 

@@ -12,6 +12,7 @@
 //! | autosave and the log | `Autosave` | `autosave` |
 //! | the file on disk changing | `DiskWatch` | `disk_watch` |
 //! | recent projects | [`RecentProjects`] | `recent` |
+//! | annotation guidelines panel | `GuidelinesPanel` | `guidelines` |
 //!
 //! A frame is three steps (`frame`): the logic before drawing (`logic`: shortcuts, dropped
 //! files, disk watch, background work, autosave), the layout (each capability's `ui`, which only
@@ -23,6 +24,7 @@ mod crash;
 pub mod dialogs;
 mod disk_watch;
 mod frame;
+mod guidelines;
 mod linking;
 mod logic;
 mod notices;
@@ -78,6 +80,8 @@ pub struct IsnadApp {
     /// The project file's identity on disk, to notice changes made by other programs.
     disk: disk_watch::DiskWatch,
     recent: RecentProjects,
+    /// The guidelines side panel.
+    guidelines: guidelines::GuidelinesPanel,
     /// Set once the user agreed to close with unsaved changes.
     close_confirmed: bool,
     /// The window title last sent, so it is sent only when it changes.
@@ -151,6 +155,7 @@ impl IsnadApp {
             autosave: autosave::Autosave::new(autosave),
             disk: disk_watch::DiskWatch::default(),
             recent,
+            guidelines: guidelines::GuidelinesPanel::default(),
             close_confirmed: false,
             window_title: String::new(),
         };

@@ -64,6 +64,10 @@ ui_commands! {
     ZoomOut,
     /// Default text size.
     ZoomReset,
+    /// Show or hide the annotation guidelines.
+    ToggleGuidelines,
+    /// Show the project's statistics.
+    ShowStatistics,
 }
 
 impl UiCommand {
@@ -92,6 +96,8 @@ impl UiCommand {
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
+            Self::ToggleGuidelines => "Guidelines",
+            Self::ShowStatistics => "Statistics…",
         }
     }
 
@@ -134,6 +140,12 @@ impl UiCommand {
             Self::ZoomIn => "Make the article text larger",
             Self::ZoomOut => "Make the article text smaller",
             Self::ZoomReset => "Reset the article text size",
+            Self::ShowStatistics => {
+                "Counts of the project: spans per label, per document and per status, relations per type, documents done, and a chart of spans per label per document"
+            }
+            Self::ToggleGuidelines => {
+                "Show or hide the project's annotation guidelines (what each label means, with examples), to read or edit"
+            }
         }
     }
 
@@ -160,6 +172,8 @@ impl UiCommand {
             Self::ZoomIn
             | Self::ZoomOut
             | Self::ZoomReset
+            | Self::ToggleGuidelines
+            | Self::ShowStatistics
             | Self::NextDocument
             | Self::PreviousDocument => "View",
         }
@@ -185,6 +199,6 @@ mod tests {
         }
         // The first and last variants are there (ALL is generated from the enum).
         assert_eq!(UiCommand::ALL.first(), Some(&UiCommand::NewProject));
-        assert_eq!(UiCommand::ALL.last(), Some(&UiCommand::ZoomReset));
+        assert_eq!(UiCommand::ALL.last(), Some(&UiCommand::ShowStatistics));
     }
 }

@@ -44,6 +44,8 @@ pub struct Project {
     pub(crate) relation_docs: HashMap<RelationId, DocId>,
     /// The relations each span is an end of (spans without relations are absent).
     pub(crate) span_relations: HashMap<SpanId, Vec<RelationId>>,
+    /// Annotation guidelines (Markdown); see `model/guidelines.rs`.
+    pub(crate) guidelines: String,
     pub(crate) next_doc_id: u64,
     pub(crate) next_span_id: u64,
     pub(crate) next_relation_id: u64,
@@ -66,6 +68,7 @@ impl Project {
             relations: BTreeMap::new(),
             relation_docs: HashMap::new(),
             span_relations: HashMap::new(),
+            guidelines: String::new(),
             next_doc_id: 1,
             next_span_id: 1,
             next_relation_id: 1,

@@ -116,6 +116,7 @@ impl Project {
             relations: BTreeMap::new(),
             relation_docs: HashMap::new(),
             span_relations: HashMap::new(),
+            guidelines: String::new(),
             next_doc_id: next_doc_id.max(max_doc_id.saturating_add(1)),
             next_span_id: next_span_id.max(max_span_id.saturating_add(1)),
             // Ids start at 1 (a version 1 file has no counter: 0).

@@ -52,7 +52,9 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         | UiCommand::ImportAnnotations
         | UiCommand::DeleteSpan
         | UiCommand::EditLabels
-        | UiCommand::CropToSelection => &[],
+        | UiCommand::CropToSelection
+        | UiCommand::ToggleGuidelines
+        | UiCommand::ShowStatistics => &[],
     }
 }
 

@@ -10,6 +10,7 @@ mod error;
 mod labels;
 mod picker;
 pub(super) mod restore;
+pub mod statistics;
 mod transfer;
 
 pub use confirm::{AfterConfirm, ConfirmDialog};
@@ -18,6 +19,7 @@ pub use error::{ErrorAnswer, ErrorDialog, UserError};
 pub use labels::LabelEditorWindow;
 pub use picker::RelationPickerDialog;
 pub use restore::{RestoreDialog, RestoreOffer};
+pub use statistics::StatisticsWindow;
 pub use transfer::{ExportWindow, ImportWindow, ProgressDialog, ReportWindow};
 
 /// The dialogs and windows of the app.
@@ -43,6 +45,8 @@ pub struct Dialogs {
     pub progress: ProgressDialog,
     /// The report of finished work.
     pub report: ReportWindow,
+    /// View › Statistics….
+    pub statistics: StatisticsWindow,
 }
 
 impl Dialogs {

@@ -240,6 +240,9 @@ pub(crate) struct FileProject {
     /// Absent in version 1.
     #[serde(default)]
     pub(crate) relations: Vec<FileRelation>,
+    /// Annotation guidelines (Markdown); absent when empty and in files written before them.
+    #[serde(default)]
+    pub(crate) guidelines: String,
 }
 
 fn encode<T: Serialize>(value: &T, pretty: bool) -> Result<String, String> {
@@ -350,6 +353,14 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
             );
         }
     }
-    out.push_str("    ],\n)\n");
+    out.push_str("    ],\n");
+    if !project.guidelines().is_empty() {
+        let _ = writeln!(
+            out,
+            "    guidelines: {},",
+            encode(&project.guidelines(), false)?
+        );
+    }
+    out.push_str(")\n");
     Ok(out)
 }

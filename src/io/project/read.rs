@@ -213,7 +213,10 @@ impl Checker<'_> {
             next_span_id: file.next_span_id,
             next_relation_id: file.next_relation_id,
         }) {
-            Ok(project) => Some(project),
+            Ok(mut project) => {
+                project.set_guidelines(file.guidelines);
+                Some(project)
+            }
             Err(errors) => {
                 for error in errors {
                     self.model_problem(error);
