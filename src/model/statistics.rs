@@ -151,9 +151,8 @@ pub fn project_statistics(project: &Project) -> ProjectStatistics {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::Edit;
     use crate::model::markup::add_markup_document;
-    use crate::model::{ATTRIBUTED_TO, LabelSchema};
+    use crate::model::{ATTRIBUTED_TO, LabelSchema, Relation};
 
     /// Three documents: 3 actors, 2 claims, 1 source; one relation; statuses new, done, done.
     fn project() -> Project {
@@ -177,8 +176,9 @@ mod tests {
             .find(|s| s.label.as_str() == "source")
             .expect("source");
         let kind = RelationTypeId::new(ATTRIBUTED_TO).expect("kind");
-        Edit::add_relation(&mut project, kind, claim.id, source.id)
-            .apply(&mut project)
+        let id = project.allocate_relation_id();
+        project
+            .insert_relation(Relation::new(id, kind, claim.id, source.id))
             .expect("relation");
         project
     }
