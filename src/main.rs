@@ -32,12 +32,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create a project file from articles (one document each, default labels, no spans).
+    /// Create a project file from articles (one document each, default labels, no spans); with no
+    /// article, an empty project to fill with `isnad import` or `isnad add`.
     New {
         /// The project file to create (NAME.isnad.ron); an existing file is never overwritten.
         project: PathBuf,
         /// The articles to import (.txt, .md or .html; UTF-8, UTF-16, Windows-1256 or ISO-8859-6).
-        #[arg(required = true)]
         articles: Vec<PathBuf>,
         /// Do not wait for another program writing the project: exit at once, writing nothing.
         #[arg(long)]
@@ -379,7 +379,12 @@ mod tests {
             new.expect("new").command,
             Some(Command::New { articles, .. }) if articles.len() == 2
         ));
-        assert!(Cli::try_parse_from(["isnad", "new", "p.isnad.ron"]).is_err());
+        let empty = Cli::try_parse_from(["isnad", "new", "p.isnad.ron"]).expect("new, no article");
+        assert!(matches!(
+            empty.command,
+            Some(Command::New { articles, .. }) if articles.is_empty()
+        ));
+        assert!(Cli::try_parse_from(["isnad", "new"]).is_err());
         assert!(Cli::try_parse_from(["isnad", "a.txt", "check", "p"]).is_err());
         let export = Cli::try_parse_from([
             "isnad",

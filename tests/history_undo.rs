@@ -433,3 +433,26 @@ fn no_two_histories_share_a_revision() {
     assert_ne!(second.revision(), edited);
     assert!(!second.is_dirty());
 }
+
+#[test]
+fn guidelines_edit_is_one_undo_step_with_its_inverse() {
+    let (mut project, _) = project_from_markup("[أ|actor] ب ت").unwrap();
+    let mut history = History::new();
+    let first = "# إرشادات\n\n## Actor\n\nمن يتكلم".to_owned();
+    history
+        .apply(Edit::SetGuidelines(first.clone()), &mut project)
+        .unwrap();
+    assert_eq!(project.guidelines(), first);
+    history
+        .apply(Edit::SetGuidelines("أخرى".into()), &mut project)
+        .unwrap();
+    history.undo(&mut project).unwrap();
+    assert_eq!(project.guidelines(), first);
+    history.undo(&mut project).unwrap();
+    assert_eq!(project.guidelines(), "");
+    history.redo(&mut project).unwrap();
+    assert_eq!(project.guidelines(), first);
+    // The inverse of an edit is the edit that restores the text it replaced.
+    let inverse = Edit::SetGuidelines("x".into()).apply(&mut project).unwrap();
+    assert_eq!(inverse, Edit::SetGuidelines(first));
+}

@@ -13,6 +13,7 @@ use crate::ui::PanelAction;
 use crate::ui::article_view::ViewAction;
 use crate::ui::disk_change::DiskChoice;
 use crate::ui::export_dialog::ExportDialogAnswer;
+use crate::ui::guidelines::GuidelinesAnswer;
 use crate::ui::import_dialog::ImportDialogAnswer;
 use crate::ui::relation_picker::PickerOutcome;
 use crate::ui::restore_offer::RestoreChoice;
@@ -50,6 +51,8 @@ pub enum AppCommand {
     Settings(SettingsAnswer),
     /// Files or a folder picked in a file dialog (the desktop's or the in-app one), and what for.
     FilesPicked(FilePurpose, PickKind, Vec<PathBuf>),
+    /// The guidelines panel's answer.
+    Guidelines(GuidelinesAnswer),
 }
 
 /// Commands sent during the frame, in order.
@@ -114,6 +117,7 @@ impl IsnadApp {
             AppCommand::FilesPicked(purpose, kind, paths) => {
                 self.answer_files_picked(ctx, purpose, kind, paths)
             }
+            AppCommand::Guidelines(answer) => self.answer_guidelines(answer),
         }
     }
 
@@ -168,6 +172,8 @@ impl IsnadApp {
             UiCommand::ToggleSpans => self.settings.show_spans = !self.settings.show_spans,
             UiCommand::KeyboardShortcuts => self.dialogs.help.open(HelpPage::Shortcuts),
             UiCommand::GettingStarted => self.dialogs.help.open(HelpPage::GettingStarted),
+            UiCommand::ToggleGuidelines => self.guidelines.toggle(),
+            UiCommand::ShowStatistics => self.dialogs.statistics.open(),
         }
     }
 

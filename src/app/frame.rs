@@ -21,6 +21,7 @@ impl IsnadApp {
         self.status_bar(ui);
         self.documents_panel(ui);
         self.spans_panel(ui);
+        self.guidelines_panel(ui);
         self.article(ui);
         self.windows(&ctx);
         self.run_commands(&ctx);
@@ -184,6 +185,11 @@ impl IsnadApp {
         if let Some(answer) = self.dialogs.import.ui(ctx) {
             self.commands.send(AppCommand::Import(answer));
         }
+        let revision = self.workspace.revision();
+        let project = self.workspace.project();
+        self.dialogs
+            .statistics
+            .ui(ctx, &mut self.engine, project, revision);
         self.dialogs.progress.ui(ctx);
         self.dialogs.report.ui(ctx, &mut self.engine);
         if let Some(answer) = self.dialogs.error.ui(ctx) {

@@ -15,6 +15,7 @@
 //! | find in the article (Ctrl+F) | [`FindState`] | `find` |
 //! | settings kept between runs | [`settings::Settings`] | `settings` |
 //! | file dialogs (native or in-app) | [`file_picker::FilePicker`] | `file_picker` |
+//! | annotation guidelines panel | `GuidelinesPanel` | `guidelines` |
 //!
 //! A frame is three steps (`frame`): the logic before drawing (`logic`: shortcuts, dropped
 //! files, disk watch, background work, autosave), the layout (each capability's `ui`, which only
@@ -25,9 +26,10 @@ mod commands;
 mod crash;
 pub mod dialogs;
 mod disk_watch;
-mod find;
 pub mod file_picker;
+mod find;
 mod frame;
+mod guidelines;
 mod linking;
 mod logic;
 mod notices;
@@ -97,6 +99,8 @@ pub struct IsnadApp {
     settings_written_at: f64,
     /// File dialogs: the desktop's, or the in-app one where there is none.
     files: file_picker::FilePicker,
+    /// The guidelines side panel.
+    guidelines: guidelines::GuidelinesPanel,
     /// Set once the user agreed to close with unsaved changes.
     close_confirmed: bool,
     /// The window title last sent, so it is sent only when it changes.
@@ -205,6 +209,7 @@ impl IsnadApp {
             settings_store,
             settings_written_at: 0.0,
             files,
+            guidelines: guidelines::GuidelinesPanel::default(),
             close_confirmed: false,
             window_title: String::new(),
         };

@@ -1,4 +1,5 @@
-//! `isnad new PROJECT ARTICLE...`: a new project file made from article files.
+//! `isnad new PROJECT [ARTICLE...]`: a new project file made from article files (none: an empty
+//! project, ready for `isnad import` or `isnad add`).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,9 +17,6 @@ pub enum CliError {
         /// The path given for the new project.
         path: PathBuf,
     },
-    /// No article was given.
-    #[error("no article given: a project needs at least one article")]
-    NoArticles,
     /// An article could not be read or decoded (the message names the file).
     #[error("could not import an article, nothing was written: {0}")]
     Article(#[from] ArticleError),
@@ -80,11 +78,11 @@ impl fmt::Display for NewSummary {
 /// Creates the project file `project` with the default label schema and one document per article
 /// (in the order given; title as [`load_article`] derives it, source path as given, no spans).
 ///
-/// Refuses, writing nothing, when something already exists at `project`, when `articles` is empty
-/// or when any article cannot be loaded. The file is written atomically, holding the project's
-/// lock (waiting for another writer, see [`new_project_with`]), and only if still no file is
-/// there right before the final rename: a file made meanwhile by another program is never
-/// replaced.
+/// With no article, the project has no document (ready for `isnad import` or `isnad add`).
+/// Refuses, writing nothing, when something already exists at `project` or when any article
+/// cannot be loaded. The file is written atomically, holding the project's lock (waiting for
+/// another writer, see [`new_project_with`]), and only if still no file is there right before the
+/// final rename: a file made meanwhile by another program is never replaced.
 pub fn new_project(project: &Path, articles: &[PathBuf]) -> Result<NewSummary, CliError> {
     new_project_with(project, articles, LockWait::Wait)
 }
@@ -101,9 +99,6 @@ pub fn new_project_with(
         return Err(CliError::ProjectExists {
             path: project.to_owned(),
         });
-    }
-    if articles.is_empty() {
-        return Err(CliError::NoArticles);
     }
     let loaded = articles
         .iter()

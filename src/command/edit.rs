@@ -91,6 +91,8 @@ pub enum Edit {
         /// The new value.
         value: Option<AttributeValue>,
     },
+    /// Replace the project's annotation guidelines (Markdown).
+    SetGuidelines(String),
     /// Several edits applied in order as one step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -174,6 +176,7 @@ impl Edit {
             Edit::RemoveRelation(_) => "remove relation",
             Edit::RetypeRelation { .. } => "change relation type",
             Edit::SetAttribute { .. } => "set attribute",
+            Edit::SetGuidelines(_) => "edit guidelines",
             Edit::Batch(_) => "several changes",
         }
     }
@@ -265,6 +268,7 @@ impl Edit {
                     value: previous,
                 }
             }
+            Edit::SetGuidelines(text) => Edit::SetGuidelines(project.set_guidelines(text)),
             Edit::Batch(edits) => apply_batch(edits, project)?,
         })
     }

@@ -81,6 +81,10 @@ ui_commands! {
     KeyboardShortcuts,
     /// Show the five steps of a first annotation.
     GettingStarted,
+    /// Show or hide the annotation guidelines.
+    ToggleGuidelines,
+    /// Show the project's statistics.
+    ShowStatistics,
 }
 
 impl UiCommand {
@@ -117,6 +121,8 @@ impl UiCommand {
             Self::ToggleSpans => "Span panel",
             Self::KeyboardShortcuts => "Keyboard shortcuts",
             Self::GettingStarted => "Getting started",
+            Self::ToggleGuidelines => "Guidelines",
+            Self::ShowStatistics => "Statistics…",
         }
     }
 
@@ -173,6 +179,12 @@ impl UiCommand {
                 "Every command with its shortcut, and the keys of the article view"
             }
             Self::GettingStarted => "The five steps of a first annotation",
+            Self::ShowStatistics => {
+                "Counts of the project: spans per label, per document and per status, relations per type, documents done, and a chart of spans per label per document"
+            }
+            Self::ToggleGuidelines => {
+                "Show or hide the project's annotation guidelines (what each label means, with examples), to read or edit"
+            }
         }
     }
 
@@ -203,6 +215,8 @@ impl UiCommand {
             Self::ZoomIn
             | Self::ZoomOut
             | Self::ZoomReset
+            | Self::ToggleGuidelines
+            | Self::ShowStatistics
             | Self::NextDocument
             | Self::PreviousDocument
             | Self::ToggleDocuments
@@ -231,6 +245,6 @@ mod tests {
         }
         // The first and last variants are there (ALL is generated from the enum).
         assert_eq!(UiCommand::ALL.first(), Some(&UiCommand::NewProject));
-        assert_eq!(UiCommand::ALL.last(), Some(&UiCommand::GettingStarted));
+        assert_eq!(UiCommand::ALL.last(), Some(&UiCommand::ShowStatistics));
     }
 }

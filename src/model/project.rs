@@ -47,6 +47,8 @@ pub struct Project {
     pub(crate) span_relations: HashMap<SpanId, Vec<RelationId>>,
     /// Where new ids come from (not part of the content: see [`IdCounters`]).
     pub(crate) ids: IdCounters,
+    /// Annotation guidelines (Markdown); see `model/guidelines.rs`.
+    pub(crate) guidelines: String,
 }
 
 impl Default for Project {
@@ -68,6 +70,7 @@ impl Project {
             relation_docs: HashMap::new(),
             span_relations: HashMap::new(),
             ids: IdCounters::from_one(),
+            guidelines: String::new(),
         }
     }
 

@@ -108,6 +108,7 @@ impl Project {
             relation_docs: HashMap::new(),
             span_relations: HashMap::new(),
             ids: IdCounters::random(),
+            guidelines: String::new(),
         };
         project.add_loaded_relations(relations, &mut errors);
         // Set after the relations, whose insertion raises the counter past the ids it sees: copies

@@ -65,7 +65,9 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         | UiCommand::CropToSelection
         | UiCommand::ToggleDocuments
         | UiCommand::ToggleSpans
-        | UiCommand::GettingStarted => &[],
+        | UiCommand::GettingStarted
+        | UiCommand::ToggleGuidelines
+        | UiCommand::ShowStatistics => &[],
     }
 }
 

@@ -14,6 +14,7 @@ mod picker;
 mod relabel;
 pub(super) mod restore;
 pub mod settings;
+pub mod statistics;
 mod transfer;
 
 pub use confirm::{AfterConfirm, ConfirmDialog};
@@ -26,6 +27,7 @@ pub use picker::RelationPickerDialog;
 pub use relabel::{PendingRelabel, RelabelDialog};
 pub use restore::{RestoreDialog, RestoreOffer};
 pub use settings::{SettingsAnswer, SettingsWindow};
+pub use statistics::StatisticsWindow;
 pub use transfer::{ExportWindow, ImportWindow, ProgressDialog, ReportWindow};
 
 /// The dialogs and windows of the app.
@@ -59,6 +61,8 @@ pub struct Dialogs {
     pub help: HelpWindow,
     /// Edit › Settings….
     pub settings: SettingsWindow,
+    /// View › Statistics….
+    pub statistics: StatisticsWindow,
 }
 
 impl Dialogs {

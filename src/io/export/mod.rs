@@ -267,6 +267,9 @@ pub enum ExportError {
     },
 }
 
+/// The name of the guidelines file written with an export (see [`FilePlace`]).
+pub const GUIDELINES_FILE: &str = "guidelines.md";
+
 /// Builds the export of `project` described by `options`, advancing `progress` per document.
 pub fn export(
     project: &Project,
@@ -292,7 +295,27 @@ pub fn export(
         ExportFormat::Brat => brat::export(project, &docs, &mut report, progress)?,
         ExportFormat::Conll => conll::export(&docs, options, &mut report, progress)?,
     };
+    let mut files = files;
+    files.extend(guidelines_file(project, options.format));
     Ok(Export { files, report })
+}
+
+/// The project's guidelines as Markdown beside the data (`NAME.guidelines.md` next to an export
+/// file, `guidelines.md` inside a brat folder); none when the project has no guidelines.
+fn guidelines_file(project: &Project, format: ExportFormat) -> Option<ExportFile> {
+    let text = project.guidelines();
+    if text.trim().is_empty() {
+        return None;
+    }
+    let place = match format {
+        ExportFormat::Brat => FilePlace::InFolder(GUIDELINES_FILE.to_owned()),
+        _ => FilePlace::Beside(GUIDELINES_FILE),
+    };
+    let mut bytes = text.as_bytes().to_vec();
+    if !text.ends_with('\n') {
+        bytes.push(b'\n');
+    }
+    Some(ExportFile { place, bytes })
 }
 
 /// Writes an export to `out` (a file, or a folder for brat, created if missing). Each file is

@@ -241,6 +241,9 @@ pub(crate) struct FileProject {
     /// Absent in version 1.
     #[serde(default)]
     pub(crate) relations: Vec<FileRelation>,
+    /// Annotation guidelines (Markdown); absent when empty and in files written before them.
+    #[serde(default)]
+    pub(crate) guidelines: String,
 }
 
 /// The comment line opening a document's spans and relations: it never changes while the
@@ -356,6 +359,14 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
             );
         }
     }
-    out.push_str("    ],\n)\n");
+    out.push_str("    ],\n");
+    if !project.guidelines().is_empty() {
+        let _ = writeln!(
+            out,
+            "    guidelines: {},",
+            encode(&project.guidelines(), false)?
+        );
+    }
+    out.push_str(")\n");
     Ok(out)
 }

@@ -210,7 +210,10 @@ impl Checker<'_> {
             spans,
             relations,
         }) {
-            Ok(project) => Some(project),
+            Ok(mut project) => {
+                project.set_guidelines(file.guidelines);
+                Some(project)
+            }
             Err(errors) => {
                 for error in errors {
                     self.model_problem(error);

@@ -25,9 +25,9 @@ use egui::{CursorIcon, Rect, Response, ScrollArea, Sense, Ui, Vec2, pos2, vec2};
 
 pub use action::{Edge, ViewAction, moved_range};
 pub use clearance::GlyphRects;
+pub use find_marks::FindMarks;
 pub use place::ReadingPlace;
 pub use relation_paint::DrawnRelations;
-pub use find_marks::FindMarks;
 
 use crate::model::{DocId, LabelId, Project, SpanId, text_range};
 use crate::text::paragraph_layout::TextMetrics;
