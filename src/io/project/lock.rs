@@ -146,7 +146,7 @@ mod tests {
             "{refused:?}"
         );
         let message = refused.to_string();
-        assert!(message.contains("another program"), "{message}");
+        assert!(message.contains("Another program"), "{message}");
         assert!(message.contains("news.isnad.ron"), "{message}");
 
         let waited = Arc::new(AtomicBool::new(false));
