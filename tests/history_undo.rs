@@ -376,3 +376,42 @@ fn dirty_tracking_survives_undo_back_to_the_saved_state() {
         .unwrap();
     assert!(history.is_dirty());
 }
+
+#[test]
+fn undo_and_redo_restore_the_selection_each_change_was_made_with_and_name_it() {
+    use isnad::command::SavedSelection;
+    let (mut project, doc) = project_from_markup("قال الوزير إن الوفد وصل").unwrap();
+    let mut history = History::new();
+    let range = range_of(&project, doc, "الوزير");
+    let typed = SavedSelection {
+        doc,
+        range: range.clone(),
+        span: None,
+    };
+    history.set_selection(Some(typed.clone()));
+    let add = Edit::add_span(&mut project, doc, range.clone(), label(ACTOR));
+    let Edit::AddSpan(ref span) = add else {
+        unreachable!()
+    };
+    let id = span.id;
+    history.apply(add, &mut project).unwrap();
+    assert_eq!(history.undo_name(), Some("add span"));
+    assert_eq!(history.redo_name(), None);
+
+    // After the edit the app selects the new span; undo goes back to the selected text.
+    let after = SavedSelection {
+        doc,
+        range: range.start..range.start,
+        span: Some(id),
+    };
+    history.set_selection(Some(after.clone()));
+    assert!(history.undo(&mut project).unwrap());
+    assert_eq!(history.restored_selection(), Some(&typed));
+    assert_eq!(history.redo_name(), Some("add span"));
+    assert_eq!(history.undo_name(), None);
+
+    // Redo restores the selection the user had when undoing (the new span).
+    history.set_selection(Some(typed.clone()));
+    assert!(history.redo(&mut project).unwrap());
+    assert_eq!(history.restored_selection(), Some(&after));
+}

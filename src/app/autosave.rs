@@ -366,7 +366,7 @@ impl IsnadApp {
     /// the open project, if any.
     pub fn wait_for_autosave(&mut self) -> Option<&Path> {
         if let Some(notice) = self.autosave.finish() {
-            self.notice = Some(notice);
+            self.notices.warn(notice);
         }
         self.autosave.owned()
     }

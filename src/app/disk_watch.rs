@@ -7,8 +7,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::IsnadApp;
+use super::dialogs::disk_change::DiskConflict;
 use crate::io::project::{self, DiskCheck, FileIdentity, ProjectComparison};
-use crate::ui::disk_change::{DiskChangeInfo, DiskChoice, disk_change_ui};
+use crate::ui::disk_change::DiskChoice;
 
 /// How often the file's metadata is checked while the app runs.
 const CHECK_EVERY: Duration = Duration::from_secs(3);
@@ -22,34 +23,13 @@ enum Accepted {
     Missing,
 }
 
-/// A change on disk waiting for the user's answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DiskConflict {
-    /// The version now on disk (`None`: the file is gone).
-    disk: Option<FileIdentity>,
-    confirming_reload: bool,
-    comparison: Option<String>,
-}
-
-impl DiskConflict {
-    /// Whether the file was deleted or moved away.
-    pub fn is_missing(&self) -> bool {
-        self.disk.is_none()
-    }
-
-    /// The comparison with the version on disk, once the user asked for it.
-    pub fn comparison(&self) -> Option<&str> {
-        self.comparison.as_deref()
-    }
-}
-
-/// The identity of the open project's file and any change waiting for an answer.
+/// The identity of the open project's file (the question, when it changed, is
+/// [`super::dialogs::DiskChangeDialog`]).
 #[derive(Default)]
 pub(super) struct DiskWatch {
     /// The file's identity when it was opened or last saved (`None`: not a file of its own).
     known: Option<FileIdentity>,
     accepted: Option<Accepted>,
-    conflict: Option<DiskConflict>,
     /// The egui time of the last check.
     last_check: f64,
 }
@@ -69,7 +49,7 @@ impl IsnadApp {
     /// if so (and the user has not already chosen to keep their version) asks what to do.
     /// Returns whether a change is waiting for an answer.
     pub fn check_disk(&mut self) -> bool {
-        if self.disk.conflict.is_some() {
+        if self.dialogs.disk_change.is_open() {
             return true;
         }
         let (Some(path), Some(known)) = (self.workspace.path(), &self.disk.known) else {
@@ -90,18 +70,14 @@ impl IsnadApp {
             _ => false,
         };
         if !accepted {
-            self.disk.conflict = Some(DiskConflict {
-                disk: found,
-                confirming_reload: false,
-                comparison: None,
-            });
+            self.dialogs.disk_change.open(found);
         }
         !accepted
     }
 
     /// The change on disk waiting for the user's answer, if any.
     pub fn disk_conflict(&self) -> Option<&DiskConflict> {
-        self.disk.conflict.as_ref()
+        self.dialogs.disk_change.conflict()
     }
 
     /// Whether saving to `path` must wait for the user's answer about a change on disk.
@@ -122,38 +98,22 @@ impl IsnadApp {
             (i.time, focused)
         });
         let due = now - self.disk.last_check >= CHECK_EVERY.as_secs_f64();
-        if (focused || due) && self.error.is_none() && self.confirm.is_none() {
+        if (focused || due) && !self.dialogs.error.is_open() && !self.dialogs.confirm.is_open() {
             self.disk.last_check = now;
             self.check_disk();
         }
         ctx.request_repaint_after(CHECK_EVERY);
     }
 
-    /// Shows the modal while a change waits for an answer, and applies the answer.
-    pub(super) fn disk_change_ui(&mut self, ctx: &egui::Context) {
-        let Some(conflict) = &self.disk.conflict else {
-            return;
-        };
-        let info = DiskChangeInfo {
-            name: self.workspace.display_name(),
-            missing: conflict.is_missing(),
-            confirming_reload: conflict.confirming_reload,
-            comparison: conflict.comparison.clone(),
-        };
-        if let Some(choice) = disk_change_ui(ctx, &info) {
-            self.answer_disk_change(choice);
-        }
-    }
-
     /// Applies the user's answer to the question about a change on disk.
     pub fn answer_disk_change(&mut self, choice: DiskChoice) {
-        let Some(conflict) = self.disk.conflict.as_mut() else {
+        let Some(conflict) = self.dialogs.disk_change.conflict_mut() else {
             return;
         };
         match choice {
             DiskChoice::Reload if self.workspace.is_dirty() => conflict.confirming_reload = true,
             DiskChoice::Reload | DiskChoice::ConfirmReload => {
-                self.disk.conflict = None;
+                self.dialogs.disk_change.close();
                 if let Some(path) = self.workspace.path().map(Path::to_owned) {
                     // On failure the open project stays and the error says why.
                     self.open_project(&path);
@@ -165,13 +125,12 @@ impl IsnadApp {
                     Some(identity) => Accepted::Version(identity),
                     None => Accepted::Missing,
                 });
-                self.disk.conflict = None;
+                self.dialogs.disk_change.close();
                 // The disk now holds another version: mine is unsaved until the next save.
                 self.workspace.mark_unsaved();
-                self.notice = Some(
+                self.notices.info(
                     "Keeping your version: your next save replaces the one on disk, which is \
-                     kept as .bak"
-                        .into(),
+                     kept as .bak",
                 );
             }
             DiskChoice::Compare => {

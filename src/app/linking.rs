@@ -5,25 +5,23 @@
 
 use super::IsnadApp;
 use crate::model::SpanId;
-use crate::ui::relation_picker::{
-    LinkOption, PickerOutcome, RelationPicker, link_options, relation_picker_ui,
-};
+use crate::ui::relation_picker::{LinkOption, PickerOutcome, link_options};
 
 impl IsnadApp {
     /// Starts link mode from the selected span (the Link command), or says what to do first.
     pub(super) fn start_linking(&mut self) {
-        match self.view.as_mut().map(|v| v.start_link()) {
-            Some(Some(_)) => self.notice = None,
-            Some(None) => {
-                self.notice = Some("Select a span first (click it), then press R to link it".into())
-            }
+        match self.reader.view_mut().map(|v| v.start_link()) {
+            Some(Some(_)) => self.notices.clear(),
+            Some(None) => self
+                .notices
+                .warn("Select a span first (click it), then press R to link it"),
             None => {}
         }
     }
 
     /// What the status bar says in link mode.
     pub(super) fn link_prompt(&self) -> Option<String> {
-        let from = self.view.as_ref()?.linking_from()?;
+        let from = self.reader.view()?.linking_from()?;
         let project = self.workspace.project();
         let label = project
             .span(from)
@@ -37,14 +35,14 @@ impl IsnadApp {
     /// Links spans `from` and `to` with the relation type that fits them.
     pub(super) fn link_spans(&mut self, from: SpanId, to: SpanId) {
         match link_options(self.workspace.project(), from, to) {
-            Err(why) => self.notice = Some(format!("Not linked: {why}")),
+            Err(why) => self.notices.warn(format!("Not linked: {why}")),
             Ok(mut options) if options.len() == 1 => {
                 let option = options.remove(0);
                 self.add_relation(&option);
             }
             Ok(options) => {
-                self.notice = Some("Several relations fit: pick one".into());
-                self.picker = Some(RelationPicker::new(options));
+                self.notices.info("Several relations fit: pick one");
+                self.dialogs.picker.open(options);
             }
         }
     }
@@ -55,32 +53,22 @@ impl IsnadApp {
             .workspace
             .add_relation(option.kind.clone(), option.head, option.child)
         {
-            Ok(_) => self.notice = Some(format!("Linked: {text} (Ctrl+Z undoes)")),
-            Err(err) => self.notice = Some(format!("Not linked: {err}")),
+            Ok(_) => self.notices.info(format!("Linked: {text} (Ctrl+Z undoes)")),
+            Err(err) => self.notices.warn(format!("Not linked: {err}")),
         }
     }
 
-    /// The question "which relation?", when open. Call before the rest of the frame so that its
-    /// keys (1–9, arrows, Enter, Esc) reach it first.
-    pub(super) fn relation_picker_frame(&mut self, ctx: &egui::Context) {
-        let Some(picker) = self.picker.as_mut() else {
-            return;
-        };
-        match relation_picker_ui(ctx, picker, self.workspace.project()) {
+    /// Applies the relation picker's answer.
+    pub(super) fn answer_relation_picker(&mut self, outcome: PickerOutcome) {
+        match outcome {
             PickerOutcome::Open => {}
-            PickerOutcome::Cancelled => {
-                self.picker = None;
-                self.notice = Some("Not linked".into());
-            }
-            PickerOutcome::Picked(option) => {
-                self.picker = None;
-                self.add_relation(&option);
-            }
+            PickerOutcome::Cancelled => self.notices.info("Not linked"),
+            PickerOutcome::Picked(option) => self.add_relation(&option),
         }
     }
 
     /// Whether the "which relation?" question is open.
     pub fn is_relation_picker_open(&self) -> bool {
-        self.picker.is_some()
+        self.dialogs.picker.is_open()
     }
 }

@@ -47,8 +47,8 @@ impl IsnadApp {
                 self.replace_workspace(Workspace::new(project, Location::File(path.to_owned())));
                 self.disk.remember(identity);
                 self.recent.add(path);
-                self.error = None;
-                self.notice = Some(format!("Opened {}", path.display()));
+                self.dialogs.error.close();
+                self.notices.info(format!("Opened {}", path.display()));
                 self.offer_recovery_for_file(path);
             }
             Err(err) => self.show_error("Could not open the project", err),
@@ -79,7 +79,7 @@ impl IsnadApp {
                         article.meta,
                     ) {
                         Ok(doc) => {
-                            self.encodings.insert(doc, article.encoding);
+                            self.reader.set_encoding(doc, article.encoding);
                             last = Some(doc);
                         }
                         Err(err) => failures.push(format!("{}: {err}", path.display())),
@@ -90,11 +90,10 @@ impl IsnadApp {
         }
         if failures.is_empty() {
             // An error about an earlier file no longer applies.
-            self.error = None;
+            self.dialogs.error.close();
         }
         if let Some(doc) = last {
-            self.view = None;
-            self.show_document(doc);
+            self.reader.show_fresh(self.workspace.project(), doc);
         }
         if !failures.is_empty() {
             self.show_error("Could not add every article", failures.join("\n\n"));
@@ -180,7 +179,7 @@ impl IsnadApp {
                 self.autosave.drop_recovery();
                 self.disk.remember(identity);
                 self.recent.add(path);
-                self.notice = Some(format!("Saved {}", path.display()));
+                self.notices.info(format!("Saved {}", path.display()));
                 true
             }
             Err(err) => {
@@ -191,9 +190,7 @@ impl IsnadApp {
                          somewhere else."
                     ),
                 );
-                if let Some(error) = &mut self.error {
-                    error.offer_save_as = true;
-                }
+                self.dialogs.error.offer_save_as();
                 false
             }
         }

@@ -5,61 +5,16 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{IsnadApp, Location, Workspace};
-use crate::io::recovery::{self, Found, RecoveryDiff, Unsaved};
+use super::dialogs::restore::Origin;
+use super::{IsnadApp, Location, RestoreOffer, Workspace};
+use crate::io::recovery::{self, Found, Unsaved};
 use crate::model::{LabelSchema, Project};
-use crate::ui::restore_offer::{RestoreChoice, RestoreOfferView, restore_offer_ui};
-
-/// What the recovery file was autosaved from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Origin {
-    File(PathBuf),
-    Unsaved(Unsaved),
-}
-
-/// A recovery file offered to the user.
-pub struct RestoreOffer {
-    recovery: PathBuf,
-    origin: Origin,
-    recovered: Project,
-    diff: RecoveryDiff,
-    confirm_discard: bool,
-}
-
-impl RestoreOffer {
-    /// The recovery file.
-    pub fn recovery_path(&self) -> &Path {
-        &self.recovery
-    }
-
-    /// The project file it recovers (`None` for an untitled project or the sample).
-    pub fn project_file(&self) -> Option<&Path> {
-        match &self.origin {
-            Origin::File(path) => Some(path),
-            Origin::Unsaved(_) => None,
-        }
-    }
-
-    /// How the recovery differs from the project file.
-    pub fn diff(&self) -> &RecoveryDiff {
-        &self.diff
-    }
-
-    /// The recovered project.
-    pub fn recovered(&self) -> &Project {
-        &self.recovered
-    }
-
-    /// Whether the user is being asked to confirm deleting the recovery file.
-    pub fn is_confirming_discard(&self) -> bool {
-        self.confirm_discard
-    }
-}
+use crate::ui::restore_offer::RestoreChoice;
 
 impl IsnadApp {
     /// The recovery being offered, if any.
     pub fn restore_offer(&self) -> Option<&RestoreOffer> {
-        self.restore.as_ref()
+        self.dialogs.restore.offer()
     }
 
     /// After `path` was opened: offers its recovery file if it is newer and different; ignores
@@ -132,7 +87,7 @@ impl IsnadApp {
         }
         self.autosave
             .log("recovery", &format!("offered {}", file.display()));
-        self.restore = Some(RestoreOffer {
+        self.dialogs.restore.open(RestoreOffer {
             diff: recovery::diff(&base, &recovered),
             recovery: file,
             origin,
@@ -144,7 +99,7 @@ impl IsnadApp {
     /// Restores the offered recovery: the project becomes the open one, on the project's
     /// location, with its changes unsaved. Nothing is written.
     pub fn restore_recovery(&mut self) {
-        let Some(offer) = self.restore.take() else {
+        let Some(offer) = self.dialogs.restore.take() else {
             return;
         };
         let location = match offer.origin {
@@ -159,13 +114,14 @@ impl IsnadApp {
             "recovery",
             &format!("restored {}", offer.recovery.display()),
         );
-        self.notice = Some("Restored the unsaved work: save to keep it".into());
+        self.notices
+            .info("Restored the unsaved work: save to keep it");
     }
 
     /// Deletes the offered recovery file (the user confirmed). A failure is shown and the offer
     /// stays.
     pub fn discard_recovery(&mut self) {
-        let Some(offer) = self.restore.take() else {
+        let Some(offer) = self.dialogs.restore.take() else {
             return;
         };
         match recovery::remove(&offer.recovery) {
@@ -175,7 +131,7 @@ impl IsnadApp {
             ),
             Err(error) => {
                 let message = format!("{error}: {}", offer.recovery.display());
-                self.restore = Some(offer);
+                self.dialogs.restore.open(offer);
                 self.show_error("Could not delete the recovery file", message);
             }
         }
@@ -183,44 +139,20 @@ impl IsnadApp {
 
     /// Closes the offer, leaving the recovery file for the next time the project is opened.
     pub fn keep_recovery_for_later(&mut self) {
-        if let Some(offer) = self.restore.take() {
+        if let Some(offer) = self.dialogs.restore.take() {
             self.autosave
                 .log("recovery", &format!("kept {}", offer.recovery.display()));
         }
     }
 
-    pub(super) fn restore_ui(&mut self, ctx: &egui::Context) {
-        let Some(offer) = &self.restore else {
-            return;
-        };
-        let name = match &offer.origin {
-            Origin::File(path) => path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
-            Origin::Unsaved(Unsaved::Sample) => "The sample project".to_owned(),
-            Origin::Unsaved(Unsaved::Untitled) => "An untitled project".to_owned(),
-        };
-        let recovery = offer.recovery.display().to_string();
-        let view = RestoreOfferView {
-            name: &name,
-            recovery: &recovery,
-            diff: &offer.diff,
-            confirm_discard: offer.confirm_discard,
-        };
-        match restore_offer_ui(ctx, &mut self.engine, &view) {
-            Some(RestoreChoice::Restore) => self.restore_recovery(),
-            Some(RestoreChoice::AskDiscard) => set_confirm(&mut self.restore, true),
-            Some(RestoreChoice::Back) => set_confirm(&mut self.restore, false),
-            Some(RestoreChoice::Discard) => self.discard_recovery(),
-            Some(RestoreChoice::Later) => self.keep_recovery_for_later(),
-            None => {}
+    /// Applies the user's choice in the restore offer.
+    pub(super) fn answer_restore_offer(&mut self, choice: RestoreChoice) {
+        match choice {
+            RestoreChoice::Restore => self.restore_recovery(),
+            RestoreChoice::Discard => self.discard_recovery(),
+            RestoreChoice::Later => self.keep_recovery_for_later(),
+            // Handled inside the dialog.
+            RestoreChoice::AskDiscard | RestoreChoice::Back => {}
         }
-    }
-}
-
-fn set_confirm(offer: &mut Option<RestoreOffer>, confirm: bool) {
-    if let Some(offer) = offer {
-        offer.confirm_discard = confirm;
     }
 }

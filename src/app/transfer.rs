@@ -14,9 +14,9 @@ use super::IsnadApp;
 use crate::io::corpus::{CorpusOutcome, CorpusRead, CorpusReport, known_hashes, read_corpus};
 use crate::io::export::{self, ExportError, ExportOptions, LossReport, Progress, one_line};
 use crate::io::import::{ImportOptions, ImportReport, SourceDocument, read_files};
-use crate::ui::export_dialog::{ExportDialogAnswer, ExportDialogState, export_dialog_ui};
-use crate::ui::import_dialog::{ImportDialogAnswer, ImportDialogState, import_dialog_ui};
-use crate::ui::transfer_report::{ReportLine, TransferReport, transfer_report_ui};
+use crate::ui::export_dialog::{ExportDialogAnswer, ExportDialogState};
+use crate::ui::import_dialog::{ImportDialogAnswer, ImportDialogState};
+use crate::ui::transfer_report::{ReportLine, TransferReport};
 
 type ExportResult = Result<(LossReport, Vec<PathBuf>), ExportError>;
 
@@ -41,14 +41,6 @@ pub(super) enum TransferJob {
 }
 
 impl TransferJob {
-    fn progress(&self) -> &Progress {
-        match self {
-            TransferJob::Export { progress, .. }
-            | TransferJob::AddArticles { progress, .. }
-            | TransferJob::Import { progress, .. } => progress,
-        }
-    }
-
     fn is_finished(&self) -> bool {
         match self {
             TransferJob::Export { worker, .. } => worker.is_finished(),
@@ -58,13 +50,29 @@ impl TransferJob {
     }
 }
 
-/// The transfer windows and work of the app.
+/// The background work of the app (its windows are in [`super::dialogs`]).
 #[derive(Default)]
-pub(super) struct TransferState {
-    pub(super) export_dialog: Option<ExportDialogState>,
-    pub(super) import_dialog: Option<ImportDialogState>,
+pub(super) struct TransferJobs {
     pub(super) job: Option<TransferJob>,
-    pub(super) report: Option<TransferReport>,
+}
+
+impl TransferJob {
+    /// What the progress window says.
+    fn what(&self) -> &'static str {
+        match self {
+            TransferJob::Export { .. } => "Exporting",
+            TransferJob::AddArticles { .. } => "Adding articles",
+            TransferJob::Import { .. } => "Reading files",
+        }
+    }
+
+    fn shared_progress(&self) -> Arc<Progress> {
+        match self {
+            TransferJob::Export { progress, .. }
+            | TransferJob::AddArticles { progress, .. }
+            | TransferJob::Import { progress, .. } => Arc::clone(progress),
+        }
+    }
 }
 
 impl IsnadApp {
@@ -76,22 +84,22 @@ impl IsnadApp {
                 .unwrap_or_default()
                 .join("isnad-export"),
         };
-        self.transfer.export_dialog = Some(ExportDialogState::new(stem));
+        self.dialogs.export.open(stem);
     }
 
     /// Opens the import window.
     pub fn open_import_dialog(&mut self) {
-        self.transfer.import_dialog = Some(ImportDialogState::default());
+        self.dialogs.import.open();
     }
 
     /// The export window's state, while it is open (mutable: tests fill in the path).
     pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialogState> {
-        self.transfer.export_dialog.as_mut()
+        self.dialogs.export.state_mut()
     }
 
     /// The import window's state, while it is open (mutable: tests fill in the paths).
     pub fn import_dialog_mut(&mut self) -> Option<&mut ImportDialogState> {
-        self.transfer.import_dialog.as_mut()
+        self.dialogs.import.state_mut()
     }
 
     /// Whether an export or import is running.
@@ -101,7 +109,7 @@ impl IsnadApp {
 
     /// The report of the last finished export or import, while its window is open.
     pub fn transfer_report(&self) -> Option<&TransferReport> {
-        self.transfer.report.as_ref()
+        self.dialogs.report.report()
     }
 
     /// Starts exporting a snapshot of the project on a worker thread.
@@ -117,8 +125,8 @@ impl IsnadApp {
             let written = export::write_export(&built, &out)?;
             Ok((built.report, written))
         });
-        self.transfer.export_dialog = None;
-        self.transfer.job = Some(TransferJob::Export { progress, worker });
+        self.dialogs.export.close();
+        self.begin(TransferJob::Export { progress, worker });
     }
 
     /// Starts reading articles on a worker thread: files (.txt, .md, .html, .htm), folders of them
@@ -132,7 +140,7 @@ impl IsnadApp {
         let progress = Arc::new(Progress::new());
         let shared = Arc::clone(&progress);
         let worker = std::thread::spawn(move || read_corpus(&paths, &known, &shared));
-        self.transfer.job = Some(TransferJob::AddArticles { progress, worker });
+        self.begin(TransferJob::AddArticles { progress, worker });
     }
 
     /// Starts reading annotation files on a worker thread; they are applied when read.
@@ -144,12 +152,20 @@ impl IsnadApp {
         let shared = Arc::clone(&progress);
         let read_options = options.clone();
         let worker = std::thread::spawn(move || read_files(&paths, &read_options, &shared));
-        self.transfer.import_dialog = None;
-        self.transfer.job = Some(TransferJob::Import {
+        self.dialogs.import.close();
+        self.begin(TransferJob::Import {
             progress,
             options,
             worker,
         });
+    }
+
+    /// Runs `job`, with its progress shown (a blocking window with Cancel).
+    fn begin(&mut self, job: TransferJob) {
+        self.dialogs
+            .progress
+            .open(job.what(), job.shared_progress());
+        self.transfer.job = Some(job);
     }
 
     /// Finishes the running job if its worker is done (never blocks).
@@ -164,30 +180,28 @@ impl IsnadApp {
         let Some(job) = self.transfer.job.take() else {
             return;
         };
+        self.dialogs.progress.close();
         match job {
             TransferJob::Export { worker, .. } => match worker.join() {
                 Ok(Ok((report, written))) => {
-                    self.transfer.report = Some(export_report(&report, &written))
+                    self.dialogs.report.open(export_report(&report, &written))
                 }
-                Ok(Err(ExportError::Cancelled)) => self.notice = Some("Export cancelled".into()),
+                Ok(Err(ExportError::Cancelled)) => self.notices.info("Export cancelled"),
                 Ok(Err(error)) => self.show_error("Could not export", error),
                 Err(_) => self.show_error("Could not export", "the export stopped unexpectedly"),
             },
             TransferJob::AddArticles { worker, .. } => match worker.join() {
                 Ok(read) => {
                     match self.workspace.add_corpus(read.entries) {
-                        Ok(Some(first)) => {
-                            self.view = None;
-                            self.show_document(first);
-                        }
+                        Ok(Some(first)) => self.reader.show_fresh(self.workspace.project(), first),
                         Ok(None) => {}
                         Err(error) => {
                             self.show_error("Could not add the articles", error);
                             return;
                         }
                     }
-                    self.keep_view_valid();
-                    self.transfer.report = Some(add_report(&read.report));
+                    self.reader.keep_valid(self.workspace.project());
+                    self.dialogs.report.open(add_report(&read.report));
                 }
                 Err(_) => self.show_error(
                     "Could not add the articles",
@@ -202,92 +216,37 @@ impl IsnadApp {
                         self.show_error("Could not import", error);
                         return;
                     }
-                    self.keep_view_valid();
-                    self.transfer.report = Some(import_report(&report));
+                    self.reader.keep_valid(self.workspace.project());
+                    self.dialogs.report.open(import_report(&report));
                 }
                 Err(_) => self.show_error("Could not import", "the import stopped unexpectedly"),
             },
         }
     }
 
-    /// The transfer windows: export and import options, progress, report.
-    pub(super) fn transfer_ui(&mut self, ctx: &egui::Context) {
-        self.poll_transfer(ctx);
-        self.export_dialog_window(ctx);
-        self.import_dialog_window(ctx);
-        if let Some(job) = &self.transfer.job {
-            let (done, total) = job.progress().get();
-            let fraction = job.progress().fraction();
-            let what = match job {
-                TransferJob::Export { .. } => "Exporting",
-                TransferJob::AddArticles { .. } => "Adding articles",
-                TransferJob::Import { .. } => "Reading files",
-            };
-            egui::Modal::new(egui::Id::unique("transfer-progress")).show(ctx, |ui| {
-                ui.set_min_width(360.0);
-                ui.heading(format!("{what}…"));
-                ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total}")));
-                if ui.button("Cancel").clicked() {
-                    job.progress().cancel();
+    /// Applies the export window's answer.
+    pub(super) fn answer_export_window(&mut self, answer: ExportDialogAnswer) {
+        match answer {
+            ExportDialogAnswer::Export(options, path) => self.start_export(options, path),
+            ExportDialogAnswer::Browse => {
+                if let Some(state) = self.dialogs.export.state_mut() {
+                    browse_export_path(state);
                 }
-            });
-        }
-        if let Some(report) = &self.transfer.report {
-            let mut open = true;
-            let mut closed = false;
-            egui::Window::new(report.title.clone())
-                .open(&mut open)
-                .default_width(640.0)
-                .collapsible(false)
-                .show(ctx, |ui| {
-                    closed = transfer_report_ui(ui, &mut self.engine, report)
-                });
-            if !open || closed {
-                self.transfer.report = None;
             }
+            ExportDialogAnswer::Cancel => self.dialogs.export.close(),
         }
     }
 
-    fn export_dialog_window(&mut self, ctx: &egui::Context) {
-        let Some(state) = self.transfer.export_dialog.as_mut() else {
-            return;
-        };
-        let current = self.view.as_ref().map(crate::ui::ArticleView::doc);
-        let mut open = true;
-        let mut answer = None;
-        egui::Window::new("Export annotations")
-            .open(&mut open)
-            .collapsible(false)
-            .show(ctx, |ui| answer = export_dialog_ui(ui, state, current));
+    /// Applies the import window's answer.
+    pub(super) fn answer_import_window(&mut self, answer: ImportDialogAnswer) {
         match answer {
-            Some(ExportDialogAnswer::Export(options, path)) => self.start_export(options, path),
-            Some(ExportDialogAnswer::Browse) => browse_export_path(state),
-            Some(ExportDialogAnswer::Cancel) => open = false,
-            None => {}
-        }
-        if !open {
-            self.transfer.export_dialog = None;
-        }
-    }
-
-    fn import_dialog_window(&mut self, ctx: &egui::Context) {
-        let Some(state) = self.transfer.import_dialog.as_mut() else {
-            return;
-        };
-        let mut open = true;
-        let mut answer = None;
-        egui::Window::new("Import annotations")
-            .open(&mut open)
-            .collapsible(false)
-            .show(ctx, |ui| answer = import_dialog_ui(ui, state));
-        match answer {
-            Some(ImportDialogAnswer::Import(options, paths)) => self.start_import(options, paths),
-            Some(ImportDialogAnswer::Browse) => browse_import_paths(state),
-            Some(ImportDialogAnswer::Cancel) => open = false,
-            None => {}
-        }
-        if !open {
-            self.transfer.import_dialog = None;
+            ImportDialogAnswer::Import(options, paths) => self.start_import(options, paths),
+            ImportDialogAnswer::Browse => {
+                if let Some(state) = self.dialogs.import.state_mut() {
+                    browse_import_paths(state);
+                }
+            }
+            ImportDialogAnswer::Cancel => self.dialogs.import.close(),
         }
     }
 }

@@ -105,6 +105,11 @@ impl Workspace {
         self.history.apply(edit, &mut self.project)
     }
 
+    /// Applies `edit` as one undo step named `name` ("Undo add span").
+    pub fn apply_named(&mut self, edit: Edit, name: &'static str) -> Result<(), ModelError> {
+        self.history.apply_named(edit, name, &mut self.project)
+    }
+
     /// Applies `edit`, merged with the previous step of the same gesture.
     pub fn apply_merging(&mut self, edit: Edit, gesture: MergeKey) -> Result<(), ModelError> {
         self.history.apply_merging(edit, gesture, &mut self.project)
@@ -140,7 +145,7 @@ impl Workspace {
         } else {
             edit
         };
-        self.apply(edit)?;
+        self.apply_named(edit, "add span")?;
         Ok(id)
     }
 
@@ -181,7 +186,7 @@ impl Workspace {
     ) -> Result<Option<DocId>, ModelError> {
         let first = DocId(self.project.next_doc_id());
         match crate::io::corpus::add_entries_edit(&mut self.project, entries) {
-            Some(edit) => self.apply(edit).map(|()| Some(first)),
+            Some(edit) => self.apply_named(edit, "add articles").map(|()| Some(first)),
             None => Ok(None),
         }
     }
@@ -195,9 +200,15 @@ impl Workspace {
         report: &mut ImportReport,
     ) -> Result<(), ModelError> {
         match plan_import(&mut self.project, docs, options, report) {
-            Some(edit) => self.apply(edit),
+            Some(edit) => self.apply_named(edit, "import annotations"),
             None => Ok(()),
         }
+    }
+
+    /// Tells the history the user's selection, recorded with the next change (see
+    /// [`History::set_selection`]).
+    pub fn set_selection(&mut self, selection: Option<crate::command::SavedSelection>) {
+        self.history.set_selection(selection);
     }
 
     /// Undoes the last step; `Ok(false)` when there is none.

@@ -156,7 +156,7 @@ impl Edit {
         }
     }
 
-    /// A short name for menus ("Undo add span").
+    /// A short name for the Edit menu ("Undo add span"); see also [`crate::command::History::apply_named`].
     pub fn name(&self) -> &'static str {
         match self {
             Edit::AddSpan(_) => "add span",

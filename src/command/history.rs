@@ -1,7 +1,23 @@
 //! Undo and redo as two stacks of inverse edits, gesture coalescing and the "unsaved changes" flag.
+//! Each step remembers the edit's name (for "Undo add span") and the selection the user had when
+//! it was made, so undo and redo put the selection back (as helix's history does).
+
+use std::ops::Range;
 
 use crate::command::Edit;
-use crate::model::{ModelError, Project};
+use crate::model::{DocId, ModelError, Project, SpanId};
+
+/// A selection in the app, as the history remembers it: the document, the selected text range
+/// (bytes) and the selected span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedSelection {
+    /// The document shown.
+    pub doc: DocId,
+    /// The selected byte range (empty: a caret).
+    pub range: Range<usize>,
+    /// The selected span, if any.
+    pub span: Option<SpanId>,
+}
 
 /// Identifies a continuous gesture (e.g. "dragging the end of span 12"). Consecutive edits
 /// recorded with the same key, with no undo, redo or [`History::end_merge`] in between, form one
@@ -17,6 +33,10 @@ struct Entry {
     target: u64,
     /// Revision of the project before this entry is applied.
     source: u64,
+    /// The name of the change the user made ("add span"), for "Undo add span".
+    name: &'static str,
+    /// The selection to restore when this entry is applied.
+    selection: Option<SavedSelection>,
 }
 
 /// Undo/redo history of one project.
@@ -31,6 +51,10 @@ pub struct History {
     next_revision: u64,
     saved: Option<u64>,
     merging: Option<MergeKey>,
+    /// The selection the app reports as current (recorded with the next step).
+    selection: Option<SavedSelection>,
+    /// The selection the last undo or redo put back.
+    restored: Option<SavedSelection>,
 }
 
 impl Default for History {
@@ -43,6 +67,8 @@ impl Default for History {
             next_revision: 1,
             saved: Some(0),
             merging: None,
+            selection: None,
+            restored: None,
         }
     }
 }
@@ -55,8 +81,22 @@ impl History {
 
     /// Applies `edit` to `project` and records it as a new undo step (clearing redo).
     pub fn apply(&mut self, edit: Edit, project: &mut Project) -> Result<(), ModelError> {
+        let name = edit.name();
         let inverse = edit.apply(project)?;
-        self.push(inverse);
+        self.push(inverse, name);
+        Ok(())
+    }
+
+    /// Applies `edit` as one undo step named `name` (a batch that is one change to the user:
+    /// "add span" with its document's new status, "import annotations").
+    pub fn apply_named(
+        &mut self,
+        edit: Edit,
+        name: &'static str,
+        project: &mut Project,
+    ) -> Result<(), ModelError> {
+        let inverse = edit.apply(project)?;
+        self.push(inverse, name);
         Ok(())
     }
 
@@ -68,19 +108,21 @@ impl History {
         key: MergeKey,
         project: &mut Project,
     ) -> Result<(), ModelError> {
+        let name = edit.name();
         let inverse = edit.apply(project)?;
-        self.push_merging(inverse, key);
+        self.push_merging(inverse, key, name);
         Ok(())
     }
 
-    /// Records the inverse of an edit the caller already applied, as a new undo step.
-    pub fn push(&mut self, inverse: Edit) {
+    /// Records the inverse of an edit named `name` that the caller already applied, as a new undo
+    /// step.
+    pub fn push(&mut self, inverse: Edit, name: &'static str) {
         self.merging = None;
-        self.record(inverse);
+        self.record(inverse, name);
     }
 
     /// Like [`History::push`], merging with the previous step when it has the same key.
-    pub fn push_merging(&mut self, inverse: Edit, key: MergeKey) {
+    pub fn push_merging(&mut self, inverse: Edit, key: MergeKey, name: &'static str) {
         let revision = self.fresh_revision();
         match self.undo.last_mut() {
             Some(top) if self.merging == Some(key) => {
@@ -92,7 +134,7 @@ impl History {
                 self.revision = revision;
             }
             _ => {
-                self.record(inverse);
+                self.record(inverse, name);
                 self.merging = Some(key);
             }
         }
@@ -109,12 +151,14 @@ impl History {
         revision
     }
 
-    fn record(&mut self, inverse: Edit) {
+    fn record(&mut self, inverse: Edit, name: &'static str) {
         let revision = self.fresh_revision();
         self.undo.push(Entry {
             edit: inverse,
             target: self.revision,
             source: revision,
+            name,
+            selection: self.selection.clone(),
         });
         self.redo.clear();
         self.revision = revision;
@@ -122,23 +166,28 @@ impl History {
 
     /// Moves one entry from `from` to `to` by applying it. `Ok(false)` if `from` is empty; on
     /// error the entry stays where it was and the project is unchanged.
-    fn step(
-        project: &mut Project,
-        from: &mut Vec<Entry>,
-        to: &mut Vec<Entry>,
-        revision: &mut u64,
-    ) -> Result<bool, ModelError> {
+    fn step(&mut self, project: &mut Project, undo: bool) -> Result<bool, ModelError> {
+        self.merging = None;
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
         let Some(entry) = from.pop() else {
             return Ok(false);
         };
         match entry.edit.clone().apply(project) {
             Ok(inverse) => {
-                *revision = entry.target;
+                self.revision = entry.target;
                 to.push(Entry {
                     edit: inverse,
                     target: entry.source,
                     source: entry.target,
+                    name: entry.name,
+                    // Stepping back over this entry later restores the selection of now.
+                    selection: self.selection.clone(),
                 });
+                self.restored = entry.selection;
                 Ok(true)
             }
             Err(error) => {
@@ -150,14 +199,34 @@ impl History {
 
     /// Undoes the last step. `Ok(false)` if there was nothing to undo.
     pub fn undo(&mut self, project: &mut Project) -> Result<bool, ModelError> {
-        self.merging = None;
-        Self::step(project, &mut self.undo, &mut self.redo, &mut self.revision)
+        self.step(project, true)
     }
 
     /// Redoes the last undone step. `Ok(false)` if there was nothing to redo.
     pub fn redo(&mut self, project: &mut Project) -> Result<bool, ModelError> {
-        self.merging = None;
-        Self::step(project, &mut self.redo, &mut self.undo, &mut self.revision)
+        self.step(project, false)
+    }
+
+    /// Tells the history the user's current selection: the next step records it (undoing that
+    /// step restores it), and an undo or redo records it on the step it moves.
+    pub fn set_selection(&mut self, selection: Option<SavedSelection>) {
+        self.selection = selection;
+    }
+
+    /// The selection the last undo or redo restored (the one the user had when that change was
+    /// made, or when it was undone); `None` when none was recorded.
+    pub fn restored_selection(&self) -> Option<&SavedSelection> {
+        self.restored.as_ref()
+    }
+
+    /// The name of the change Undo would revert ("add span").
+    pub fn undo_name(&self) -> Option<&'static str> {
+        self.undo.last().map(|e| e.name)
+    }
+
+    /// The name of the change Redo would make again.
+    pub fn redo_name(&self) -> Option<&'static str> {
+        self.redo.last().map(|e| e.name)
     }
 
     /// Whether there is a step to undo.

@@ -8,5 +8,5 @@ pub mod ui_command;
 
 pub use crop::{CropError, crop_edit};
 pub use edit::Edit;
-pub use history::{History, MergeKey};
+pub use history::{History, MergeKey, SavedSelection};
 pub use ui_command::UiCommand;

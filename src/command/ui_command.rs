@@ -1,11 +1,25 @@
 //! One enum for every app-level action: one name, one shortcut, one menu entry, one tooltip.
-//! Menus and shortcut handling are generated from it.
+//! Menus, shortcut handling and the help are generated from it. The keys themselves are egui's,
+//! so they live in `ui::shortcuts`; this layer knows no egui.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+macro_rules! ui_commands {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// An action the user can ask the app for. UI code records it; the app runs it after the
+        /// frame.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum UiCommand {
+            $($(#[$doc])* $name,)*
+        }
 
-/// An action the user can ask the app for. UI code records it; the app runs it after the frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum UiCommand {
+        impl UiCommand {
+            /// Every command, in declaration (and menu) order: generated from the enum itself, so
+            /// it cannot miss one.
+            pub const ALL: &[UiCommand] = &[$(UiCommand::$name,)*];
+        }
+    };
+}
+
+ui_commands! {
     /// Start an empty, untitled project.
     NewProject,
     /// Open a project file with a file dialog.
@@ -18,10 +32,10 @@ pub enum UiCommand {
     AddArticles,
     /// Add a folder of articles to the project.
     AddFolder,
-    /// Export the annotations as training data.
-    Export,
     /// Import annotations from another tool or a model.
     ImportAnnotations,
+    /// Export the annotations as training data.
+    Export,
     /// Quit the app (asks first when there are unsaved changes).
     Quit,
     /// Undo the last edit.
@@ -53,32 +67,6 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    /// Every command, in menu order.
-    pub const ALL: [UiCommand; 22] = [
-        Self::NewProject,
-        Self::OpenProject,
-        Self::Save,
-        Self::SaveAs,
-        Self::AddArticles,
-        Self::AddFolder,
-        Self::ImportAnnotations,
-        Self::Export,
-        Self::Quit,
-        Self::Undo,
-        Self::Redo,
-        Self::Copy,
-        Self::SelectAll,
-        Self::DeleteSpan,
-        Self::LinkSpan,
-        Self::EditLabels,
-        Self::CropToSelection,
-        Self::NextDocument,
-        Self::PreviousDocument,
-        Self::ZoomIn,
-        Self::ZoomOut,
-        Self::ZoomReset,
-    ];
-
     /// The menu text.
     pub fn label(self) -> &'static str {
         match self {
@@ -149,57 +137,6 @@ impl UiCommand {
         }
     }
 
-    /// The keyboard shortcuts (the first one is shown in menus). Delete is handled by the
-    /// article view, which owns the span selection.
-    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
-        const fn cmd(key: Key) -> KeyboardShortcut {
-            KeyboardShortcut::new(Modifiers::COMMAND, key)
-        }
-        const fn cmd_shift(key: Key) -> KeyboardShortcut {
-            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
-        }
-        const NEW: [KeyboardShortcut; 1] = [cmd(Key::N)];
-        const OPEN: [KeyboardShortcut; 1] = [cmd(Key::O)];
-        const SAVE: [KeyboardShortcut; 1] = [cmd(Key::S)];
-        const SAVE_AS: [KeyboardShortcut; 1] = [cmd_shift(Key::S)];
-        const EXPORT: [KeyboardShortcut; 1] = [cmd(Key::E)];
-        const QUIT: [KeyboardShortcut; 1] = [cmd(Key::Q)];
-        const UNDO: [KeyboardShortcut; 1] = [cmd(Key::Z)];
-        const REDO: [KeyboardShortcut; 2] = [cmd_shift(Key::Z), cmd(Key::Y)];
-        const COPY: [KeyboardShortcut; 1] = [cmd(Key::C)];
-        const SELECT_ALL: [KeyboardShortcut; 1] = [cmd(Key::A)];
-        const LINK: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::R)];
-        const ZOOM_IN: [KeyboardShortcut; 2] = [cmd(Key::Equals), cmd(Key::Plus)];
-        const ZOOM_OUT: [KeyboardShortcut; 1] = [cmd(Key::Minus)];
-        const ZOOM_RESET: [KeyboardShortcut; 1] = [cmd(Key::Num0)];
-        const NEXT_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
-        const PREVIOUS_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
-        match self {
-            Self::NewProject => &NEW,
-            Self::OpenProject => &OPEN,
-            Self::Save => &SAVE,
-            Self::SaveAs => &SAVE_AS,
-            Self::Export => &EXPORT,
-            Self::Quit => &QUIT,
-            Self::Undo => &UNDO,
-            Self::Redo => &REDO,
-            Self::Copy => &COPY,
-            Self::SelectAll => &SELECT_ALL,
-            Self::LinkSpan => &LINK,
-            Self::ZoomIn => &ZOOM_IN,
-            Self::ZoomOut => &ZOOM_OUT,
-            Self::ZoomReset => &ZOOM_RESET,
-            Self::NextDocument => &NEXT_DOCUMENT,
-            Self::PreviousDocument => &PREVIOUS_DOCUMENT,
-            Self::AddArticles
-            | Self::AddFolder
-            | Self::ImportAnnotations
-            | Self::DeleteSpan
-            | Self::EditLabels
-            | Self::CropToSelection => &[],
-        }
-    }
-
     /// The menu a command belongs to.
     pub fn menu(self) -> &'static str {
         match self {
@@ -228,43 +165,26 @@ impl UiCommand {
         }
     }
 
-    /// Commands whose shortcut was pressed this frame (the key presses are consumed).
-    /// A platform copy event (Ctrl+C turned into `Event::Copy` by the window system) counts too.
-    /// While a text field has the keyboard, editing shortcuts (undo, redo, copy, select all) and
-    /// single keys without a modifier (R) are left to it.
-    pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
-        let typing = ctx
-            .memory(|m| m.focused())
-            .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());
-        ctx.input_mut(|input| {
-            let mut pressed = Vec::new();
-            // egui matches a shortcut even when Shift is also held, so the shortcuts with Shift
-            // are consumed first (Ctrl+Shift+Z is Redo, not Undo).
-            let mut candidates: Vec<(UiCommand, &KeyboardShortcut)> = Self::ALL
-                .into_iter()
-                .filter(|command| !(typing && command.is_text_editing()))
-                .flat_map(|command| command.shortcuts().iter().map(move |s| (command, s)))
-                .filter(|(_, shortcut)| !(typing && shortcut.modifiers.is_none()))
-                .collect();
-            candidates.sort_by_key(|(_, shortcut)| !shortcut.modifiers.shift);
-            for (command, shortcut) in candidates {
-                // `Equals` and `Plus` must not both fire: each press is consumed once.
-                if input.consume_shortcut(shortcut) && !pressed.contains(&command) {
-                    pressed.push(command);
-                }
-            }
-            if !typing
-                && input.events.iter().any(|e| matches!(e, egui::Event::Copy))
-                && !pressed.contains(&Self::Copy)
-            {
-                pressed.push(Self::Copy);
-            }
-            pressed
-        })
-    }
-
     /// Commands a focused text field handles itself.
-    fn is_text_editing(self) -> bool {
+    pub fn is_text_editing(self) -> bool {
         matches!(self, Self::Undo | Self::Redo | Self::Copy | Self::SelectAll)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_is_listed_once_with_its_menu_and_words() {
+        let mut seen = std::collections::HashSet::new();
+        for command in UiCommand::ALL {
+            assert!(seen.insert(*command), "{command:?} listed twice");
+            assert!(["File", "Edit", "View", "Help"].contains(&command.menu()));
+            assert!(!command.label().is_empty() && !command.tooltip().is_empty());
+        }
+        // The first and last variants are there (ALL is generated from the enum).
+        assert_eq!(UiCommand::ALL.first(), Some(&UiCommand::NewProject));
+        assert_eq!(UiCommand::ALL.last(), Some(&UiCommand::ZoomReset));
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use egui::{Button, Ui};
 
 use crate::command::UiCommand;
+use crate::ui::shortcuts::shortcuts;
 
 /// What the user picked in the menus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,29 +16,34 @@ pub enum MenuChoice {
     OpenRecent(PathBuf),
 }
 
+/// What the menus show besides the commands.
+pub struct MenuInfo<'a> {
+    /// Recent projects, newest first.
+    pub recent: &'a [PathBuf],
+    /// The name of the change Undo would revert (`None`: nothing to undo).
+    pub undo: Option<&'static str>,
+    /// The name of the change Redo would make again (`None`: nothing to redo).
+    pub redo: Option<&'static str>,
+}
+
 /// Shows the menu bar; returns what the user picked, if anything.
-pub fn menu_bar_ui(
-    ui: &mut Ui,
-    recent: &[PathBuf],
-    can_undo: bool,
-    can_redo: bool,
-) -> Option<MenuChoice> {
+pub fn menu_bar_ui(ui: &mut Ui, info: &MenuInfo<'_>) -> Option<MenuChoice> {
+    let recent = info.recent;
     let mut picked = None;
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in ["File", "Edit", "View"] {
             ui.menu_button(menu, |ui| {
-                for command in UiCommand::ALL.into_iter().filter(|c| c.menu() == menu) {
-                    let shortcut = command
-                        .shortcuts()
+                for &command in UiCommand::ALL.iter().filter(|c| c.menu() == menu) {
+                    let shortcut = shortcuts(command)
                         .first()
                         .map(|s| ui.ctx().format_shortcut(s))
                         .unwrap_or_default();
-                    let enabled = match command {
-                        UiCommand::Undo => can_undo,
-                        UiCommand::Redo => can_redo,
-                        _ => true,
+                    let (enabled, text) = match command {
+                        UiCommand::Undo => step_text(command, info.undo),
+                        UiCommand::Redo => step_text(command, info.redo),
+                        _ => (true, command.label().to_owned()),
                     };
-                    let button = Button::new(command.label()).shortcut_text(shortcut);
+                    let button = Button::new(text).shortcut_text(shortcut);
                     let response = ui
                         .add_enabled(enabled, button)
                         .on_hover_text(command.tooltip());
@@ -62,4 +68,12 @@ pub fn menu_bar_ui(
         }
     });
     picked
+}
+
+/// "Undo add span" when there is a step, plain "Undo" (disabled) when there is none.
+fn step_text(command: UiCommand, name: Option<&str>) -> (bool, String) {
+    match name {
+        Some(name) => (true, format!("{} {name}", command.label())),
+        None => (false, command.label().to_owned()),
+    }
 }

@@ -14,6 +14,7 @@ pub mod panel_action;
 pub mod relation_picker;
 pub mod restore_offer;
 pub mod shaped_label;
+pub mod shortcuts;
 pub mod span_list;
 pub mod span_panel;
 pub mod status_bar;

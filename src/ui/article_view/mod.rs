@@ -76,6 +76,8 @@ pub struct ArticleView {
     accessible_range: (Range<usize>, (usize, usize)),
     /// What the user asked for during this frame.
     actions: Vec<ViewAction>,
+    /// Whether the view reads the keyboard (not while a blocking dialog is open).
+    accepts_keys: bool,
 }
 
 impl ArticleView {
@@ -102,6 +104,7 @@ impl ArticleView {
             accessible_range: (0..0, (0, 0)),
             last_origin: Vec2::ZERO,
             actions: Vec::new(),
+            accepts_keys: true,
         }
     }
 
@@ -152,6 +155,12 @@ impl ArticleView {
     /// Scrolls `range` into view at the next frame and flashes it.
     pub fn reveal(&mut self, range: Range<usize>) {
         self.pending_reveal = Some(range);
+    }
+
+    /// Lets the view read the keyboard, or not (while a blocking dialog is open, its keys must
+    /// not tag, move or delete anything behind it).
+    pub fn accept_keys(&mut self, accept: bool) {
+        self.accepts_keys = accept;
     }
 
     /// Current zoom factor (1.0 = default size).
@@ -373,7 +382,7 @@ impl ArticleView {
             &marks,
             &rects,
         );
-        if response.has_focus() || ui.memory(|m| m.focused().is_none()) {
+        if self.accepts_keys && (response.has_focus() || ui.memory(|m| m.focused().is_none())) {
             self.handle_keys(ui, engine, project);
         }
         if self.reveal_head {

@@ -1,0 +1,65 @@
+//! Every modal and window of the app, each a struct that owns its state, opens with `open(..)`
+//! and shows itself with `ui(..)`, returning the user's answer (if any this frame). The app turns
+//! answers into commands of its one queue. [`Dialogs::blocking`] is the one place that says
+//! whether a blocking dialog is open: while one is, no shortcut and no key of the article view
+//! acts behind it.
+
+mod confirm;
+pub mod disk_change;
+mod error;
+mod labels;
+mod picker;
+pub(super) mod restore;
+mod transfer;
+
+pub use confirm::{AfterConfirm, ConfirmDialog};
+pub use disk_change::DiskChangeDialog;
+pub use error::{ErrorAnswer, ErrorDialog, UserError};
+pub use labels::LabelEditorWindow;
+pub use picker::RelationPickerDialog;
+pub use restore::{RestoreDialog, RestoreOffer};
+pub use transfer::{ExportWindow, ImportWindow, ProgressDialog, ReportWindow};
+
+/// The dialogs and windows of the app.
+#[derive(Default)]
+pub struct Dialogs {
+    /// An error being shown.
+    pub error: ErrorDialog,
+    /// The question about unsaved changes.
+    pub confirm: ConfirmDialog,
+    /// A recovery file offered to the user.
+    pub restore: RestoreDialog,
+    /// The project's file changed on disk.
+    pub disk_change: DiskChangeDialog,
+    /// "Which relation?" when several fit two spans being linked.
+    pub picker: RelationPickerDialog,
+    /// The label editor.
+    pub labels: LabelEditorWindow,
+    /// File › Export….
+    pub export: ExportWindow,
+    /// File › Import annotations….
+    pub import: ImportWindow,
+    /// The progress of background work (blocks while it runs).
+    pub progress: ProgressDialog,
+    /// The report of finished work.
+    pub report: ReportWindow,
+}
+
+impl Dialogs {
+    /// The blocking dialog open, if any (its name, for messages and tests). Windows that do not
+    /// block (the label editor, export and import options, a report) are not counted; the label
+    /// editor's removal question is.
+    pub fn blocking(&self) -> Option<&'static str> {
+        [
+            (self.error.is_open(), "error"),
+            (self.confirm.is_open(), "unsaved changes"),
+            (self.restore.is_open(), "restore offer"),
+            (self.disk_change.is_open(), "file changed on disk"),
+            (self.picker.is_open(), "relation picker"),
+            (self.labels.is_confirming_removal(), "remove label"),
+            (self.progress.is_open(), "progress"),
+        ]
+        .into_iter()
+        .find_map(|(open, name)| open.then_some(name))
+    }
+}

@@ -1,0 +1,93 @@
+//! The keyboard shortcuts of [`UiCommand`]s, and which were pressed this frame. Kept in `ui/`
+//! because the keys are egui's; `command/` only names the commands.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::command::UiCommand;
+
+/// The keyboard shortcuts of `command` (the first one is shown in menus and the help). Delete is
+/// handled by the article view, which owns the span selection.
+pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
+    const fn cmd(key: Key) -> KeyboardShortcut {
+        KeyboardShortcut::new(Modifiers::COMMAND, key)
+    }
+    const fn cmd_shift(key: Key) -> KeyboardShortcut {
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+    }
+    const NEW: [KeyboardShortcut; 1] = [cmd(Key::N)];
+    const OPEN: [KeyboardShortcut; 1] = [cmd(Key::O)];
+    const SAVE: [KeyboardShortcut; 1] = [cmd(Key::S)];
+    const SAVE_AS: [KeyboardShortcut; 1] = [cmd_shift(Key::S)];
+    const EXPORT: [KeyboardShortcut; 1] = [cmd(Key::E)];
+    const QUIT: [KeyboardShortcut; 1] = [cmd(Key::Q)];
+    const UNDO: [KeyboardShortcut; 1] = [cmd(Key::Z)];
+    const REDO: [KeyboardShortcut; 2] = [cmd_shift(Key::Z), cmd(Key::Y)];
+    const COPY: [KeyboardShortcut; 1] = [cmd(Key::C)];
+    const SELECT_ALL: [KeyboardShortcut; 1] = [cmd(Key::A)];
+    const LINK: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::R)];
+    const ZOOM_IN: [KeyboardShortcut; 2] = [cmd(Key::Equals), cmd(Key::Plus)];
+    const ZOOM_OUT: [KeyboardShortcut; 1] = [cmd(Key::Minus)];
+    const ZOOM_RESET: [KeyboardShortcut; 1] = [cmd(Key::Num0)];
+    const NEXT_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
+    const PREVIOUS_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
+    match command {
+        UiCommand::NewProject => &NEW,
+        UiCommand::OpenProject => &OPEN,
+        UiCommand::Save => &SAVE,
+        UiCommand::SaveAs => &SAVE_AS,
+        UiCommand::Export => &EXPORT,
+        UiCommand::Quit => &QUIT,
+        UiCommand::Undo => &UNDO,
+        UiCommand::Redo => &REDO,
+        UiCommand::Copy => &COPY,
+        UiCommand::SelectAll => &SELECT_ALL,
+        UiCommand::LinkSpan => &LINK,
+        UiCommand::ZoomIn => &ZOOM_IN,
+        UiCommand::ZoomOut => &ZOOM_OUT,
+        UiCommand::ZoomReset => &ZOOM_RESET,
+        UiCommand::NextDocument => &NEXT_DOCUMENT,
+        UiCommand::PreviousDocument => &PREVIOUS_DOCUMENT,
+        UiCommand::AddArticles
+        | UiCommand::AddFolder
+        | UiCommand::ImportAnnotations
+        | UiCommand::DeleteSpan
+        | UiCommand::EditLabels
+        | UiCommand::CropToSelection => &[],
+    }
+}
+
+/// Commands whose shortcut was pressed this frame (the key presses are consumed).
+/// A platform copy event (Ctrl+C turned into `Event::Copy` by the window system) counts too.
+/// While a text field has the keyboard, editing shortcuts (undo, redo, copy, select all) and
+/// single keys without a modifier (R) are left to it.
+pub fn pressed_commands(ctx: &egui::Context) -> Vec<UiCommand> {
+    let typing = ctx
+        .memory(|m| m.focused())
+        .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());
+    ctx.input_mut(|input| {
+        let mut pressed = Vec::new();
+        // egui matches a shortcut even when Shift is also held, so the shortcuts with Shift
+        // are consumed first (Ctrl+Shift+Z is Redo, not Undo).
+        let mut candidates: Vec<(UiCommand, &KeyboardShortcut)> = UiCommand::ALL
+            .iter()
+            .copied()
+            .filter(|command| !(typing && command.is_text_editing()))
+            .flat_map(|command| shortcuts(command).iter().map(move |s| (command, s)))
+            .filter(|(_, shortcut)| !(typing && shortcut.modifiers.is_none()))
+            .collect();
+        candidates.sort_by_key(|(_, shortcut)| !shortcut.modifiers.shift);
+        for (command, shortcut) in candidates {
+            // `Equals` and `Plus` must not both fire: each press is consumed once.
+            if input.consume_shortcut(shortcut) && !pressed.contains(&command) {
+                pressed.push(command);
+            }
+        }
+        if !typing
+            && input.events.iter().any(|e| matches!(e, egui::Event::Copy))
+            && !pressed.contains(&UiCommand::Copy)
+        {
+            pressed.push(UiCommand::Copy);
+        }
+        pressed
+    })
+}
