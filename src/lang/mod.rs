@@ -2,6 +2,7 @@
 //! No egui, cosmic-text or files here: everything is testable on plain strings.
 
 pub mod fold;
+pub mod suggest;
 pub mod tokenize;
 
 pub use fold::{FoldOptions, FoldedText, fold};
