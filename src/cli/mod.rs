@@ -1,5 +1,5 @@
 //! Headless subcommands of the `isnad` binary: `isnad new`, `isnad check`, `isnad export`,
-//! `isnad import` and `isnad add`.
+//! `isnad import`, `isnad add` and `isnad suggest`.
 //!
 //! Each subcommand is a plain function returning a report (with a [`std::fmt::Display`] meant for
 //! the terminal) or an error, so it can be tested without spawning the binary; `main.rs` only
@@ -8,11 +8,13 @@
 mod add;
 mod check;
 mod new;
+mod suggest;
 mod transfer;
 
 pub use add::add_to_project;
 pub use check::{CheckReport, DocumentReport, check_project, error_report};
 pub use new::{CliError, NewDocument, NewSummary, new_project};
+pub use suggest::{SuggestError, SuggestOptions, SuggestOutput, suggest_project};
 pub use transfer::{ExportSummary, Outcome, TransferError, export_project, import_into_project};
 
 use crate::model::DocumentStatus;

@@ -101,6 +101,7 @@ fn ends_source(word: &str) -> bool {
             | "ايضا"
             | "متحدثا"
             | "لاحقا"
+            | "وقت"
             | "سابقا"
             | "عبر"
             | "ردا"
@@ -172,7 +173,7 @@ fn preposition_cue(words: &Words<'_>, i: usize) -> Option<(usize, Option<usize>)
         _ => word.strip_prefix(['و', 'ف']).unwrap_or(word),
     };
     match bare {
-        "بحسب" | "حسب" => Some((1, None)),
+        "بحسب" | "حسب" | "حسبما" => Some((1, None)),
         "وفقا" | "طبقا" | "وفق" => {
             if next == "ل" {
                 Some((2, None))
@@ -210,30 +211,135 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
 
 /// [`find_attributions`] on words already made.
 pub fn find_in_words(words: &Words<'_>) -> Vec<Attribution> {
-    let closers = next_closing_quotes(words);
-    let openers = previous_opening_quotes(words);
-    let mut found = Vec::new();
+    let scan = Scan::new(words);
+    let mut found: Vec<Attribution> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        let sentence_start = words.sentence_start.get(i).copied().unwrap_or(i);
+        let sentence_start_byte = words.tokens.get(sentence_start).map_or(0, |t| t.start);
+        let previous_end = found
+            .last()
+            .map(Attribution::end)
+            .filter(|&end| end > sentence_start_byte)
+            .unwrap_or(0);
         if let Some((len, inner_start)) = preposition_cue(words, i) {
             found.push(preposition_attribution(
                 words,
                 i,
                 len,
                 inner_start,
-                &closers,
+                &scan,
+                previous_end,
             ));
             i += len;
         } else if let Some(clitic) = verb_cue(words.word(i)) {
-            if let Some(attribution) = verb_attribution(words, i, clitic, &closers, &openers) {
+            if let Some(attribution) = verb_attribution(words, i, clitic, &scan) {
                 found.push(attribution);
             }
+            i += 1;
+        } else if let Some(attribution) = headline_attribution(words, i) {
+            found.push(attribution);
             i += 1;
         } else {
             i += 1;
         }
     }
     found
+}
+
+/// The most words before a headline's colon, and in the whole headline.
+const HEADLINE_SOURCE_WORDS: usize = 4;
+const HEADLINE_WORDS: usize = 25;
+
+/// A headline `SOURCE: CLAIM` (وزارة الزراعة: موسم القمح يتراجع): token `i` is a colon after one
+/// to [`HEADLINE_SOURCE_WORDS`] words opening a line, in a line of at most [`HEADLINE_WORDS`]
+/// tokens with no other sentence in it.
+fn headline_attribution(words: &Words<'_>, i: usize) -> Option<Attribution> {
+    if words.word(i) != ":" {
+        return None;
+    }
+    let start = words.sentence_start.get(i).copied()?;
+    let end = words.sentence_end.get(i).copied()?;
+    let opens_line = start == 0 || line_break_after(words, start - 1);
+    let ends_line = end >= words.len() || line_break_after(words, end - 1);
+    let before = i - start;
+    let all_words = (start..i).all(|k| words.is_word(k) && verb_cue(words.word(k)).is_none());
+    if !opens_line || !ends_line || before == 0 || before > HEADLINE_SOURCE_WORDS || !all_words {
+        return None;
+    }
+    if end - start > HEADLINE_WORDS || preposition_cue(words, start).is_some() {
+        return None;
+    }
+    let cue = words.tokens.get(i)?.range();
+    Some(Attribution {
+        cue,
+        source: words.trimmed_range(start, i),
+        claim: Some(words.trimmed_range(i + 1, end)?),
+    })
+}
+
+impl Attribution {
+    /// The end of its last part.
+    fn end(&self) -> usize {
+        [Some(&self.cue), self.source.as_ref(), self.claim.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|r| r.end)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// What the cue rules look up, computed once per text in linear time.
+struct Scan {
+    /// For each token, the first closing quotation mark at or after it in its paragraph.
+    closers: Vec<usize>,
+    /// For each token, the last opening quotation mark at or before it in its paragraph.
+    openers: Vec<usize>,
+    /// For each token, the first cue after it that starts a new attribution in the same sentence
+    /// (a verb with و / ف attached, or a preposition of attribution): where a claim stops.
+    next_cue: Vec<usize>,
+    /// For each token, where its sentence ends.
+    sentence_end: Vec<usize>,
+}
+
+impl Scan {
+    fn new(words: &Words<'_>) -> Self {
+        let mut next_cue = vec![usize::MAX; words.len()];
+        let mut current = usize::MAX;
+        for k in (0..words.len()).rev() {
+            if let Some(slot) = next_cue.get_mut(k) {
+                *slot = current;
+            }
+            if verb_cue(words.word(k)) == Some(true) || preposition_cue(words, k).is_some() {
+                current = k;
+            } else if k > 0
+                && verb_cue(words.word(k)).is_some()
+                && is_clause_opener(words.word(k - 1))
+            {
+                // فيما حذّر اتحاد المزارعين من أن ...: the claim before stops at فيما.
+                current = k - 1;
+            }
+        }
+        Self {
+            closers: next_closing_quotes(words),
+            openers: previous_opening_quotes(words),
+            next_cue,
+            sentence_end: words.sentence_end.clone(),
+        }
+    }
+
+    /// Where a claim starting at token `start` (not quoted) ends: the sentence end, or the next
+    /// cue before it.
+    fn claim_end(&self, start: usize) -> usize {
+        let sentence_end = self.sentence_end.get(start).copied().unwrap_or(start);
+        let next_cue = start
+            .checked_sub(1)
+            .and_then(|k| self.next_cue.get(k))
+            .copied()
+            .unwrap_or(usize::MAX);
+        sentence_end.min(next_cue)
+    }
 }
 
 /// For each token, the index of the first closing quotation mark at or after it in its sentence's
@@ -288,6 +394,12 @@ fn line_break_after(words: &Words<'_>, i: usize) -> bool {
 
 /// The source phrase starting at token `first`: its end token (exclusive).
 fn source_phrase_end(words: &Words<'_>, first: usize) -> usize {
+    source_phrase(words, first).0
+}
+
+/// The source phrase starting at token `first`: its end token (exclusive), and whether it was cut
+/// at [`MAX_SOURCE_WORDS`] (it may go on).
+fn source_phrase(words: &Words<'_>, first: usize) -> (usize, bool) {
     let sentence_end = words.sentence_end.get(first).copied().unwrap_or(first);
     let mut end = first;
     let mut count = 0;
@@ -308,46 +420,80 @@ fn source_phrase_end(words: &Words<'_>, first: usize) -> usize {
         }
         end += 1;
     }
-    end
+    let cut = count >= MAX_SOURCE_WORDS;
+    // A preposition does not end a source (البنتاغون في | وقت لاحق).
+    while end > first + 1 && is_linking_preposition(words.word(end - 1)) {
+        end -= 1;
+    }
+    (end, cut)
 }
 
 /// The claim opened at token `at` (a marker, a colon or an opening quotation mark), or `None`.
-fn claim_at(words: &Words<'_>, at: usize, closers: &[usize]) -> Option<Range<usize>> {
+fn claim_at(words: &Words<'_>, at: usize, scan: &Scan) -> Option<Range<usize>> {
     let word = words.word(at);
-    let sentence_end = words.sentence_end.get(at).copied()?;
     let start = if is_opening_quote(word) { at } else { at + 1 };
     if is_opening_quote(words.word(start)) {
-        let close = closers.get(start + 1).copied().unwrap_or(usize::MAX);
+        let close = scan.closers.get(start + 1).copied().unwrap_or(usize::MAX);
         if close != usize::MAX {
             // “إن الوصول ...”: the marker inside the quotation is left out too.
             let first = start + 1 + usize::from(is_claim_marker(words.word(start + 1)));
             return words.trimmed_range(first, close);
         }
     }
-    words.trimmed_range(start, sentence_end)
+    words.trimmed_range(start, scan.claim_end(start))
 }
 
-/// The token opening the claim after token `from` (a claim marker, maybe after a linking
-/// preposition, a colon, or an opening quotation mark), looking at most [`MARKER_REACH`] tokens
-/// ahead in the sentence and not past another cue.
-fn claim_opener(words: &Words<'_>, from: usize) -> Option<usize> {
+/// The token opening the claim after token `from` (a claim marker, a colon or an opening
+/// quotation mark). Between the source and the marker may stand only a linking preposition
+/// (أشار إلى أن), a time expression (يوم الأحد), or a clause between commas (، تحدث شريطة عدم
+/// الكشف عن هويته،); or, after a source cut at [`MAX_SOURCE_WORDS`], `free_words` more words of it
+/// (منظمة الأغذية والزراعة للأمم المتحدة في | تقرير صدر الأسبوع الماضي إن); all within
+/// [`MARKER_REACH`] tokens of the sentence, not past another cue.
+fn claim_opener(words: &Words<'_>, from: usize, free_words: usize) -> Option<usize> {
     let sentence_end = words.sentence_end.get(from.saturating_sub(1)).copied()?;
     let limit = sentence_end.min(from + MARKER_REACH);
-    (from..limit)
-        .take_while(|&k| k == from || verb_cue(words.word(k)).is_none())
-        .find(|&k| {
-            let word = words.word(k);
-            is_claim_marker(word) || word == ":" || is_opening_quote(word)
-        })
+    let mut k = from;
+    let mut skipped = 0;
+    while k < limit {
+        let word = words.word(k);
+        if is_claim_marker(word) || word == ":" || is_opening_quote(word) {
+            return Some(k);
+        }
+        if k > from && verb_cue(word).is_some() {
+            return None;
+        }
+        if is_comma(word) {
+            // A clause between commas: on to the next comma (or a marker right there).
+            k += 1;
+            while k < limit && !is_comma(words.word(k)) && !is_claim_marker(words.word(k)) {
+                k += 1;
+            }
+            if is_comma(words.word(k)) {
+                k += 1;
+            }
+            continue;
+        }
+        let time_or_link = ends_source(word) || is_linking_preposition(word);
+        if time_or_link || (skipped > 0 && skipped < 3) || skipped < free_words {
+            skipped += 1;
+            k += 1;
+            continue;
+        }
+        return None;
+    }
+    None
 }
 
-fn verb_attribution(
-    words: &Words<'_>,
-    i: usize,
-    clitic: bool,
-    closers: &[usize],
-    openers: &[usize],
-) -> Option<Attribution> {
+/// Conjunctions that open a new clause before a verb (فيما حذّر، بينما قال، كما أكد).
+fn is_clause_opener(word: &str) -> bool {
+    matches!(word, "فيما" | "بينما" | "كما" | "حيث" | "ثم")
+}
+
+fn is_comma(word: &str) -> bool {
+    matches!(word, "،" | ",")
+}
+
+fn verb_attribution(words: &Words<'_>, i: usize, clitic: bool, scan: &Scan) -> Option<Attribution> {
     let cue = words.tokens.get(i)?.range();
     let english = words.word(i).is_ascii();
     // The object pronoun or addressee right after the verb (قال له، قالت لها) is skipped.
@@ -358,21 +504,21 @@ fn verb_attribution(
     ) {
         first += 1;
     }
-    let after_end = if english {
-        first
+    let (after_end, cut) = if english {
+        (first, false)
     } else {
-        source_phrase_end(words, first)
+        source_phrase(words, first)
     };
     let mut source = (after_end > first)
         .then(|| words.trimmed_range(first, after_end))
         .flatten();
-    let opener = claim_opener(words, after_end);
-    let mut claim = opener.and_then(|at| claim_at(words, at, closers));
+    let opener = claim_opener(words, after_end, if cut { MAX_SOURCE_WORDS } else { 0 });
+    let mut claim = opener.and_then(|at| claim_at(words, at, scan));
     if source.is_none() && !clitic {
         source = source_before(words, i);
     }
     if claim.is_none() {
-        claim = quotation_before(words, i, openers);
+        claim = quotation_before(words, i, &scan.openers);
     }
     let claim = claim?;
     Some(Attribution {
@@ -428,30 +574,40 @@ fn preposition_attribution(
     i: usize,
     len: usize,
     inner_start: Option<usize>,
-    closers: &[usize],
+    scan: &Scan,
+    previous_end: usize,
 ) -> Attribution {
     let cue = words.tokens.get(i).map_or(0, |t| t.start)
         ..words.tokens.get(i + len - 1).map_or(0, |t| t.end);
     // With the clitic لـ inside the next token (وفقًا لوزارة), the source starts in that token.
-    let source_first = if inner_start.is_some() {
+    let mut source_first = if inner_start.is_some() {
         i + 1
     } else {
         i + len
     };
+    let mut inner_start = inner_start;
+    // بحسب ما أفاد المصدر / حسبما ذكرت الوكالة: the source is the subject of the verb after ما.
+    if matches!(words.word(source_first), "ما" | "لما") || words.word(i).ends_with("حسبما")
+    {
+        source_first += usize::from(words.word(source_first).ends_with("ما"));
+        source_first += usize::from(verb_cue(words.word(source_first)).is_some());
+        inner_start = None;
+    }
     let source_end = source_phrase_end(words, source_first);
     let source = words
         .trimmed_range(source_first, source_end)
         .map(|range| inner_start.map_or(range.start, |start| start.max(range.start))..range.end)
         .filter(|range| !range.is_empty());
     let sentence_start = words.sentence_start.get(i).copied().unwrap_or(i);
-    let sentence_end = words.sentence_end.get(i).copied().unwrap_or(i);
     let claim = if i == sentence_start {
-        match claim_opener(words, source_end) {
-            Some(at) if at == source_end => claim_at(words, at, closers),
-            _ => words.trimmed_range(source_end, sentence_end),
+        match claim_opener(words, source_end, 0) {
+            Some(at) if at == source_end => claim_at(words, at, scan),
+            _ => words.trimmed_range(source_end, scan.claim_end(source_end)),
         }
     } else {
-        words.trimmed_range(sentence_start, i)
+        // The claim before the preposition, after whatever the previous cue of the sentence took.
+        let after_previous = words.tokens.partition_point(|t| t.start < previous_end);
+        words.trimmed_range(sentence_start.max(after_previous), i)
     };
     Attribution { cue, source, claim }
 }

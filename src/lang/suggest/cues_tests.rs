@@ -191,3 +191,29 @@ fn one_long_line_without_sentence_end_is_handled() {
     let all = find_attributions(&text);
     assert_eq!(all.len(), 2000);
 }
+
+#[test]
+fn headline_source_colon_claim() {
+    let (cue, source, claim) =
+        one("وزارة الزراعة: موسم القمح يتراجع 12٪ بسبب الجفاف\n\nنص المقال هنا.");
+    assert_eq!(cue, ":");
+    assert_eq!(
+        (source, claim),
+        (
+            some("وزارة الزراعة"),
+            some("موسم القمح يتراجع 12٪ بسبب الجفاف")
+        )
+    );
+    // Not in running text, nor after a long phrase.
+    assert!(found("ذهبنا إلى السوق واشترينا ما يلي: خبز وماء.").is_empty());
+}
+
+#[test]
+fn a_claim_stops_at_the_next_cue_of_its_sentence() {
+    let text = "ارتفعت الأسعار بنسبة 18٪، فيما حذّر الاتحاد من أن الأسوأ لم يأت.";
+    let all = found(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    let text = "قال الوزير إن الموسم سيئ، وأضاف أن الأمطار قليلة.";
+    let claims: Vec<Option<String>> = found(text).into_iter().map(|a| a.2).collect();
+    assert_eq!(claims, vec![some("الموسم سيئ"), some("الأمطار قليلة")]);
+}
