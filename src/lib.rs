@@ -12,6 +12,7 @@ pub mod command;
 pub mod io;
 pub mod lang;
 pub mod model;
+pub mod team;
 pub mod text;
 pub mod ui;
 

@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use isnad::cli::Outcome;
 use isnad::io::export::{DocumentSelection, ExportFormat, ExportOptions, TokenEdges};
 use isnad::io::import::{ImportFormat, ImportOptions};
+use isnad::io::project::LockWait;
 use isnad::model::DocumentStatus;
 use isnad::model::offsets::OffsetUnit;
 
@@ -31,13 +32,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create a project file from articles (one document each, default labels, no spans).
+    /// Create a project file from articles (one document each, default labels, no spans); with no
+    /// article, an empty project to fill with `isnad import` or `isnad add`.
     New {
         /// The project file to create (NAME.isnad.ron); an existing file is never overwritten.
         project: PathBuf,
         /// The articles to import (.txt, .md or .html; UTF-8, UTF-16, Windows-1256 or ISO-8859-6).
-        #[arg(required = true)]
         articles: Vec<PathBuf>,
+        /// Do not wait for another program writing the project: exit at once, writing nothing.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Open and validate a project file, and summarise its documents and spans.
     Check {
@@ -57,6 +61,36 @@ enum Command {
         /// Article files, folders and .jsonl corpora.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Do not wait for another program writing the project: exit at once, writing nothing.
+        #[arg(long)]
+        no_wait: bool,
+    },
+    /// Find a word or pattern in every document of a project, Arabic-aware (hits on stdout, one
+    /// per line; exit 0 whether or not anything was found, 2 for a bad query).
+    Search(isnad::cli::SearchArgs),
+    /// Inter-annotator agreement of projects of the same documents (matched by text): exact and
+    /// overlap F1, per-label Cohen's kappa and Krippendorff's alpha over code points, relation F1,
+    /// and each disagreement classified.
+    Agree {
+        /// Two or more project files (NAME.isnad.ron), one per annotator.
+        #[arg(required = true, num_args = 2..)]
+        projects: Vec<PathBuf>,
+        /// Print JSON (undefined figures as null) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Three-way merge of project files (git's merge-driver convention: the result replaces OURS;
+    /// exit 0 clean, 1 with conflicts, each on stderr and noted in the file, 2 nothing written).
+    Merge {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Our version (git's %A), replaced by the result unless -o is given.
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// Write the result here instead of OURS.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Attribution suggestions (sources, claims, cues) for a project's documents; their scores
     /// against the project's own spans (--evaluate); or a pre-annotated copy (--accept-all -o).
@@ -104,8 +138,9 @@ struct ExportArgs {
     /// Export only documents with these statuses (repeat or separate with commas).
     #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(["new", "in-progress", "done"]))]
     status: Vec<String>,
-    /// CoNLL and spaCy: widen a span cut inside a token to whole tokens, or leave it out.
-    #[arg(long, default_value = "expand", value_parser = PossibleValuesParser::new(["expand", "report"]))]
+    /// CoNLL and spaCy: split a token where a span edge falls inside it (exact spans), widen the
+    /// span to whole tokens, or leave it out.
+    #[arg(long, default_value = "split", value_parser = PossibleValuesParser::new(["split", "expand", "report"]))]
     token_edges: String,
 }
 
@@ -125,6 +160,9 @@ struct ImportArgs {
     /// Add labels the project does not have (otherwise their spans are rejected).
     #[arg(long)]
     add_labels: bool,
+    /// Do not wait for another program writing the project: exit at once, writing nothing.
+    #[arg(long)]
+    no_wait: bool,
 }
 
 const UNITS: [&str; 3] = ["code-points", "utf16", "bytes"];
@@ -149,9 +187,11 @@ impl ExportArgs {
             });
             options.documents = DocumentSelection::WithStatus(statuses.collect());
         }
-        if self.token_edges == "report" {
-            options.token_edges = TokenEdges::Report;
-        }
+        options.token_edges = match self.token_edges.as_str() {
+            "report" => TokenEdges::Report,
+            "expand" => TokenEdges::Expand,
+            _ => TokenEdges::Split,
+        };
         Some(options)
     }
 }
@@ -185,7 +225,12 @@ fn run_import(args: &ImportArgs) -> ExitCode {
     let Some(options) = args.options() else {
         return fail(&format!("unknown format {}", args.format));
     };
-    match isnad::cli::import_into_project(&args.project, &options, &args.files) {
+    match isnad::cli::import_into_project_with(
+        &args.project,
+        &options,
+        &args.files,
+        lock_wait(args.no_wait),
+    ) {
         Ok((report, outcome)) => {
             eprint!("{report}");
             if outcome == Outcome::Failed {
@@ -202,8 +247,17 @@ fn run_import(args: &ImportArgs) -> ExitCode {
     }
 }
 
-fn run_add(project: &Path, paths: &[PathBuf]) -> ExitCode {
-    match isnad::cli::add_to_project(project, paths) {
+/// What a writing subcommand does when another program writes the project.
+fn lock_wait(no_wait: bool) -> LockWait {
+    if no_wait {
+        LockWait::NoWait
+    } else {
+        LockWait::Wait
+    }
+}
+
+fn run_add(project: &Path, paths: &[PathBuf], no_wait: bool) -> ExitCode {
+    match isnad::cli::add_to_project_with(project, paths, lock_wait(no_wait)) {
         Ok((report, outcome)) => {
             eprint!("{report}");
             if report.added.is_empty() {
@@ -239,6 +293,40 @@ fn run_suggest(args: &SuggestArgs) -> ExitCode {
     }
 }
 
+fn run_agree(projects: &[PathBuf], json: bool) -> ExitCode {
+    match isnad::cli::agree_projects(projects) {
+        Ok((report, names)) if json => {
+            println!("{}", isnad::cli::agreement_json(&report, &names));
+            ExitCode::SUCCESS
+        }
+        Ok((report, names)) => {
+            print!("{}", isnad::cli::agreement_table(&report, &names));
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&isnad::cli::error_report(&error)),
+    }
+}
+
+fn run_merge(base: &Path, ours: &Path, theirs: &Path, output: Option<&Path>) -> ExitCode {
+    match isnad::cli::merge_files(base, ours, theirs, output) {
+        Ok((outcome, written)) => {
+            for conflict in &outcome.conflicts {
+                eprintln!("isnad merge: conflict: {conflict}");
+            }
+            eprintln!(
+                "isnad merge: wrote {} ({})",
+                written.display(),
+                isnad::cli::count(outcome.conflicts.len(), "conflict")
+            );
+            ExitCode::from(isnad::cli::merge_exit_code(&outcome))
+        }
+        Err(failure) => {
+            eprintln!("isnad merge: {failure}");
+            ExitCode::from(isnad::cli::MERGE_FAILED)
+        }
+    }
+}
+
 fn exit(outcome: Outcome) -> ExitCode {
     ExitCode::from(outcome.exit_code())
 }
@@ -246,15 +334,17 @@ fn exit(outcome: Outcome) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::New { project, articles }) => {
-            match isnad::cli::new_project(&project, &articles) {
-                Ok(summary) => {
-                    print!("{summary}");
-                    ExitCode::SUCCESS
-                }
-                Err(error) => fail(&error.to_string()),
+        Some(Command::New {
+            project,
+            articles,
+            no_wait,
+        }) => match isnad::cli::new_project_with(&project, &articles, lock_wait(no_wait)) {
+            Ok(summary) => {
+                print!("{summary}");
+                ExitCode::SUCCESS
             }
-        }
+            Err(error) => fail(&error.to_string()),
+        },
         Some(Command::Check { project }) => match isnad::cli::check_project(&project) {
             Ok(report) => {
                 print!("{report}");
@@ -264,7 +354,19 @@ fn main() -> ExitCode {
         },
         Some(Command::Export(args)) => run_export(&args),
         Some(Command::Import(args)) => run_import(&args),
-        Some(Command::Add { project, paths }) => run_add(&project, &paths),
+        Some(Command::Add {
+            project,
+            paths,
+            no_wait,
+        }) => run_add(&project, &paths, no_wait),
+        Some(Command::Search(args)) => ExitCode::from(args.run()),
+        Some(Command::Agree { projects, json }) => run_agree(&projects, json),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => run_merge(&base, &ours, &theirs, output.as_deref()),
         Some(Command::Suggest(args)) => run_suggest(&args),
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
@@ -323,7 +425,12 @@ mod tests {
             new.expect("new").command,
             Some(Command::New { articles, .. }) if articles.len() == 2
         ));
-        assert!(Cli::try_parse_from(["isnad", "new", "p.isnad.ron"]).is_err());
+        let empty = Cli::try_parse_from(["isnad", "new", "p.isnad.ron"]).expect("new, no article");
+        assert!(matches!(
+            empty.command,
+            Some(Command::New { articles, .. }) if articles.is_empty()
+        ));
+        assert!(Cli::try_parse_from(["isnad", "new"]).is_err());
         assert!(Cli::try_parse_from(["isnad", "a.txt", "check", "p"]).is_err());
         let export = Cli::try_parse_from([
             "isnad",
@@ -372,7 +479,7 @@ mod tests {
         let add = Cli::try_parse_from(["isnad", "add", "p.isnad.ron", "folder", "c.jsonl"]);
         assert!(matches!(
             add.expect("add").command,
-            Some(Command::Add { project, paths }) if project == Path::new("p.isnad.ron") && paths.len() == 2
+            Some(Command::Add { project, paths, .. }) if project == Path::new("p.isnad.ron") && paths.len() == 2
         ));
         assert!(Cli::try_parse_from(["isnad", "add", "p.isnad.ron"]).is_err());
     }

@@ -134,3 +134,53 @@ fn exporting_a_broken_project_fails_with_the_file_named() {
     assert!(stderr.contains("broken.isnad.ron"), "{stderr}");
     assert!(!out.exists());
 }
+
+/// A doccano export moved into Isnad: `isnad new` with no article, `isnad import` of the
+/// doccano file into it, `isnad check` of the result.
+#[test]
+fn new_without_articles_then_import_a_doccano_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("moved.isnad.ron");
+    let new = isnad(&["new", path_str(&target)]);
+    assert_eq!(new.status.code(), Some(0), "{new:?}");
+    let stdout = String::from_utf8_lossy(&new.stdout);
+    assert!(stdout.contains("with 0 documents"), "{stdout}");
+    let empty = project::load(&target).expect("the empty project loads");
+    assert_eq!(empty.document_count(), 0);
+    assert_eq!(
+        empty.schema(),
+        Project::default().schema(),
+        "default labels"
+    );
+
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/fixture.doccano.jsonl");
+    let import = isnad(&[
+        "import",
+        path_str(&target),
+        "--format",
+        "doccano",
+        path_str(&golden),
+    ]);
+    assert_eq!(import.status.code(), Some(0), "{import:?}");
+    let imported = project::load(&target).expect("load imported");
+    let without_notes = |project: &Project| -> Vec<(String, usize, usize, String)> {
+        fixture::span_facts(project)
+            .into_iter()
+            .map(|(text, start, end, label, _)| (text, start, end, label))
+            .collect()
+    };
+    assert_eq!(
+        without_notes(&imported),
+        without_notes(&fixture::arabic_project()),
+        "every span of the doccano file, at the fixture's offsets"
+    );
+
+    let check = isnad(&["check", path_str(&target)]);
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+    let report = String::from_utf8_lossy(&check.stdout);
+    let documents = fixture::arabic_project().document_count();
+    assert!(
+        report.contains(&format!("documents: {documents}")),
+        "{report}"
+    );
+}

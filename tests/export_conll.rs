@@ -175,7 +175,11 @@ fn fixture_labels() -> Vec<&'static str> {
 
 #[test]
 fn matches_the_golden_file() {
-    let (conll, _) = export_conll(&fixture::arabic_project(), TokenEdges::Expand);
+    // The default (split): the fixture has no span edge inside a token, so the file is the same
+    // with `expand` (checked below) and the golden file did not change with the new default.
+    let (conll, _) = export_conll(&fixture::arabic_project(), TokenEdges::Split);
+    let (expand, _) = export_conll(&fixture::arabic_project(), TokenEdges::Expand);
+    assert_eq!(conll, expand);
     let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/fixture.conll");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(golden, &conll).expect("write golden");
@@ -492,4 +496,59 @@ fn corpus_tokens_keep_numbers_percent_and_acronyms() {
             .iter()
             .any(|w| w.ends_with('٪') && w.len() > '٪'.len_utf8())
     );
+}
+
+#[test]
+fn split_is_the_default_and_writes_clitics_as_tokens_of_their_own() {
+    let text = "وقال رئيس والمجلس العسكري لمجموعة الصحفيين.";
+    let project = project_with(
+        text,
+        &[
+            find(text, "المجلس العسكري"),
+            find(text, "مجموعة"),
+            find(text, "قال"),
+        ],
+    );
+    let export = export::export(
+        &project,
+        &ExportOptions::new(ExportFormat::Conll),
+        &Progress::new(),
+    )
+    .expect("export");
+    let conll = String::from_utf8(export.files[0].bytes.clone()).expect("utf-8");
+    assert!(export.report.is_complete(), "{}", export.report);
+    check_runs(&project, &conll, &export.report, &fixture_labels());
+    let expected = "و\tO\nقال\tB-claim\nرئيس\tO\nو\tO\nالمجلس\tB-actor\nالعسكري\tI-actor\n\
+                    ل\tO\nمجموعة\tB-claim\nالصحفيين\tO\n.\tO\n";
+    assert_eq!(conll, format!("{DOCSTART}\n\n{expected}\n"));
+}
+
+#[test]
+fn split_keeps_every_written_span_exact_on_the_corpus() {
+    // Spans starting and ending anywhere (inside words, after clitics, between a letter and its
+    // haraka); overlapping ones are still left out (one tag per token), the others are exact.
+    let text = corpus(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/niger-article.ar.txt"
+    ));
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let ranges: Vec<Range<usize>> = (0..bounds.len())
+        .step_by(23)
+        .filter_map(|k| Some(bounds[k]..*bounds.get(k + 1 + k % 19)?))
+        .collect();
+    let project = project_with(&text, &ranges);
+    let (conll, report) = export_conll(&project, TokenEdges::Split);
+    // check_runs: every run written is its span's text exactly (none is widened).
+    check_runs(&project, &conll, &report, &fixture_labels());
+    let kinds: std::collections::BTreeSet<LossKind> =
+        report.losses.iter().map(|l| l.kind).collect();
+    assert!(
+        kinds.is_subset(&[LossKind::NoToken].into_iter().collect()),
+        "{kinds:?}"
+    );
+    assert!(report.written() > 100, "{}", report.written());
 }

@@ -447,3 +447,144 @@ fn spans_starting_or_ending_on_whitespace_stay_exact() {
         .collect();
     assert_eq!(texts, [" الوزير", "\n"]);
 }
+
+/// A project of one document with spans at the given byte ranges, labelled in turn `actor`,
+/// `claim`, `source`.
+fn spans_at(text: &str, ranges: &[std::ops::Range<usize>]) -> Project {
+    let mut project = Project::default();
+    let doc = Document::new(DocId(1), "doc", None, text);
+    project.insert_document(doc, Vec::new()).expect("document");
+    for (n, range) in ranges.iter().enumerate() {
+        let label = ["actor", "claim", "source"][n % 3];
+        let span = Span::new(
+            SpanId(n as u64 + 1),
+            DocId(1),
+            range.clone(),
+            LabelId::new(label).expect("label"),
+        );
+        project.insert_span(span).expect("span");
+    }
+    project
+}
+
+/// Checks, as spaCy's `doc.char_span(start_char, end_char)` would find it, that every span of the
+/// decoded DocBin starts and ends on word edges, at its code points, and covers exactly the
+/// characters of the project's span. Returns how many spans were checked.
+fn check_exact_spans(project: &Project, docs: &[SpacyDoc]) -> usize {
+    let mut checked = 0;
+    for (doc, spacy) in project.documents().zip(docs) {
+        let text = doc.text();
+        assert_eq!(spacy.text(), text);
+        let spans = project.spans_of(doc.id());
+        assert_eq!(
+            spacy.spans.len(),
+            spans.len(),
+            "every span is in the DocBin"
+        );
+        for (span, (label, start, end, start_char, end_char)) in spans.iter().zip(&spacy.spans) {
+            assert_eq!(label, span.label.as_str());
+            let chars = |byte: usize| text[..byte].chars().count();
+            assert_eq!(
+                (*start_char as usize, *end_char as usize),
+                (chars(span.start), chars(span.end))
+            );
+            // char_span: a word starts at start_char and a word ends at end_char.
+            let last = *end as usize - 1;
+            let last_end = spacy.char_of_word(last) + spacy.words[last].0.chars().count();
+            assert_eq!(spacy.char_of_word(*start as usize), *start_char as usize);
+            assert_eq!(last_end, *end_char as usize, "span {}", span.id.0);
+            assert_eq!(spacy.span_text(*start, *end), &text[span.range()]);
+            checked += 1;
+        }
+    }
+    checked
+}
+
+#[test]
+fn split_is_the_default_and_keeps_clitic_spans_exact() {
+    // The spans of the issue: المجلس of والمجلس, مجموعة of لمجموعة.
+    let text = "وقال رئيس والمجلس العسكري لمجموعة الصحفيين";
+    let at = |s: &str| text.find(s).expect("in text");
+    let project = spans_at(
+        text,
+        &[
+            at("المجلس")..at(" العسكري"),
+            at("مجموعة")..at(" الصحفيين"),
+            at("قال")..at(" رئيس"),
+        ],
+    );
+    assert_eq!(
+        ExportOptions::new(ExportFormat::Spacy).token_edges,
+        TokenEdges::Split
+    );
+    let export = export::export(
+        &project,
+        &ExportOptions::new(ExportFormat::Spacy),
+        &Progress::new(),
+    )
+    .expect("export");
+    assert!(export.report.is_complete(), "{}", export.report);
+    let (_, docs) = docbin_of(&export.files);
+    let words: Vec<(&str, bool)> = docs[0]
+        .words
+        .iter()
+        .map(|(w, space)| (w.as_str(), *space))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("و", false),
+            ("قال", true),
+            ("رئيس", true),
+            ("و", false),
+            ("المجلس", true),
+            ("العسكري", true),
+            ("ل", false),
+            ("مجموعة", true),
+            ("الصحفيين", false),
+        ]
+    );
+    assert_eq!(check_exact_spans(&project, &docs), 3);
+    // The same spans with `expand` are widened to the whole words, and said so.
+    let (files, report) = export_files(&project, TokenEdges::Expand);
+    assert_eq!(report.losses.len(), 3);
+    assert!(
+        report
+            .losses
+            .iter()
+            .all(|l| l.kind == LossKind::WidenedToTokens)
+    );
+    let (_, docs) = docbin_of(&files);
+    let widened: Vec<String> = docs[0]
+        .spans
+        .iter()
+        .map(|(_, s, e, _, _)| docs[0].span_text(*s, *e))
+        .collect();
+    assert_eq!(widened, ["وقال", "والمجلس", "لمجموعة"]);
+}
+
+#[test]
+fn split_keeps_every_span_exact_on_the_corpus() {
+    // Spans starting and ending anywhere (between any two characters, so inside words, after
+    // clitics, between a letter and its haraka, on whitespace), overlapping each other.
+    for path in ["niger-article.ar.txt", "udhr.ar.txt"] {
+        let full = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/");
+        let text = std::fs::read_to_string(format!("{full}{path}")).expect("the shared corpus");
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let ranges: Vec<std::ops::Range<usize>> = (0..bounds.len())
+            .step_by(11)
+            .filter_map(|k| Some(bounds[k]..*bounds.get(k + 1 + k % 37)?))
+            .collect();
+        assert!(ranges.len() > 100);
+        let project = spans_at(&text, &ranges);
+        let (files, report) = export_files(&project, TokenEdges::Split);
+        assert!(report.is_complete(), "{report}");
+        let (_, docs) = docbin_of(&files);
+        assert_eq!(check_exact_spans(&project, &docs), ranges.len());
+        assert!(docs[0].words.iter().all(|(w, _)| !w.is_empty()));
+    }
+}

@@ -415,3 +415,44 @@ fn undo_and_redo_restore_the_selection_each_change_was_made_with_and_name_it() {
     assert!(history.redo(&mut project).unwrap());
     assert_eq!(history.restored_selection(), Some(&after));
 }
+
+#[test]
+fn no_two_histories_share_a_revision() {
+    // A project reopened from disk gets a new history: caches keyed by revision must not take it
+    // for the old project.
+    let (mut p, doc) = project_from_markup("[الرئيس|actor] قال").expect("markup");
+    let mut first = History::new();
+    let opened = first.revision();
+    let id = p.spans_of(doc)[0].id;
+    first
+        .apply(isnad::command::Edit::RemoveSpan(id), &mut p)
+        .expect("remove");
+    let edited = first.revision();
+    let second = History::new();
+    assert_ne!(second.revision(), opened);
+    assert_ne!(second.revision(), edited);
+    assert!(!second.is_dirty());
+}
+
+#[test]
+fn guidelines_edit_is_one_undo_step_with_its_inverse() {
+    let (mut project, _) = project_from_markup("[أ|actor] ب ت").unwrap();
+    let mut history = History::new();
+    let first = "# إرشادات\n\n## Actor\n\nمن يتكلم".to_owned();
+    history
+        .apply(Edit::SetGuidelines(first.clone()), &mut project)
+        .unwrap();
+    assert_eq!(project.guidelines(), first);
+    history
+        .apply(Edit::SetGuidelines("أخرى".into()), &mut project)
+        .unwrap();
+    history.undo(&mut project).unwrap();
+    assert_eq!(project.guidelines(), first);
+    history.undo(&mut project).unwrap();
+    assert_eq!(project.guidelines(), "");
+    history.redo(&mut project).unwrap();
+    assert_eq!(project.guidelines(), first);
+    // The inverse of an edit is the edit that restores the text it replaced.
+    let inverse = Edit::SetGuidelines("x".into()).apply(&mut project).unwrap();
+    assert_eq!(inverse, Edit::SetGuidelines(first));
+}

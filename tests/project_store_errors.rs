@@ -49,14 +49,18 @@ fn the_good_file_loads() {
 
 #[test]
 fn broken_ron_reports_line_and_column() {
-    let text = good_file_text().replacen("    next_doc_id: 2,", "    next_doc_id: 2,,", 1);
+    let text = good_file_text().replacen(
+        "    offset_unit: \"code_points\",",
+        "    offset_unit: \"code_points\",,",
+        1,
+    );
     let (error, message, _) = load_broken(text.as_bytes());
     let ProjectError::Syntax { line, column, .. } = error else {
         panic!("{error:?}")
     };
-    assert_eq!(line, 5, "{message}");
+    assert_eq!(line, 4, "{message}");
     assert!(column > 1);
-    assert!(message.contains("line 5"), "{message}");
+    assert!(message.contains("line 4"), "{message}");
 }
 
 #[test]

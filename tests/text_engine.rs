@@ -348,3 +348,72 @@ fn scrolling_a_megabyte_keeps_the_shaped_text_bounded() {
         "{max_resident} paragraphs of {paragraphs} held shaped at once"
     );
 }
+
+/// The face ids of the bundled fonts by family name.
+fn face_id(fs: &FontSystem, family: &str) -> cosmic_text::fontdb::ID {
+    fs.db()
+        .faces()
+        .find(|f| f.families.iter().any(|(name, _)| name == family))
+        .map(|f| f.id)
+        .unwrap_or_else(|| panic!("no bundled font {family}"))
+}
+
+#[test]
+fn flags_skin_tones_and_zwj_sequences_are_one_emoji_glyph_each() {
+    let mut fs = bundled_font_system();
+    let emoji_font = face_id(&fs, isnad::text::fonts::EMOJI_FAMILY);
+    let text = "علم النيجر 🇳🇪 وإعجاب 👍🏽 ونار 🔥 وأسرة 👨\u{200D}👩\u{200D}👧 هنا";
+    for width in [2000.0, 150.0] {
+        let layout = lay_out(&mut fs, text, width);
+        for emoji in ["🇳🇪", "👍🏽", "🔥", "👨\u{200D}👩\u{200D}👧"] {
+            let start = text.find(emoji).expect("emoji");
+            let glyphs: Vec<_> = layout
+                .lines()
+                .iter()
+                .flat_map(|l| &l.glyphs)
+                .filter(|g| g.start >= start && g.end <= start + emoji.len())
+                .collect();
+            assert_eq!(
+                glyphs.len(),
+                1,
+                "{emoji:?} drawn as {} glyphs",
+                glyphs.len()
+            );
+            let g = glyphs[0];
+            assert_eq!((g.start, g.end), (start, start + emoji.len()), "{emoji:?}");
+            assert_eq!(g.font_id, emoji_font, "{emoji:?} not from the emoji font");
+            assert!(g.glyph_id != 0 && g.w > 10.0, "{emoji:?} is a box");
+        }
+    }
+}
+
+#[test]
+fn arabic_stays_in_naskh_and_latin_in_noto_sans_with_the_emoji_font_bundled() {
+    let mut fs = bundled_font_system();
+    let naskh = face_id(&fs, isnad::text::fonts::ARTICLE_FAMILY);
+    let sans = face_id(&fs, "Noto Sans");
+    let mut checked = 0;
+    let mut paragraphs = inputs();
+    paragraphs.push("علم النيجر 🇳🇪 وإعجاب 👍🏽 (AES) 2023".to_owned());
+    for text in paragraphs {
+        let layout = lay_out(&mut fs, &text, 1.0e6);
+        for g in layout.lines().iter().flat_map(|l| &l.glyphs) {
+            let Some(c) = text[g.start..].chars().next() else {
+                continue;
+            };
+            let expected = match c {
+                '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => naskh,
+                'A'..='Z' | 'a'..='z' => sans,
+                _ => continue,
+            };
+            assert_eq!(
+                g.font_id, expected,
+                "{c:?} at {} of {text:?} in the wrong font",
+                g.start
+            );
+            assert!(g.glyph_id != 0, "{c:?} has no glyph in {text:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 10_000, "{checked} glyphs checked");
+}

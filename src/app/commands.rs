@@ -6,12 +6,14 @@
 use std::path::PathBuf;
 
 use super::IsnadApp;
-use super::dialogs::{AfterConfirm, ErrorAnswer};
+use super::dialogs::{AfterConfirm, ErrorAnswer, HelpPage, SettingsAnswer};
+use super::file_picker::{FilePurpose, PickKind};
 use crate::command::UiCommand;
 use crate::ui::PanelAction;
 use crate::ui::article_view::ViewAction;
 use crate::ui::disk_change::DiskChoice;
 use crate::ui::export_dialog::ExportDialogAnswer;
+use crate::ui::guidelines::GuidelinesAnswer;
 use crate::ui::import_dialog::ImportDialogAnswer;
 use crate::ui::relation_picker::PickerOutcome;
 use crate::ui::restore_offer::RestoreChoice;
@@ -39,10 +41,18 @@ pub enum AppCommand {
     Disk(DiskChoice),
     /// The answer of the relation picker.
     Picker(PickerOutcome),
+    /// The answer to "Remove relations?" before a relabelling (`None`: cancelled).
+    Relabel(Option<super::dialogs::PendingRelabel>),
     /// The export window's answer.
     Export(ExportDialogAnswer),
     /// The import window's answer.
     Import(ImportDialogAnswer),
+    /// A change asked for in the settings window.
+    Settings(SettingsAnswer),
+    /// Files or a folder picked in a file dialog (the desktop's or the in-app one), and what for.
+    FilesPicked(FilePurpose, PickKind, Vec<PathBuf>),
+    /// The guidelines panel's answer.
+    Guidelines(GuidelinesAnswer),
 }
 
 /// Commands sent during the frame, in order.
@@ -94,16 +104,20 @@ impl IsnadApp {
             AppCommand::Dropped(paths) => self.open_dropped(paths),
             AppCommand::View(action) => self.run_view_action(action),
             AppCommand::Panel(action) => self.run_panel_action(action),
-            AppCommand::Error(ErrorAnswer::SaveAs) => {
-                self.save_as_dialog();
-            }
+            AppCommand::Error(ErrorAnswer::SaveAs) => self.save_as_dialog(None),
             AppCommand::Error(ErrorAnswer::Dismiss) => {}
             AppCommand::Confirm(answer) => self.answer_confirmation(ctx, answer),
             AppCommand::Restore(choice) => self.answer_restore_offer(choice),
             AppCommand::Disk(choice) => self.answer_disk_change(choice),
             AppCommand::Picker(outcome) => self.answer_relation_picker(outcome),
+            AppCommand::Relabel(answer) => self.answer_relabel(answer),
             AppCommand::Export(answer) => self.answer_export_window(answer),
             AppCommand::Import(answer) => self.answer_import_window(answer),
+            AppCommand::Settings(answer) => self.answer_settings(ctx, answer),
+            AppCommand::FilesPicked(purpose, kind, paths) => {
+                self.answer_files_picked(ctx, purpose, kind, paths)
+            }
+            AppCommand::Guidelines(answer) => self.answer_guidelines(answer),
         }
     }
 
@@ -114,9 +128,7 @@ impl IsnadApp {
             UiCommand::Save => {
                 self.save();
             }
-            UiCommand::SaveAs => {
-                self.save_as_dialog();
-            }
+            UiCommand::SaveAs => self.save_as_dialog(None),
             UiCommand::AddArticles => self.add_articles_dialog(),
             UiCommand::AddFolder => self.add_folder_dialog(),
             UiCommand::Export => self.open_export_dialog(),
@@ -145,11 +157,23 @@ impl IsnadApp {
             UiCommand::LinkSpan => self.start_linking(),
             UiCommand::EditLabels => self.dialogs.labels.open(),
             UiCommand::CropToSelection => self.crop_to_selection(),
+            UiCommand::Find => self.find_command(None),
+            UiCommand::FindNext => self.find_command(Some(true)),
+            UiCommand::FindPrevious => self.find_command(Some(false)),
             UiCommand::NextDocument => self.step_document(true),
             UiCommand::PreviousDocument => self.step_document(false),
             UiCommand::ZoomIn => self.reader.set_zoom(self.reader.zoom() * super::ZOOM_STEP),
             UiCommand::ZoomOut => self.reader.set_zoom(self.reader.zoom() / super::ZOOM_STEP),
             UiCommand::ZoomReset => self.reader.set_zoom(1.0),
+            UiCommand::Settings => self.dialogs.settings.open(&self.settings),
+            UiCommand::ToggleDocuments => {
+                self.settings.show_documents = !self.settings.show_documents;
+            }
+            UiCommand::ToggleSpans => self.settings.show_spans = !self.settings.show_spans,
+            UiCommand::KeyboardShortcuts => self.dialogs.help.open(HelpPage::Shortcuts),
+            UiCommand::GettingStarted => self.dialogs.help.open(HelpPage::GettingStarted),
+            UiCommand::ToggleGuidelines => self.guidelines.toggle(),
+            UiCommand::ShowStatistics => self.dialogs.statistics.open(),
         }
     }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::IsnadApp;
 use super::dialogs::disk_change::DiskConflict;
-use crate::io::project::{self, DiskCheck, FileIdentity, ProjectComparison};
+use crate::io::project::{self, DiskCheck, FileIdentity, OnDisk, ProjectComparison};
 use crate::ui::disk_change::DiskChoice;
 
 /// How often the file's metadata is checked while the app runs.
@@ -35,6 +35,18 @@ pub(super) struct DiskWatch {
 }
 
 impl DiskWatch {
+    /// What a save to the open project's own file expects on disk, once [`IsnadApp::check_disk`]
+    /// found no change waiting for an answer: the version the user agreed to overwrite, else the
+    /// one opened or last saved. The saver refuses if another program replaced it in between.
+    pub(super) fn expected_on_disk(&self) -> OnDisk<'_> {
+        match (&self.accepted, &self.known) {
+            (Some(Accepted::Version(identity)), _) => OnDisk::Version(identity),
+            (Some(Accepted::Missing), _) => OnDisk::Nothing,
+            (None, Some(identity)) => OnDisk::Version(identity),
+            (None, None) => OnDisk::Anything,
+        }
+    }
+
     /// Remembers the file just opened or saved; any earlier question is settled.
     pub(super) fn remember(&mut self, identity: FileIdentity) {
         *self = Self {
@@ -116,7 +128,9 @@ impl IsnadApp {
                 self.dialogs.disk_change.close();
                 if let Some(path) = self.workspace.path().map(Path::to_owned) {
                     // On failure the open project stays and the error says why.
+                    let places = self.reader.keep_places();
                     self.open_project(&path);
+                    self.reader.restore_places(self.workspace.project(), places);
                 }
             }
             DiskChoice::Back => conflict.confirming_reload = false,

@@ -21,6 +21,7 @@ impl IsnadApp {
         self.status_bar(ui);
         self.documents_panel(ui);
         self.spans_panel(ui);
+        self.guidelines_panel(ui);
         self.article(ui);
         self.windows(&ctx);
         self.run_commands(&ctx);
@@ -30,6 +31,8 @@ impl IsnadApp {
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
         let history = self.workspace.history();
         let info = MenuInfo {
+            documents_shown: self.settings.show_documents,
+            spans_shown: self.settings.show_spans,
             recent: self.recent.paths(),
             undo: history.undo_name(),
             redo: history.redo_name(),
@@ -59,7 +62,13 @@ impl IsnadApp {
                     spans: doc.map_or(0, |d| project.spans_of(d).len()),
                     selection,
                     notice: link_prompt.as_deref().or(self.notices.text()),
+                    notice_is_warning: link_prompt.is_none()
+                        && self
+                            .notices
+                            .current()
+                            .is_some_and(|n| n.level >= super::NoticeLevel::Warning),
                     zoom,
+                    selected: ArticleView::status(self.reader.view(), project, &mut self.engine),
                 },
             );
         });
@@ -69,8 +78,13 @@ impl IsnadApp {
         let revision = self.workspace.revision();
         let current = self.current_document();
         let mut actions = Vec::new();
-        egui::Panel::left("documents")
-            .default_size(260.0)
+        if !self.settings.show_documents {
+            return;
+        }
+        let response = egui::Panel::left("documents")
+            .default_size(self.settings.documents_width)
+            .min_size(120.0)
+            .max_size(side_panel_max(ui))
             .resizable(true)
             .show(ui, |ui| {
                 ui.heading("Documents");
@@ -83,6 +97,7 @@ impl IsnadApp {
                     current,
                 );
             });
+        self.settings.documents_width = response.response.rect.width();
         self.commands
             .extend(actions.into_iter().map(AppCommand::Panel));
     }
@@ -91,11 +106,16 @@ impl IsnadApp {
         let Some(doc) = self.current_document() else {
             return;
         };
+        if !self.settings.show_spans {
+            return;
+        }
         let revision = self.workspace.revision();
         let selected = self.reader.view().and_then(ArticleView::selected_span);
         let mut actions = Vec::new();
-        egui::Panel::right("spans")
-            .default_size(300.0)
+        let response = egui::Panel::right("spans")
+            .default_size(self.settings.spans_width)
+            .min_size(160.0)
+            .max_size(side_panel_max(ui))
             .resizable(true)
             .show(ui, |ui| {
                 actions = span_panel_ui(
@@ -120,6 +140,7 @@ impl IsnadApp {
                     selected,
                 ));
             });
+        self.settings.spans_width = response.response.rect.width();
         self.commands
             .extend(actions.into_iter().map(AppCommand::Panel));
     }
@@ -131,6 +152,7 @@ impl IsnadApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
                 let project = self.workspace.project();
+                self.find.show(ui, &mut self.reader);
                 let Some(view) = self.reader.view_mut() else {
                     ui.centered_and_justified(|ui| {
                         ui.label("This project has no articles yet: File › Add articles…");
@@ -163,6 +185,11 @@ impl IsnadApp {
         if let Some(answer) = self.dialogs.import.ui(ctx) {
             self.commands.send(AppCommand::Import(answer));
         }
+        let revision = self.workspace.revision();
+        let project = self.workspace.project();
+        self.dialogs
+            .statistics
+            .ui(ctx, &mut self.engine, project, revision);
         self.dialogs.progress.ui(ctx);
         self.dialogs.report.ui(ctx, &mut self.engine);
         if let Some(answer) = self.dialogs.error.ui(ctx) {
@@ -178,5 +205,29 @@ impl IsnadApp {
         if let Some(choice) = self.dialogs.disk_change.ui(ctx, name) {
             self.commands.send(AppCommand::Disk(choice));
         }
+        self.dialogs.help.ui(ctx);
+        let file = self.settings_store.file();
+        let answers = self.dialogs.settings.ui(ctx, &self.settings, file);
+        self.commands
+            .extend(answers.into_iter().map(AppCommand::Settings));
+        if let Some(super::dialogs::FileDialogAnswer::Picked(purpose, kind, paths)) =
+            self.dialogs.files.ui(ctx)
+        {
+            self.commands
+                .send(AppCommand::FilesPicked(purpose, kind, paths));
+        }
+        if let Some(answer) = self.dialogs.relabel.ui(ctx) {
+            self.commands.send(AppCommand::Relabel(answer));
+        }
     }
 }
+
+/// The widest a side panel may be: the article keeps at least [`MIN_ARTICLE_WIDTH`] (the
+/// window's width shared by the two panels), never below the panel's own minimum.
+fn side_panel_max(ui: &egui::Ui) -> f32 {
+    let width = ui.ctx().content_rect().width();
+    ((width - MIN_ARTICLE_WIDTH) / 2.0).max(160.0)
+}
+
+/// The narrowest the article gets while the side panels are shown, in points.
+pub const MIN_ARTICLE_WIDTH: f32 = 320.0;

@@ -13,6 +13,12 @@ impl IsnadApp {
     pub(super) fn before_frame(&mut self, ctx: &egui::Context) {
         // No shortcut acts behind a blocking dialog (the one place that knows: Dialogs::blocking).
         // The presses are consumed either way, so no later pass or widget of this frame sees them.
+        // The settings decide the theme (nothing else sets it behind their back).
+        let theme = self.settings.theme.preference();
+        if ctx.options(|o| o.theme_preference) != theme {
+            ctx.set_theme(theme);
+        }
+        self.dialogs.close_window_on_escape(ctx);
         let pressed = pressed_commands(ctx);
         if self.dialogs.blocking().is_none() {
             self.commands
@@ -37,6 +43,8 @@ impl IsnadApp {
 
     /// Everything a frame does after its commands ran.
     pub(super) fn after_frame(&mut self, ctx: &egui::Context) {
+        let time = ctx.input(|i| i.time);
+        self.store_settings(Some((ctx, time)));
         if let Some(notice) = self.autosave.tick(ctx, &self.workspace) {
             self.notices.warn(notice);
         }

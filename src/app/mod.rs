@@ -12,6 +12,10 @@
 //! | autosave and the log | `Autosave` | `autosave` |
 //! | the file on disk changing | `DiskWatch` | `disk_watch` |
 //! | recent projects | [`RecentProjects`] | `recent` |
+//! | find in the article (Ctrl+F) | [`FindState`] | `find` |
+//! | settings kept between runs | [`settings::Settings`] | `settings` |
+//! | file dialogs (native or in-app) | [`file_picker::FilePicker`] | `file_picker` |
+//! | annotation guidelines panel | `GuidelinesPanel` | `guidelines` |
 //!
 //! A frame is three steps (`frame`): the logic before drawing (`logic`: shortcuts, dropped
 //! files, disk watch, background work, autosave), the layout (each capability's `ui`, which only
@@ -22,25 +26,32 @@ mod commands;
 mod crash;
 pub mod dialogs;
 mod disk_watch;
+pub mod file_picker;
+mod find;
 mod frame;
+mod guidelines;
 mod linking;
 mod logic;
 mod notices;
 mod project_files;
 mod reader;
+
 mod recent;
+mod relabel;
 mod restore;
+pub mod settings;
 mod transfer;
 mod unsaved_changes;
 mod workspace;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use autosave::{AutosaveSettings, DEFAULT_INTERVAL, INTERVAL_ENV};
 pub use commands::{AppCommand, CommandQueue};
 pub use crash::{PanicSlot, install_panic_hook};
 pub use dialogs::disk_change::DiskConflict;
 pub use dialogs::{AfterConfirm, RestoreOffer, UserError};
+pub use find::FindState;
 pub use notices::{Notice, NoticeLevel, Notices};
 pub use reader::Reader;
 pub use recent::RecentProjects;
@@ -78,6 +89,18 @@ pub struct IsnadApp {
     /// The project file's identity on disk, to notice changes made by other programs.
     disk: disk_watch::DiskWatch,
     recent: RecentProjects,
+    /// The find bar (Ctrl+F) and its hits.
+    find: FindState,
+    /// Theme, panels, window, annotator: remembered between runs.
+    settings: settings::Settings,
+    /// Where the settings are kept.
+    settings_store: settings::SettingsStore,
+    /// When the settings were last written (egui time, seconds).
+    settings_written_at: f64,
+    /// File dialogs: the desktop's, or the in-app one where there is none.
+    files: file_picker::FilePicker,
+    /// The guidelines side panel.
+    guidelines: guidelines::GuidelinesPanel,
     /// Set once the user agreed to close with unsaved changes.
     close_confirmed: bool,
     /// The window title last sent, so it is sent only when it changes.
@@ -87,14 +110,38 @@ pub struct IsnadApp {
 impl IsnadApp {
     /// The app with `path` open (a project, or an article in a new untitled project), or the
     /// bundled sample project when `path` is `None`. A file that cannot be opened leaves the
-    /// sample open and shows why. Recent projects are kept in memory only.
+    /// sample open and shows why. Recent projects are kept in memory only, and file dialogs are
+    /// the in-app one (tests drive it; nothing waits on a desktop dialog).
     pub fn new(ctx: &egui::Context, path: Option<&Path>) -> Self {
         Self::with_settings(
             ctx,
             path,
-            RecentProjects::in_memory(),
+            settings::SettingsStore::in_memory(),
             AutosaveSettings::in_memory(),
         )
+    }
+
+    /// Like [`IsnadApp::new`], with the settings read from and written to `file` (tests: a
+    /// temporary folder).
+    pub fn with_settings_file(ctx: &egui::Context, path: Option<&Path>, file: PathBuf) -> Self {
+        Self::with_settings(
+            ctx,
+            path,
+            settings::SettingsStore::in_file(file),
+            AutosaveSettings::in_memory(),
+        )
+    }
+
+    /// The settings as they are now.
+    pub fn settings(&self) -> &settings::Settings {
+        &self.settings
+    }
+
+    /// The file dialogs' mode (tests; `ISNAD_FILE_DIALOG` sets it for the real app).
+    pub fn set_file_dialog_mode(&mut self, mode: file_picker::DialogMode) {
+        let folder = self.files.last_folder().map(Path::to_owned);
+        self.files = file_picker::FilePicker::new(mode);
+        self.files.set_last_folder(folder);
     }
 
     /// Like [`IsnadApp::new`] with these autosave settings (tests: a data folder, a log, a short
@@ -104,27 +151,33 @@ impl IsnadApp {
         path: Option<&Path>,
         autosave: AutosaveSettings,
     ) -> Self {
-        Self::with_settings(ctx, path, RecentProjects::in_memory(), autosave)
+        Self::with_settings(ctx, path, settings::SettingsStore::in_memory(), autosave)
     }
 
-    /// For eframe: the app created from its creation context, remembering recent projects in the
-    /// user's configuration folder.
+    /// For eframe: the app created from its creation context, with the settings (and recent
+    /// projects) of the user's configuration folder.
     pub fn from_creation_context(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
-        Self::with_settings(
+        let mut app = Self::with_settings(
             &cc.egui_ctx,
             path,
-            RecentProjects::for_user(),
+            settings::SettingsStore::for_user(),
             AutosaveSettings::for_user(),
-        )
+        );
+        app.set_file_dialog_mode(file_picker::DialogMode::from_env());
+        app
     }
 
     fn with_settings(
         ctx: &egui::Context,
         path: Option<&Path>,
-        recent: RecentProjects,
+        mut settings_store: settings::SettingsStore,
         autosave: AutosaveSettings,
     ) -> Self {
         configure_context(ctx);
+        let settings = settings_store.load();
+        let recent = RecentProjects::from_paths(settings.recent.clone());
+        let mut files = file_picker::FilePicker::new(file_picker::DialogMode::InApp);
+        files.set_last_folder(settings.last_folder.clone());
         let mut dialogs = dialogs::Dialogs::default();
         let (project, location) = match crate::io::sample::sample_project() {
             Ok(project) => (project, Location::Sample),
@@ -151,9 +204,16 @@ impl IsnadApp {
             autosave: autosave::Autosave::new(autosave),
             disk: disk_watch::DiskWatch::default(),
             recent,
+            find: FindState::default(),
+            settings,
+            settings_store,
+            settings_written_at: 0.0,
+            files,
+            guidelines: guidelines::GuidelinesPanel::default(),
             close_confirmed: false,
             window_title: String::new(),
         };
+        app.apply_settings(ctx);
         app.reader.show_first(app.workspace.project());
         if let Some(path) = path {
             if project_files::is_project_path(path) {
@@ -245,6 +305,11 @@ impl IsnadApp {
         self.dialogs.blocking()
     }
 
+    /// The in-app file dialog, while open (tests read its folder and listing).
+    pub fn file_dialog(&self) -> Option<&dialogs::FileDialog> {
+        self.dialogs.files.is_open().then_some(&self.dialogs.files)
+    }
+
     /// Whether the label editor window is open.
     pub fn is_label_editor_open(&self) -> bool {
         self.dialogs.labels.is_open()
@@ -269,6 +334,9 @@ impl IsnadApp {
     fn replace_workspace(&mut self, workspace: Workspace) {
         self.autosave.drop_recovery();
         self.workspace = workspace;
+        // The lists cache rows by document id and revision, which a new workspace reuses.
+        self.documents = DocumentListState::new();
+        self.spans = SpanListState::new();
         self.disk = disk_watch::DiskWatch::default();
         self.dialogs.disk_change.close();
         self.reader.reset(self.workspace.project());
@@ -397,9 +465,7 @@ impl IsnadApp {
                     }
                 })
             }
-            ViewAction::Relabel { span, label } => {
-                self.workspace.apply(Edit::RelabelSpan { id: span, label })
-            }
+            ViewAction::Relabel { span, label } => self.relabel_span(span, label),
             ViewAction::Remove(span) => self.workspace.apply(Edit::RemoveSpan(span)),
             ViewAction::MoveSpan {
                 span,
@@ -442,6 +508,7 @@ impl eframe::App for IsnadApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.store_settings(None);
         self.shutdown();
     }
 }

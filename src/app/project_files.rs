@@ -1,9 +1,11 @@
 //! Project and article files: New, Open, Save, Save As, Add articles, and what a dropped or
-//! command-line file means. File dialogs are rfd's native ones.
+//! command-line file means. File dialogs go through [`super::file_picker`].
 
 use std::path::{Path, PathBuf};
 
-use super::{IsnadApp, Location, Workspace};
+use super::dialogs::AfterConfirm;
+use super::file_picker::{FileFilter, FilePurpose, FileRequest, PickKind, PickStep};
+use super::{AppCommand, IsnadApp, Location, Workspace};
 use crate::io::article::load_article;
 use crate::io::project::{self, FILE_EXTENSION};
 use crate::model::{LabelSchema, Project};
@@ -102,52 +104,59 @@ impl IsnadApp {
 
     /// Asks for articles (or JSONL corpora) to add; they are read in the background.
     pub(super) fn add_articles_dialog(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Add articles to the project")
-            .add_filter(
+        let request = FileRequest::new(
+            FilePurpose::AddArticles,
+            "Add articles to the project",
+            PickKind::Files,
+        )
+        .filters(vec![
+            FileFilter::new(
                 "Articles and corpora",
                 &["txt", "md", "html", "htm", "jsonl"],
-            )
-            .add_filter("All files", &["*"])
-            .pick_files();
-        if let Some(paths) = picked {
-            self.start_adding_articles(paths);
-        }
+            ),
+            FileFilter::all(),
+        ]);
+        self.ask_for_files(request);
     }
 
     /// Asks for a folder of articles to add (searched recursively, read in the background).
     pub(super) fn add_folder_dialog(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Add a folder of articles to the project")
-            .pick_folder();
-        if let Some(folder) = picked {
-            self.start_adding_articles(vec![folder]);
-        }
+        self.ask_for_files(FileRequest::new(
+            FilePurpose::AddArticles,
+            "Add a folder of articles to the project",
+            PickKind::Folder,
+        ));
     }
 
     /// Asks for a project to open.
     pub(super) fn open_project_dialog(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Open project")
-            .add_filter("Isnad projects", &["ron"])
-            .add_filter("All files", &["*"])
-            .pick_file();
-        if let Some(path) = picked {
-            self.open_project(&path);
-        }
+        let request = FileRequest::new(FilePurpose::OpenProject, "Open project", PickKind::File)
+            .filters(vec![
+                FileFilter::new("Isnad projects", &["ron"]),
+                FileFilter::all(),
+            ]);
+        self.ask_for_files(request);
     }
 
-    /// Saves to the project's file; an untitled project or the bundled sample asks where.
-    /// Returns whether the project was saved.
+    /// Saves to the project's file; an untitled project or the bundled sample asks where (and
+    /// is saved once the user answered). Returns whether the project was saved now.
     pub fn save(&mut self) -> bool {
+        self.save_then(None)
+    }
+
+    /// Saves, then does `then` (an action that asked to save first) once saved.
+    pub(super) fn save_then(&mut self, then: Option<AfterConfirm>) -> bool {
         match self.workspace.path().map(Path::to_owned) {
             Some(path) => self.save_as(&path),
-            None => self.save_as_dialog(),
+            None => {
+                self.save_as_dialog(then);
+                false
+            }
         }
     }
 
-    /// Asks where to save, then saves there. Returns whether the project was saved.
-    pub(super) fn save_as_dialog(&mut self) -> bool {
+    /// Asks where to save; the answer saves there, then does `then`.
+    pub(super) fn save_as_dialog(&mut self, then: Option<AfterConfirm>) {
         let suggested = match self.workspace.location() {
             Location::File(path) => path
                 .file_name()
@@ -155,14 +164,86 @@ impl IsnadApp {
             Location::Sample => format!("my-sample.{FILE_EXTENSION}"),
             Location::Untitled => format!("untitled.{FILE_EXTENSION}"),
         };
-        let picked = rfd::FileDialog::new()
-            .set_title("Save project as")
-            .add_filter("Isnad projects", &["ron"])
-            .set_file_name(suggested)
-            .save_file();
-        match picked {
-            Some(path) => self.save_as(&with_project_extension(path)),
-            None => false,
+        let folder = self
+            .workspace
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_owned);
+        let request = FileRequest::new(
+            FilePurpose::SaveProject(then),
+            "Save project as",
+            PickKind::Save,
+        )
+        .filters(vec![FileFilter::new("Isnad projects", &["ron"])])
+        .file_name(suggested)
+        .folder(folder);
+        self.ask_for_files(request);
+    }
+
+    /// Asks a file dialog: the desktop's when it can show one, else the in-app one. Either
+    /// answer comes back through the queue as [`AppCommand::FilesPicked`].
+    pub(super) fn ask_for_files(&mut self, request: FileRequest) {
+        match self.files.ask(&request) {
+            PickStep::Picked(paths) => self.commands.send(AppCommand::FilesPicked(
+                request.purpose,
+                request.kind,
+                paths,
+            )),
+            PickStep::Cancelled => {}
+            PickStep::InApp { fell_back } => {
+                if fell_back {
+                    self.notices.warn(
+                        "The desktop's file dialog did not open (no file-chooser portal): \
+                         using Isnad's own",
+                    );
+                }
+                let folder = self.files.start_folder(&request);
+                self.dialogs.files.open(request, folder);
+            }
+        }
+    }
+
+    /// Does what the picked paths were asked for.
+    pub(super) fn answer_files_picked(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: FilePurpose,
+        kind: PickKind,
+        paths: Vec<PathBuf>,
+    ) {
+        self.files.remember(kind, &paths);
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match purpose {
+            FilePurpose::OpenProject => self.open_project(&first),
+            FilePurpose::AddArticles => {
+                if self.is_transfer_running() {
+                    self.notices
+                        .warn("Busy: add the articles again when the current work is done");
+                } else {
+                    self.start_adding_articles(paths);
+                }
+            }
+            FilePurpose::SaveProject(then) => {
+                if self.save_as(&with_project_extension(first))
+                    && let Some(after) = then
+                {
+                    self.proceed_with(ctx, after);
+                }
+            }
+            FilePurpose::ExportTo => {
+                if let Some(state) = self.dialogs.export.state_mut() {
+                    state.path = first.display().to_string();
+                }
+            }
+            FilePurpose::ImportFrom => {
+                if let Some(state) = self.dialogs.import.state_mut() {
+                    let lines: Vec<String> =
+                        paths.iter().map(|p| p.display().to_string()).collect();
+                    state.paths = lines.join("\n");
+                }
+            }
         }
     }
 
@@ -171,10 +252,25 @@ impl IsnadApp {
     /// program changed the file since it was opened or saved, nothing is written: the user is
     /// asked first.
     pub fn save_as(&mut self, path: &Path) -> bool {
+        // One writer at a time: while an `isnad add` or `isnad import` changes this project, the
+        // app does not save over it (it says so, and the user saves again once it is done).
+        let _lock = match project::ProjectLock::acquire(path, project::LockWait::NoWait, |_| {}) {
+            Ok(lock) => lock,
+            Err(err) => {
+                self.show_error("Could not save the project", err);
+                return false;
+            }
+        };
         if self.save_blocked_by_disk_change(path) {
             return false;
         }
-        match self.workspace.save_to(path) {
+        let expected = if self.workspace.path() == Some(path) {
+            self.disk.expected_on_disk()
+        } else {
+            // Save As: the file dialog asked before replacing a file.
+            project::OnDisk::Anything
+        };
+        match self.workspace.save_checked(path, expected) {
             Ok(identity) => {
                 self.autosave.drop_recovery();
                 self.disk.remember(identity);

@@ -8,6 +8,7 @@ use crate::command::SavedSelection;
 use crate::model::{DocId, Project};
 use crate::text::Selection;
 use crate::ui::ArticleView;
+use crate::ui::article_view::ReadingPlace;
 
 /// The document shown and how.
 #[derive(Default)]
@@ -18,7 +19,12 @@ pub struct Reader {
     zoom: Option<f32>,
     /// The encoding each article added in this session was decoded from.
     encodings: HashMap<DocId, String>,
+    /// Where the reader was in each document shown before (scroll position, selection).
+    places: HashMap<DocId, ReadingPlace>,
 }
+
+/// The reading places of a project, kept across a reload: the document shown and every place.
+pub struct KeptPlaces(Option<DocId>, HashMap<DocId, ReadingPlace>);
 
 impl Reader {
     /// The view shown.
@@ -45,8 +51,9 @@ impl Reader {
             .unwrap_or(1.0)
     }
 
-    /// Sets the zoom of the view shown.
+    /// Sets the zoom of the view shown (and of the next one, when none is shown).
     pub fn set_zoom(&mut self, zoom: f32) {
+        self.zoom = Some(zoom);
         if let Some(view) = &mut self.view {
             view.set_zoom(zoom);
         }
@@ -59,8 +66,12 @@ impl Reader {
         }
         if let Some(document) = project.document(doc) {
             let zoom = self.zoom();
+            self.close();
             let mut view = ArticleView::new(doc, document.shared_text());
             view.set_zoom(zoom);
+            if let Some(place) = self.places.get(&doc) {
+                view.restore_place(place);
+            }
             self.view = Some(view);
         }
     }
@@ -83,6 +94,28 @@ impl Reader {
     fn close(&mut self) {
         if let Some(view) = self.view.take() {
             self.zoom = Some(view.zoom());
+            self.places.insert(view.doc(), view.reading_place());
+        }
+    }
+
+    /// The document shown and the reading places, before the project is reloaded.
+    pub fn keep_places(&mut self) -> KeptPlaces {
+        let doc = self.doc();
+        self.close();
+        KeptPlaces(doc, std::mem::take(&mut self.places))
+    }
+
+    /// After a reload: the places back, and the document that was shown at its place (if the
+    /// reloaded project still has it).
+    pub fn restore_places(&mut self, project: &Project, KeptPlaces(doc, places): KeptPlaces) {
+        self.places = places;
+        self.places
+            .retain(|doc, _| project.document(*doc).is_some());
+        if let Some(doc) = doc.filter(|d| project.document(*d).is_some()) {
+            if let Some(view) = self.view.take() {
+                self.zoom = Some(view.zoom());
+            }
+            self.show(project, doc);
         }
     }
 
@@ -148,6 +181,7 @@ impl Reader {
     /// Forgets the view and the encodings (another project is open).
     pub fn reset(&mut self, project: &Project) {
         self.encodings.clear();
+        self.places.clear();
         self.show_first(project);
     }
 }

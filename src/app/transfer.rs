@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use super::IsnadApp;
+use super::file_picker::{FileFilter, FilePurpose, FileRequest, PickKind};
 use crate::io::corpus::{CorpusOutcome, CorpusRead, CorpusReport, known_hashes, read_corpus};
 use crate::io::export::{self, ExportError, ExportOptions, LossReport, Progress, one_line};
 use crate::io::import::{ImportOptions, ImportReport, SourceDocument, read_files};
@@ -229,8 +230,8 @@ impl IsnadApp {
         match answer {
             ExportDialogAnswer::Export(options, path) => self.start_export(options, path),
             ExportDialogAnswer::Browse => {
-                if let Some(state) = self.dialogs.export.state_mut() {
-                    browse_export_path(state);
+                if let Some(request) = self.dialogs.export.state_mut().map(|s| export_request(s)) {
+                    self.ask_for_files(request);
                 }
             }
             ExportDialogAnswer::Cancel => self.dialogs.export.close(),
@@ -242,8 +243,8 @@ impl IsnadApp {
         match answer {
             ImportDialogAnswer::Import(options, paths) => self.start_import(options, paths),
             ImportDialogAnswer::Browse => {
-                if let Some(state) = self.dialogs.import.state_mut() {
-                    browse_import_paths(state);
+                if let Some(request) = self.dialogs.import.state_mut().map(|s| import_request(s)) {
+                    self.ask_for_files(request);
                 }
             }
             ImportDialogAnswer::Cancel => self.dialogs.import.close(),
@@ -261,26 +262,29 @@ fn export_stem(project: &Path) -> PathBuf {
     project.with_file_name(stem)
 }
 
-fn browse_export_path(state: &mut ExportDialogState) {
-    let dialog = rfd::FileDialog::new().set_title("Export to");
-    let picked = if state.format.writes_folder() {
-        dialog.pick_folder()
-    } else {
-        let name = Path::new(&state.path)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        dialog
-            .add_filter(state.format.display_name(), &[state.format.extension()])
-            .set_file_name(name)
-            .save_file()
-    };
-    if let Some(path) = picked {
-        state.path = path.display().to_string();
+/// The Browse question of the export window: a folder, or a file of the format.
+fn export_request(state: &ExportDialogState) -> FileRequest {
+    let current = Path::new(&state.path);
+    let folder = current.parent().map(Path::to_owned);
+    if state.format.writes_folder() {
+        return FileRequest::new(FilePurpose::ExportTo, "Export to", PickKind::Folder)
+            .folder(folder);
     }
+    let name = current
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    FileRequest::new(FilePurpose::ExportTo, "Export to", PickKind::Save)
+        .filters(vec![FileFilter::new(
+            state.format.display_name(),
+            &[state.format.extension()],
+        )])
+        .file_name(name)
+        .folder(folder)
 }
 
-fn browse_import_paths(state: &mut ImportDialogState) {
+/// The Browse question of the import window: files of the chosen format.
+fn import_request(state: &ImportDialogState) -> FileRequest {
     let extensions: &[&str] = match state.format {
         crate::io::import::ImportFormat::Jsonl | crate::io::import::ImportFormat::Doccano => {
             &["jsonl", "json"]
@@ -288,15 +292,15 @@ fn browse_import_paths(state: &mut ImportDialogState) {
         crate::io::import::ImportFormat::LabelStudio => &["json"],
         crate::io::import::ImportFormat::Brat => &["ann"],
     };
-    let picked = rfd::FileDialog::new()
-        .set_title("Import annotations from")
-        .add_filter(state.format.display_name(), extensions)
-        .add_filter("All files", &["*"])
-        .pick_files();
-    if let Some(paths) = picked {
-        let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        state.paths = lines.join("\n");
-    }
+    FileRequest::new(
+        FilePurpose::ImportFrom,
+        "Import annotations from",
+        PickKind::Files,
+    )
+    .filters(vec![
+        FileFilter::new(state.format.display_name(), extensions),
+        FileFilter::all(),
+    ])
 }
 
 fn export_report(report: &LossReport, written: &[PathBuf]) -> TransferReport {

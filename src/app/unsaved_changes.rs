@@ -21,13 +21,14 @@ impl IsnadApp {
             return;
         };
         match save {
-            Some(true) if self.save() => self.proceed_with(ctx, after),
+            // An untitled project asks where first; the answer saves, then carries on.
+            Some(true) if self.save_then(Some(after.clone())) => self.proceed_with(ctx, after),
             Some(false) => self.proceed_with(ctx, after),
             Some(true) | None => {}
         }
     }
 
-    fn proceed_with(&mut self, ctx: &egui::Context, after: AfterConfirm) {
+    pub(super) fn proceed_with(&mut self, ctx: &egui::Context, after: AfterConfirm) {
         if after == AfterConfirm::Close {
             self.close_confirmed = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);

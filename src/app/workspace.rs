@@ -225,7 +225,17 @@ impl Workspace {
     /// project lives there. On failure nothing changes, in memory or on disk. Returns the
     /// identity of the file written.
     pub fn save_to(&mut self, path: &Path) -> Result<FileIdentity, ProjectError> {
-        let identity = project::save_identified(&self.project, path)?;
+        self.save_checked(path, project::OnDisk::Anything)
+    }
+
+    /// Like [`Workspace::save_to`], refusing ([`ProjectError::ChangedOnDisk`], nothing written)
+    /// when the file at `path` is not what `expected` says right before it would be replaced.
+    pub fn save_checked(
+        &mut self,
+        path: &Path,
+        expected: project::OnDisk<'_>,
+    ) -> Result<FileIdentity, ProjectError> {
+        let identity = project::save_checked(&self.project, path, expected)?;
         self.history.mark_saved();
         self.location = Location::File(path.to_owned());
         Ok(identity)

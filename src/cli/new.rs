@@ -1,10 +1,11 @@
-//! `isnad new PROJECT ARTICLE...`: a new project file made from article files.
+//! `isnad new PROJECT [ARTICLE...]`: a new project file made from article files (none: an empty
+//! project, ready for `isnad import` or `isnad add`).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::io::article::{ArticleError, load_article};
-use crate::io::project::{self, ProjectError};
+use crate::io::project::{self, LockWait, OnDisk, ProjectError};
 use crate::model::{DocId, Document, ModelError, Project};
 
 /// Why `isnad new` wrote nothing.
@@ -16,9 +17,6 @@ pub enum CliError {
         /// The path given for the new project.
         path: PathBuf,
     },
-    /// No article was given.
-    #[error("no article given: a project needs at least one article")]
-    NoArticles,
     /// An article could not be read or decoded (the message names the file).
     #[error("could not import an article, nothing was written: {0}")]
     Article(#[from] ArticleError),
@@ -80,19 +78,27 @@ impl fmt::Display for NewSummary {
 /// Creates the project file `project` with the default label schema and one document per article
 /// (in the order given; title as [`load_article`] derives it, source path as given, no spans).
 ///
-/// Refuses, writing nothing, when something already exists at `project`, when `articles` is empty
-/// or when any article cannot be loaded. The file is written atomically with
-/// [`project::save`]. (The existence check and the write are not one atomic step: a file created
-/// at the same path in between would be replaced and kept as `.bak`.)
+/// With no article, the project has no document (ready for `isnad import` or `isnad add`).
+/// Refuses, writing nothing, when something already exists at `project` or when any article
+/// cannot be loaded. The file is written atomically, holding the project's lock (waiting for
+/// another writer, see [`new_project_with`]), and only if still no file is there right before the
+/// final rename: a file made meanwhile by another program is never replaced.
 pub fn new_project(project: &Path, articles: &[PathBuf]) -> Result<NewSummary, CliError> {
+    new_project_with(project, articles, LockWait::Wait)
+}
+
+/// Like [`new_project`]; `wait` says whether to wait for another program writing the project or
+/// give up at once.
+pub fn new_project_with(
+    project: &Path,
+    articles: &[PathBuf],
+    wait: LockWait,
+) -> Result<NewSummary, CliError> {
     let exists = || project.symlink_metadata().is_ok();
     if exists() {
         return Err(CliError::ProjectExists {
             path: project.to_owned(),
         });
-    }
-    if articles.is_empty() {
-        return Err(CliError::NoArticles);
     }
     let loaded = articles
         .iter()
@@ -116,12 +122,17 @@ pub fn new_project(project: &Path, articles: &[PathBuf]) -> Result<NewSummary, C
             Vec::new(),
         )?;
     }
+    let _lock = super::writing::lock_for_writing(project, wait)?;
     if exists() {
         return Err(CliError::ProjectExists {
             path: project.to_owned(),
         });
     }
-    project::save(&built, project)?;
+    match project::save_checked(&built, project, OnDisk::Nothing) {
+        Ok(_) => {}
+        Err(ProjectError::ChangedOnDisk { path }) => return Err(CliError::ProjectExists { path }),
+        Err(error) => return Err(error.into()),
+    }
     Ok(NewSummary {
         path: project.to_owned(),
         documents,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::io::export::{self, ExportError, ExportOptions, LossReport, Progress};
 use crate::io::import::{ImportOptions, ImportOutcome, ImportReport, import_files};
-use crate::io::project::{self, ProjectError};
+use crate::io::project::{self, LockWait, OnDisk, ProjectError};
 
 /// How a transfer went, for the exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,13 +82,26 @@ pub fn export_project(
 
 /// Imports annotations from `files` into the project at `project_path`, saving it (atomically, the
 /// previous version kept as `.bak`) when anything was added. Nothing is written when nothing could
-/// be added.
+/// be added. Waits for any other writer of the project (see [`import_into_project_with`]).
 pub fn import_into_project(
     project_path: &Path,
     options: &ImportOptions,
     files: &[PathBuf],
 ) -> Result<(ImportReport, Outcome), TransferError> {
-    let mut project = project::load(project_path)?;
+    import_into_project_with(project_path, options, files, LockWait::Wait)
+}
+
+/// Like [`import_into_project`]; `wait` says whether to wait for another program writing the
+/// project or give up at once. The project's lock is held from the load to the end of the save,
+/// and the save refuses to replace a file that is no longer the one loaded.
+pub fn import_into_project_with(
+    project_path: &Path,
+    options: &ImportOptions,
+    files: &[PathBuf],
+    wait: LockWait,
+) -> Result<(ImportReport, Outcome), TransferError> {
+    let _lock = super::writing::lock_for_writing(project_path, wait)?;
+    let (mut project, loaded) = project::load_identified(project_path)?;
     let plan = import_files(&mut project, files, options);
     let outcome = match plan.report.outcome() {
         ImportOutcome::Complete => Outcome::Complete,
@@ -98,7 +111,7 @@ pub fn import_into_project(
     if let Some(edit) = plan.edit {
         edit.apply(&mut project)
             .map_err(|e| TransferError::Apply(e.to_string()))?;
-        project::save(&project, project_path)?;
+        project::save_checked(&project, project_path, OnDisk::Version(&loaded))?;
     }
     Ok((plan.report, outcome))
 }

@@ -91,6 +91,8 @@ pub enum Edit {
         /// The new value.
         value: Option<AttributeValue>,
     },
+    /// Replace the project's annotation guidelines (Markdown).
+    SetGuidelines(String),
     /// Several edits applied in order as one step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -174,6 +176,7 @@ impl Edit {
             Edit::RemoveRelation(_) => "remove relation",
             Edit::RetypeRelation { .. } => "change relation type",
             Edit::SetAttribute { .. } => "set attribute",
+            Edit::SetGuidelines(_) => "edit guidelines",
             Edit::Batch(_) => "several changes",
         }
     }
@@ -265,6 +268,7 @@ impl Edit {
                     value: previous,
                 }
             }
+            Edit::SetGuidelines(text) => Edit::SetGuidelines(project.set_guidelines(text)),
             Edit::Batch(edits) => apply_batch(edits, project)?,
         })
     }
@@ -337,11 +341,7 @@ fn relabel(project: &mut Project, id: SpanId, label: LabelId) -> Result<Edit, Mo
 
 /// Applies edits in order; if one fails, undoes those already applied and returns the error.
 fn apply_batch(edits: Vec<Edit>, project: &mut Project) -> Result<Edit, ModelError> {
-    let counters = (
-        project.next_doc_id,
-        project.next_span_id,
-        project.next_relation_id,
-    );
+    let counters = project.ids.clone();
     let mut inverses = Vec::with_capacity(edits.len());
     for edit in edits {
         match edit.apply(project) {
@@ -351,11 +351,7 @@ fn apply_batch(edits: Vec<Edit>, project: &mut Project) -> Result<Edit, ModelErr
                     // Inverses of edits that just succeeded apply cleanly.
                     let _ = inverse.apply(project);
                 }
-                (
-                    project.next_doc_id,
-                    project.next_span_id,
-                    project.next_relation_id,
-                ) = counters;
+                project.ids = counters;
                 return Err(error);
             }
         }

@@ -3,6 +3,7 @@
 //! it was made, so undo and redo put the selection back (as helix's history does).
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::command::Edit;
 use crate::model::{DocId, ModelError, Project, SpanId};
@@ -17,6 +18,16 @@ pub struct SavedSelection {
     pub range: Range<usize>,
     /// The selected span, if any.
     pub span: Option<SpanId>,
+}
+
+/// The source of revision numbers, shared by every history of the process: a project reopened
+/// from disk gets a new history whose revisions were never used before, so a cache keyed by
+/// revision (the document list's, the span list's) never mistakes it for the old project.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(0);
+
+/// A revision number never handed out before in this process.
+fn new_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Identifies a continuous gesture (e.g. "dragging the end of span 12"). Consecutive edits
@@ -48,7 +59,6 @@ pub struct History {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
     revision: u64,
-    next_revision: u64,
     saved: Option<u64>,
     merging: Option<MergeKey>,
     /// The selection the app reports as current (recorded with the next step).
@@ -60,12 +70,12 @@ pub struct History {
 impl Default for History {
     /// An empty history whose current state counts as saved.
     fn default() -> Self {
+        let revision = new_revision();
         Self {
             undo: Vec::new(),
             redo: Vec::new(),
-            revision: 0,
-            next_revision: 1,
-            saved: Some(0),
+            revision,
+            saved: Some(revision),
             merging: None,
             selection: None,
             restored: None,
@@ -146,9 +156,7 @@ impl History {
     }
 
     fn fresh_revision(&mut self) -> u64 {
-        let revision = self.next_revision;
-        self.next_revision += 1;
-        revision
+        new_revision()
     }
 
     fn record(&mut self, inverse: Edit, name: &'static str) {
@@ -250,7 +258,7 @@ impl History {
     }
 
     /// The current revision (changes with every edit, undo and redo; equal revisions mean equal
-    /// projects).
+    /// projects, even across histories: no two histories of the process share a revision).
     pub fn revision(&self) -> u64 {
         self.revision
     }

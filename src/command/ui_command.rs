@@ -54,6 +54,19 @@ ui_commands! {
     EditLabels,
     /// Make the selected text the whole document (drop a scraped page's chrome).
     CropToSelection,
+    /// Find in the article: open the find bar (Arabic-aware: harakat, tatweel, alef forms,
+    /// ى/ي, ة/ه and digit scripts ignored unless asked for).
+    Find,
+    /// Go to the next hit of the find bar.
+    FindNext,
+    /// Go to the previous hit of the find bar.
+    FindPrevious,
+    /// Show the settings window (theme, annotator name, dialogs).
+    Settings,
+    /// Show or hide the document list.
+    ToggleDocuments,
+    /// Show or hide the span panel.
+    ToggleSpans,
     /// Show the next document of the (filtered) document list.
     NextDocument,
     /// Show the previous document of the (filtered) document list.
@@ -64,6 +77,14 @@ ui_commands! {
     ZoomOut,
     /// Default text size.
     ZoomReset,
+    /// Show every command with its shortcut, and the article view's keys.
+    KeyboardShortcuts,
+    /// Show the five steps of a first annotation.
+    GettingStarted,
+    /// Show or hide the annotation guidelines.
+    ToggleGuidelines,
+    /// Show the project's statistics.
+    ShowStatistics,
 }
 
 impl UiCommand {
@@ -87,11 +108,21 @@ impl UiCommand {
             Self::LinkSpan => "Link span…",
             Self::EditLabels => "Labels…",
             Self::CropToSelection => "Crop document to selection",
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
             Self::NextDocument => "Next document",
             Self::PreviousDocument => "Previous document",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
+            Self::Settings => "Settings…",
+            Self::ToggleDocuments => "Document list",
+            Self::ToggleSpans => "Span panel",
+            Self::KeyboardShortcuts => "Keyboard shortcuts",
+            Self::GettingStarted => "Getting started",
+            Self::ToggleGuidelines => "Guidelines",
+            Self::ShowStatistics => "Statistics…",
         }
     }
 
@@ -127,6 +158,11 @@ impl UiCommand {
             Self::CropToSelection => {
                 "Keep only the selected text as the document (spans move with it; undo restores the full text)"
             }
+            Self::Find => {
+                "Find in the article: every hit highlighted; Enter / Shift+Enter go to the next / previous one; Esc closes. Harakat, tatweel, alef forms, ى/ي, ة/ه, digit scripts and case are ignored unless you ask to match them"
+            }
+            Self::FindNext => "Go to the next hit of the find bar",
+            Self::FindPrevious => "Go to the previous hit of the find bar",
             Self::NextDocument => "Show the next document in the document list (as filtered)",
             Self::PreviousDocument => {
                 "Show the previous document in the document list (as filtered)"
@@ -134,6 +170,21 @@ impl UiCommand {
             Self::ZoomIn => "Make the article text larger",
             Self::ZoomOut => "Make the article text smaller",
             Self::ZoomReset => "Reset the article text size",
+            Self::Settings => {
+                "Theme (light, dark or the system's), your annotator name, the file dialog; remembered between runs"
+            }
+            Self::ToggleDocuments => "Show or hide the document list on the left",
+            Self::ToggleSpans => "Show or hide the span details and list on the right",
+            Self::KeyboardShortcuts => {
+                "Every command with its shortcut, and the keys of the article view"
+            }
+            Self::GettingStarted => "The five steps of a first annotation",
+            Self::ShowStatistics => {
+                "Counts of the project: spans per label, per document and per status, relations per type, documents done, and a chart of spans per label per document"
+            }
+            Self::ToggleGuidelines => {
+                "Show or hide the project's annotation guidelines (what each label means, with examples), to read or edit"
+            }
         }
     }
 
@@ -156,12 +207,21 @@ impl UiCommand {
             | Self::DeleteSpan
             | Self::LinkSpan
             | Self::EditLabels
-            | Self::CropToSelection => "Edit",
+            | Self::CropToSelection
+            | Self::Find
+            | Self::FindNext
+            | Self::FindPrevious
+            | Self::Settings => "Edit",
             Self::ZoomIn
             | Self::ZoomOut
             | Self::ZoomReset
+            | Self::ToggleGuidelines
+            | Self::ShowStatistics
             | Self::NextDocument
-            | Self::PreviousDocument => "View",
+            | Self::PreviousDocument
+            | Self::ToggleDocuments
+            | Self::ToggleSpans => "View",
+            Self::KeyboardShortcuts | Self::GettingStarted => "Help",
         }
     }
 
@@ -185,6 +245,6 @@ mod tests {
         }
         // The first and last variants are there (ALL is generated from the enum).
         assert_eq!(UiCommand::ALL.first(), Some(&UiCommand::NewProject));
-        assert_eq!(UiCommand::ALL.last(), Some(&UiCommand::ZoomReset));
+        assert_eq!(UiCommand::ALL.last(), Some(&UiCommand::ShowStatistics));
     }
 }

@@ -2,8 +2,8 @@
 //! with a UTC timestamp, so a lost hour can be explained afterwards.
 //!
 //! The file is `$ISNAD_LOG` when that is set (empty: no log), else `isnad.log` in the user's state
-//! folder (`$XDG_STATE_HOME/isnad/`, else `~/.local/state/isnad/`; `%LOCALAPPDATA%\isnad\` on
-//! Windows, `~/Library/Logs/isnad/` on macOS). Past [`MAX_LOG_BYTES`] it is renamed to
+//! folder ([`crate::io::user_dirs::state_dir`]: `$XDG_STATE_HOME/isnad/`, else
+//! `~/.local/state/isnad/`). Past [`MAX_LOG_BYTES`] it is renamed to
 //! `isnad.log.1` (replacing the previous one) and a new file is started.
 
 use std::io::Write as _;
@@ -41,7 +41,7 @@ impl LogFile {
             Some(value) if value.is_empty() => Self::none(),
             Some(value) => Self::at(value),
             None => Self {
-                path: state_home().map(|dir| dir.join("isnad").join("isnad.log")),
+                path: crate::io::user_dirs::state_dir().map(|dir| dir.join("isnad.log")),
             },
         }
     }
@@ -84,22 +84,6 @@ fn append_line(path: &Path, line: &str) -> std::io::Result<()> {
         .open(path)?;
     // One write per line, so lines from two threads do not interleave.
     file.write_all(line.as_bytes())
-}
-
-/// The user's state folder (logs), per platform conventions.
-fn state_home() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("XDG_STATE_HOME").filter(|v| !v.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    if cfg!(windows) {
-        return std::env::var_os("LOCALAPPDATA").map(PathBuf::from);
-    }
-    let home = PathBuf::from(std::env::var_os("HOME")?);
-    Some(if cfg!(target_os = "macos") {
-        home.join("Library").join("Logs")
-    } else {
-        home.join(".local").join("state")
-    })
 }
 
 /// `time` in UTC as `YYYY-MM-DDTHH:MM:SSZ` (times before 1970 print as 1970-01-01T00:00:00Z).

@@ -12,6 +12,7 @@ pub mod project;
 pub mod recovery;
 pub mod sample;
 pub mod sample_links;
+pub mod user_dirs;
 
 pub use article::{Article, ArticleError, MAX_ARTICLE_BYTES, MAX_TITLE_CHARS, load_article};
 

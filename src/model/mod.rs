@@ -6,6 +6,7 @@
 mod attribute;
 mod document;
 mod error;
+mod guidelines;
 mod ids;
 mod label;
 pub mod markup;
@@ -16,6 +17,7 @@ mod project_mut;
 mod relation;
 mod relations_mut;
 mod span;
+pub mod statistics;
 pub mod text_range;
 
 pub use attribute::{
@@ -24,6 +26,7 @@ pub use attribute::{
 };
 pub use document::{Document, DocumentStatus, sha256_hex};
 pub use error::ModelError;
+pub use guidelines::guidelines_template;
 pub use ids::{DocId, LabelId, SpanId};
 pub use label::{ACTOR, CLAIM, Label, LabelField, LabelSchema, PALETTE, Rgb, SOURCE};
 pub use project::Project;

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+use crate::model::ids::{IdCounters, first_free};
 use crate::model::span::DocSpans;
 use crate::model::{
     DocId, Document, LabelId, LabelSchema, Relation, RelationId, RelationType, Span, SpanId,
@@ -32,7 +33,7 @@ pub(crate) struct SpanLoc {
 /// is non-empty, inside the text and on character boundaries; no two spans share document, range
 /// and label; its attributes are declared by its label and hold allowed values. Each relation's
 /// type exists, its two ends are distinct spans of one document whose labels the type allows, and
-/// no two relations share type, head and child. Ids are unique and below the id counters.
+/// no two relations share type, head and child. Ids are unique.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Project {
     pub(crate) schema: LabelSchema,
@@ -44,9 +45,10 @@ pub struct Project {
     pub(crate) relation_docs: HashMap<RelationId, DocId>,
     /// The relations each span is an end of (spans without relations are absent).
     pub(crate) span_relations: HashMap<SpanId, Vec<RelationId>>,
-    pub(crate) next_doc_id: u64,
-    pub(crate) next_span_id: u64,
-    pub(crate) next_relation_id: u64,
+    /// Where new ids come from (not part of the content: see [`IdCounters`]).
+    pub(crate) ids: IdCounters,
+    /// Annotation guidelines (Markdown); see `model/guidelines.rs`.
+    pub(crate) guidelines: String,
 }
 
 impl Default for Project {
@@ -57,7 +59,8 @@ impl Default for Project {
 }
 
 impl Project {
-    /// An empty project with this schema. Ids start at 1.
+    /// An empty project with this schema. Ids start at 1 (a project loaded from a file starts them
+    /// at random points instead: see [`Project::allocate_span_id`]).
     pub fn new(schema: LabelSchema) -> Self {
         Self {
             schema,
@@ -66,9 +69,8 @@ impl Project {
             relations: BTreeMap::new(),
             relation_docs: HashMap::new(),
             span_relations: HashMap::new(),
-            next_doc_id: 1,
-            next_span_id: 1,
-            next_relation_id: 1,
+            ids: IdCounters::from_one(),
+            guidelines: String::new(),
         }
     }
 
@@ -140,17 +142,32 @@ impl Project {
         self.documents.get(&doc)?.spans.duplicate_of(range, label)
     }
 
-    /// Number of spans of each label in `doc`, in schema order (zero counts included).
+    /// Number of spans of each label in `doc`, in schema order (zero counts included). O(labels):
+    /// the counts are kept up to date by every change.
     pub fn label_counts(&self, doc: DocId) -> Vec<(LabelId, usize)> {
-        let mut counts: HashMap<&LabelId, usize> = HashMap::new();
-        for span in self.spans_of(doc) {
-            *counts.entry(&span.label).or_default() += 1;
-        }
+        let entry = self.documents.get(&doc);
         self.schema
             .labels()
             .iter()
-            .map(|l| (l.id.clone(), counts.get(&l.id).copied().unwrap_or(0)))
+            .map(|l| {
+                let count = entry.map_or(0, |e| e.spans.label_count(&l.id));
+                (l.id.clone(), count)
+            })
             .collect()
+    }
+
+    /// The end of the span of `doc` reaching furthest into the text (0 without spans). O(log n
+    /// + k), k the spans starting within the longest span's length before the last start.
+    pub fn furthest_span_end(&self, doc: DocId) -> usize {
+        let Some(last) = self.spans_of(doc).last() else {
+            return 0;
+        };
+        // The furthest end is at least the last-starting span's end; only spans reaching past
+        // it can hold it.
+        self.spans_overlapping(doc, last.end.saturating_sub(1)..usize::MAX)
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(last.end)
     }
 
     /// Number of spans with this label in the whole project (e.g. to warn before removing it).
@@ -210,38 +227,43 @@ impl Project {
 
     /// The id the next [`Project::allocate_relation_id`] will return.
     pub fn next_relation_id(&self) -> u64 {
-        self.next_relation_id
+        first_free(self.ids.relation, |n| {
+            self.relation_docs.contains_key(&RelationId(n))
+        })
     }
 
-    /// Takes a fresh relation id (see [`Project::allocate_doc_id`]).
+    /// Takes a fresh relation id (see [`Project::allocate_span_id`]).
     pub fn allocate_relation_id(&mut self) -> RelationId {
-        let id = RelationId(self.next_relation_id);
-        self.next_relation_id = self.next_relation_id.saturating_add(1);
-        id
+        let id = self.next_relation_id();
+        self.ids.relation = id.saturating_add(1);
+        RelationId(id)
     }
 
     /// The id the next [`Project::allocate_doc_id`] will return.
     pub fn next_doc_id(&self) -> u64 {
-        self.next_doc_id
+        first_free(self.ids.doc, |n| self.documents.contains_key(&DocId(n)))
     }
 
     /// The id the next [`Project::allocate_span_id`] will return.
     pub fn next_span_id(&self) -> u64 {
-        self.next_span_id
+        first_free(self.ids.span, |n| self.span_index.contains_key(&SpanId(n)))
     }
 
-    /// Takes a fresh document id. Ids are never handed out twice, even if the document is never
-    /// added or is later removed (so undo/redo and merges of two annotators' files stay sensible).
+    /// Takes a fresh document id (see [`Project::allocate_span_id`]).
     pub fn allocate_doc_id(&mut self) -> DocId {
-        let id = DocId(self.next_doc_id);
-        self.next_doc_id = self.next_doc_id.saturating_add(1);
-        id
+        let id = self.next_doc_id();
+        self.ids.doc = id.saturating_add(1);
+        DocId(id)
     }
 
-    /// Takes a fresh span id (see [`Project::allocate_doc_id`]).
+    /// Takes a fresh span id. Ids are never handed out twice by one project, even if the span is
+    /// never added or is later removed (so undo and redo stay sensible). A project made in memory
+    /// numbers from 1; a project loaded from a file numbers from a random point, so that two
+    /// copies edited apart (two annotators, two git branches) do not give their new spans the same
+    /// ids and merge without renumbering.
     pub fn allocate_span_id(&mut self) -> SpanId {
-        let id = SpanId(self.next_span_id);
-        self.next_span_id = self.next_span_id.saturating_add(1);
-        id
+        let id = self.next_span_id();
+        self.ids.span = id.saturating_add(1);
+        SpanId(id)
     }
 }

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::model::ids::IdCounters;
 use crate::model::project::{DocEntry, SpanLoc};
 use crate::model::project_mut::check_range;
 use crate::model::relations_mut::{check_attributes, check_relation_ends};
@@ -19,12 +20,6 @@ pub struct ProjectParts {
     pub spans: Vec<Span>,
     /// The relations, in any order.
     pub relations: Vec<Relation>,
-    /// The stored document id counter (raised past the largest id if needed).
-    pub next_doc_id: u64,
-    /// The stored span id counter.
-    pub next_span_id: u64,
-    /// The stored relation id counter.
-    pub next_relation_id: u64,
 }
 
 impl Project {
@@ -33,16 +28,15 @@ impl Project {
     /// Every broken invariant is reported, not only the first: duplicate document, span or
     /// relation ids, spans of unknown documents or labels, bad ranges, undeclared attributes,
     /// duplicate spans, relations with missing ends or types or labels their type does not allow,
-    /// duplicate relations. The id counters are raised past the largest id in use if needed.
+    /// duplicate relations. The ids kept are those given; new ids start at random points (see
+    /// [`Project::allocate_span_id`]), so copies of one file loaded apart never hand out the same
+    /// new ids.
     pub fn from_parts(parts: ProjectParts) -> Result<Project, Vec<ModelError>> {
         let ProjectParts {
             schema,
             documents,
             spans,
             relations,
-            next_doc_id,
-            next_span_id,
-            next_relation_id,
         } = parts;
         let mut errors = Vec::new();
         let mut entries: BTreeMap<DocId, DocEntry> = BTreeMap::new();
@@ -81,7 +75,6 @@ impl Project {
         }
 
         let mut span_index = HashMap::with_capacity(ids.len());
-        let mut max_span_id = 0;
         for (doc, spans) in per_doc {
             let sorted = DocSpans::from_unsorted(spans);
             for pair in sorted.as_slice().windows(2) {
@@ -95,7 +88,6 @@ impl Project {
                 }
             }
             for span in sorted.as_slice() {
-                max_span_id = max_span_id.max(span.id.0);
                 let loc = SpanLoc {
                     doc,
                     start: span.start,
@@ -108,7 +100,6 @@ impl Project {
             }
         }
 
-        let max_doc_id = entries.keys().next_back().map_or(0, |d| d.0);
         let mut project = Project {
             schema,
             documents: entries,
@@ -116,12 +107,13 @@ impl Project {
             relations: BTreeMap::new(),
             relation_docs: HashMap::new(),
             span_relations: HashMap::new(),
-            next_doc_id: next_doc_id.max(max_doc_id.saturating_add(1)),
-            next_span_id: next_span_id.max(max_span_id.saturating_add(1)),
-            // Ids start at 1 (a version 1 file has no counter: 0).
-            next_relation_id: next_relation_id.max(1),
+            ids: IdCounters::random(),
+            guidelines: String::new(),
         };
         project.add_loaded_relations(relations, &mut errors);
+        // Set after the relations, whose insertion raises the counter past the ids it sees: copies
+        // of this file must not continue from the same id.
+        project.ids = IdCounters::random();
         if errors.is_empty() {
             Ok(project)
         } else {

@@ -104,7 +104,7 @@ impl Project {
     }
 
     fn insert_span_unchecked(&mut self, span: Span) {
-        self.next_span_id = self.next_span_id.max(span.id.0.saturating_add(1));
+        self.ids.span = self.ids.span.max(span.id.0.saturating_add(1));
         let loc = SpanLoc {
             doc: span.doc,
             start: span.start,
@@ -329,7 +329,7 @@ impl Project {
             return Err(ModelError::UnknownDocument(stray.doc));
         }
         self.check_new_spans(&spans, Some(&doc), None)?;
-        self.next_doc_id = self.next_doc_id.max(id.0.saturating_add(1));
+        self.ids.doc = self.ids.doc.max(id.0.saturating_add(1));
         self.documents.insert(
             id,
             DocEntry {

@@ -139,7 +139,7 @@ impl Project {
     }
 
     pub(crate) fn insert_relation_unchecked(&mut self, doc: crate::model::DocId, r: Relation) {
-        self.next_relation_id = self.next_relation_id.max(r.id.0.saturating_add(1));
+        self.ids.relation = self.ids.relation.max(r.id.0.saturating_add(1));
         for end in [r.head, r.child] {
             // Kept sorted by id, so equal projects compare equal whatever the order of changes.
             let ids = self.span_relations.entry(end).or_default();

@@ -1,6 +1,6 @@
 //! Spans and the sorted per-document span list that answers range queries quickly.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::model::{AttributeValue, DocId, LabelId, SpanId};
@@ -63,11 +63,13 @@ impl Span {
 }
 
 /// The spans of one document, sorted by [`Span::sort_key`], with the length of the longest span
-/// (an upper bound), which bounds how far back an overlapping span can start.
+/// (an upper bound), which bounds how far back an overlapping span can start, and the number of
+/// spans of each label (kept up to date by every insert and removal, so counting is free).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct DocSpans {
     spans: Vec<Span>,
     max_len: usize,
+    label_counts: HashMap<LabelId, usize>,
 }
 
 impl DocSpans {
@@ -75,7 +77,20 @@ impl DocSpans {
     pub(crate) fn from_unsorted(mut spans: Vec<Span>) -> Self {
         spans.sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         let max_len = spans.iter().map(Span::len).max().unwrap_or(0);
-        Self { spans, max_len }
+        let mut label_counts: HashMap<LabelId, usize> = HashMap::new();
+        for span in &spans {
+            *label_counts.entry(span.label.clone()).or_default() += 1;
+        }
+        Self {
+            spans,
+            max_len,
+            label_counts,
+        }
+    }
+
+    /// Number of spans with `label`.
+    pub(crate) fn label_count(&self, label: &LabelId) -> usize {
+        self.label_counts.get(label).copied().unwrap_or(0)
     }
 
     pub(crate) fn as_slice(&self) -> &[Span] {
@@ -129,12 +144,19 @@ impl DocSpans {
             .spans
             .partition_point(|s| s.sort_key() < span.sort_key());
         self.max_len = self.max_len.max(span.len());
+        *self.label_counts.entry(span.label.clone()).or_default() += 1;
         self.spans.insert(at, span);
     }
 
     /// Removes the span at `index`.
     pub(crate) fn remove(&mut self, index: usize) -> Span {
         let span = self.spans.remove(index);
+        if let Some(count) = self.label_counts.get_mut(&span.label) {
+            *count -= 1;
+            if *count == 0 {
+                self.label_counts.remove(&span.label);
+            }
+        }
         if span.len() == self.max_len {
             self.max_len = self.spans.iter().map(Span::len).max().unwrap_or(0);
         }

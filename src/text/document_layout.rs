@@ -25,6 +25,8 @@ pub const SHAPED_TEXT_BUDGET: usize = 256 * 1024;
 
 struct Slot {
     paragraph: Paragraph,
+    /// Only whitespace: laid out, but no height (the gaps of the paragraphs around suffice).
+    blank: bool,
     chars: usize,
     layout: Option<ParagraphLayout>,
     height: f32,
@@ -52,6 +54,8 @@ impl DocumentLayout {
         let slots: Vec<Slot> = split_paragraphs(&text)
             .into_iter()
             .map(|paragraph| Slot {
+                // A blank line takes no height: a run of them is drawn as one paragraph gap.
+                blank: text[paragraph.range.clone()].trim().is_empty(),
                 chars: text[paragraph.range.clone()].chars().count(),
                 paragraph,
                 layout: None,
@@ -135,7 +139,11 @@ impl DocumentLayout {
         let gap = self.metrics.line_height * PARAGRAPH_GAP;
         for slot in &mut self.slots {
             let lines = (slot.chars as f32 / per_line).ceil().max(1.0);
-            slot.height = lines * self.metrics.line_height + gap;
+            slot.height = if slot.blank {
+                0.0
+            } else {
+                lines * self.metrics.line_height + gap
+            };
         }
         self.tops_dirty = true;
     }
@@ -258,7 +266,11 @@ impl DocumentLayout {
             return 0.0;
         }
         layout.layout(paragraph_text, width, metrics);
-        let height = layout.height() + gap;
+        let height = if slot.blank {
+            0.0
+        } else {
+            layout.height() + gap
+        };
         let delta = height - slot.height;
         if delta != 0.0 {
             slot.height = height;

@@ -14,14 +14,24 @@ pub const NASKH_REGULAR: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Reg
 pub const NASKH_BOLD: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf");
 /// Noto Sans Regular, for Latin letters and symbols (SIL OFL 1.1).
 pub const SANS_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
+/// Noto Emoji, monochrome (SIL OFL 1.1, see `fonts/NotoEmoji-OFL.txt`): emoji, flags and
+/// skin-toned or ZWJ sequences as one glyph each, drawn in the text colour. The colour font
+/// (Noto Color Emoji, CBDT bitmaps) is 11 MB against 0.9 MB for this one.
+pub const EMOJI_REGULAR: &[u8] = include_bytes!("../../fonts/NotoEmoji-Regular.ttf");
+
+/// The family of [`EMOJI_REGULAR`].
+pub const EMOJI_FAMILY: &str = "Noto Emoji";
 
 /// The family article text is shaped with; Latin falls back to Noto Sans.
 pub const ARTICLE_FAMILY: &str = "Noto Naskh Arabic";
 
-/// A font system holding only the bundled fonts.
+/// A font system holding only the bundled fonts. A character is drawn with the first of these
+/// that has it: Noto Naskh Arabic (the family asked for), then cosmic-text's common fallback
+/// (Noto Sans), then the other fonts of the database (Noto Emoji): so Arabic letters and digits
+/// stay in Naskh, Latin in Noto Sans, and only what neither has (emoji) reaches Noto Emoji.
 pub fn bundled_font_system() -> FontSystem {
     let mut db = fontdb::Database::new();
-    for data in [NASKH_REGULAR, NASKH_BOLD, SANS_REGULAR] {
+    for data in [NASKH_REGULAR, NASKH_BOLD, SANS_REGULAR, EMOJI_REGULAR] {
         db.load_font_source(fontdb::Source::Binary(Arc::new(data)));
     }
     db.set_serif_family(ARTICLE_FAMILY);

@@ -7,6 +7,7 @@
 
 pub mod atlas;
 pub mod boundaries;
+pub mod carets;
 pub mod document_layout;
 pub mod fonts;
 pub mod invisibles;

@@ -8,8 +8,10 @@ use std::ops::Range;
 
 use cosmic_text::{FontSystem, Hinting, LayoutGlyph, ShapeLine, Shaping, Wrap};
 use egui::{Pos2, Rect, pos2};
-use unicode_segmentation::UnicodeSegmentation;
 
+use super::carets::{
+    CaretPlace, CaretStop, ClusterBox, cluster_boxes, nearest_stop, place_carets, place_of,
+};
 use super::fonts::article_attrs;
 use super::paragraphs::first_strong_rtl;
 
@@ -35,15 +37,6 @@ impl TextMetrics {
     }
 }
 
-/// A position the caret can take: a grapheme boundary and where it is drawn on its line.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct CaretStop {
-    /// x in points from the paragraph's left edge.
-    pub x: f32,
-    /// Byte offset in the paragraph text (a grapheme boundary).
-    pub offset: usize,
-}
-
 /// One visual (wrapped) line.
 #[derive(Clone, Debug)]
 pub struct VisualLine {
@@ -53,7 +46,11 @@ pub struct VisualLine {
     pub baseline: f32,
     /// Glyphs in visual order, offsets relative to the paragraph text.
     pub glyphs: Vec<LayoutGlyph>,
-    /// Caret positions sorted by x.
+    /// The clusters as drawn (glyphs of one cluster grouped), in visual order.
+    pub clusters: Vec<ClusterBox>,
+    /// Every grapheme boundary at an edge of (or inside) a cluster of this line, sorted by x
+    /// (an offset can have a stop on both sides of a bidi run boundary; its caret is drawn at the
+    /// stop marked `drawn_here`).
     pub stops: Vec<CaretStop>,
     /// Smallest and largest byte offset of the line's text.
     pub logical: Range<usize>,
@@ -67,6 +64,8 @@ pub struct ParagraphLayout {
     rtl: bool,
     text_len: usize,
     lines: Vec<VisualLine>,
+    /// Where the caret of each placed grapheme boundary is drawn, sorted by offset.
+    carets: Vec<CaretPlace>,
     width: f32,
     metrics: TextMetrics,
     laid_out: bool,
@@ -98,6 +97,7 @@ impl ParagraphLayout {
             rtl,
             text_len: text.len(),
             lines: Vec::new(),
+            carets: Vec::new(),
             width: 0.0,
             metrics: TextMetrics::for_font_size(16.0),
             laid_out: false,
@@ -140,10 +140,16 @@ impl ParagraphLayout {
     /// Lays the paragraph out on one line as wide as the text (no wrapping; right-to-left text
     /// starts at x = 0 too). Never re-shapes. [`Self::width`] is then the text's width.
     pub fn layout_unwrapped(&mut self, text: &str, metrics: TextMetrics) {
+        // Not `Wrap::None`: in cosmic-text 0.19, `ShapeLine::layout_to_buffer` with `Wrap::None`
+        // calls `ShapeLine::layout_spans` with `start_opt == None`, and for a first span whose
+        // direction differs from the paragraph's it then pushes the empty range
+        // `ZERO..start.word_glyph_pos()`: the first bidi run is dropped (an Arabic title that
+        // begins with "2023" is drawn without the year). Word wrapping with no width limit
+        // (`width_opt == None` counts as infinitely wide) never breaks a line and keeps every run.
         let layout_lines = self.shape.layout(
             metrics.font_size,
             None,
-            Wrap::None,
+            Wrap::WordOrGlyph,
             None,
             None,
             Hinting::Disabled,
@@ -167,7 +173,7 @@ impl ParagraphLayout {
         metrics: TextMetrics,
     ) {
         let prefix = self.prefix_len;
-        self.lines = layout_lines
+        let mut lines: Vec<VisualLine> = layout_lines
             .into_iter()
             .enumerate()
             .map(|(i, line)| {
@@ -184,27 +190,35 @@ impl ParagraphLayout {
                         g
                     })
                     .collect();
-                let stops = caret_stops(text, &glyphs);
                 let logical = glyphs.iter().map(|g| g.start).min().unwrap_or(0)
                     ..glyphs.iter().map(|g| g.end).max().unwrap_or(0);
                 VisualLine {
                     top,
                     baseline,
+                    clusters: cluster_boxes(&glyphs),
                     glyphs,
-                    stops,
+                    stops: Vec::new(),
                     logical,
                 }
             })
             .collect();
-        if self.lines.is_empty() {
-            self.lines.push(VisualLine {
+        if lines.is_empty() {
+            lines.push(VisualLine {
                 top: 0.0,
                 baseline: metrics.line_height * 0.7,
                 glyphs: Vec::new(),
+                clusters: Vec::new(),
                 stops: Vec::new(),
                 logical: 0..0,
             });
         }
+        let clusters: Vec<&[ClusterBox]> = lines.iter().map(|l| l.clusters.as_slice()).collect();
+        let (stops, carets) = place_carets(text, &clusters);
+        for (line, stops) in lines.iter_mut().zip(stops) {
+            line.stops = stops;
+        }
+        self.lines = lines;
+        self.carets = carets;
         self.metrics = metrics;
         self.laid_out = true;
     }
@@ -230,16 +244,22 @@ impl ParagraphLayout {
         (i.max(0.0) as usize).min(self.lines.len().saturating_sub(1))
     }
 
-    /// The line that holds `offset` (for a line end shared with the next line, the earlier one).
+    /// The line on which the caret of `offset` is drawn.
     pub fn line_of_offset(&self, offset: usize) -> usize {
-        self.lines
-            .iter()
-            .position(|l| l.stops.iter().any(|s| s.offset == offset))
-            .or_else(|| self.lines.iter().position(|l| offset < l.logical.end))
-            .unwrap_or(self.lines.len().saturating_sub(1))
+        place_of(&self.carets, offset).map_or_else(
+            || {
+                self.lines
+                    .iter()
+                    .position(|l| offset < l.logical.end)
+                    .unwrap_or(self.lines.len().saturating_sub(1))
+            },
+            |p| p.line,
+        )
     }
 
-    /// The grapheme boundary nearest to the point (x, y), paragraph-relative.
+    /// The grapheme boundary nearest to the point (x, y), paragraph-relative. When two
+    /// boundaries are drawn at the nearest x (the two sides of a bidi run boundary), the one whose
+    /// caret is drawn there: the caret of the result is always drawn where the click was.
     pub fn hit(&self, pos: Pos2) -> usize {
         let line = &self.lines[self.line_at_y(pos.y)];
         nearest_stop(&line.stops, pos.x).map_or_else(
@@ -254,24 +274,20 @@ impl ParagraphLayout {
         )
     }
 
-    /// Where the caret for `offset` is drawn: x and the line index. Prefers the position at the
-    /// start of the glyph that begins at `offset` (the character typed next).
+    /// Where the caret for `offset` is drawn: x and the line index. Every grapheme boundary has
+    /// one place: the leading edge of the cluster that starts there (the character typed next),
+    /// else its share of a ligature, else the trailing edge of the cluster that ends there (see
+    /// [`super::carets`]). `None` only before the paragraph is laid out.
     pub fn caret(&self, offset: usize) -> Option<(f32, usize)> {
         let offset = offset.min(self.text_len);
-        if self.text_len == 0 {
+        if self.text_len == 0 || self.carets.is_empty() {
+            if self.lines.is_empty() {
+                return None;
+            }
             let x = if self.rtl { self.width } else { 0.0 };
             return Some((x, 0));
         }
-        let line_i = self.line_of_offset(offset);
-        let line = &self.lines[line_i];
-        let candidates: Vec<&CaretStop> =
-            line.stops.iter().filter(|s| s.offset == offset).collect();
-        let downstream = line.glyphs.iter().find(|g| g.start == offset && g.w > 0.0);
-        if let Some(g) = downstream {
-            let x = if g.level.is_rtl() { g.x + g.w } else { g.x };
-            return Some((x, line_i));
-        }
-        candidates.first().map(|s| (s.x, line_i))
+        place_of(&self.carets, offset).map(|p| (p.x, p.line))
     }
 
     /// The caret rectangle for `offset`, paragraph-relative.
@@ -285,8 +301,9 @@ impl ParagraphLayout {
     }
 
     /// Rectangles covering exactly the glyphs of the logical byte range `range` (paragraph
-    /// offsets), one or more per line; a glyph that holds several graphemes (a ligature) is
-    /// covered in proportion. Works from offsets only, so painting it never changes shaping.
+    /// offsets), one or more per line; a cluster that holds several graphemes (a ligature) is
+    /// covered in proportion, at the same x as the carets inside it. Works from offsets only, so
+    /// painting it never changes shaping.
     pub fn range_rects(&self, text: &str, range: Range<usize>) -> Vec<Rect> {
         let mut rects = Vec::new();
         if range.start >= range.end {
@@ -297,16 +314,13 @@ impl ParagraphLayout {
                 continue;
             }
             let mut spans: Vec<(f32, f32)> = Vec::new();
-            for g in &line.glyphs {
-                if g.w <= 0.0 || g.end <= range.start || g.start >= range.end {
+            for c in &line.clusters {
+                if c.x1 <= c.x0 || c.end <= range.start || c.start >= range.end {
                     continue;
                 }
-                let (f0, f1) = covered_fraction(text, g, &range);
-                let (x0, x1) = if g.level.is_rtl() {
-                    (g.x + g.w * (1.0 - f1), g.x + g.w * (1.0 - f0))
-                } else {
-                    (g.x + g.w * f0, g.x + g.w * f1)
-                };
+                let (f0, f1) = covered_fraction(text, c, &range);
+                let (a, b) = (c.x_at(f0), c.x_at(f1));
+                let (x0, x1) = (a.min(b), a.max(b));
                 if x1 - x0 > 0.01 {
                     spans.push((x0, x1));
                 }
@@ -330,70 +344,20 @@ impl ParagraphLayout {
     }
 }
 
-/// The fraction [f0, f1] of glyph `g` that lies in `range`, counted in graphemes.
-fn covered_fraction(text: &str, g: &LayoutGlyph, range: &Range<usize>) -> (f32, f32) {
-    if range.start <= g.start && g.end <= range.end {
+/// The fraction [f0, f1] of cluster `c` that lies in `range`, counted in graphemes.
+fn covered_fraction(text: &str, c: &ClusterBox, range: &Range<usize>) -> (f32, f32) {
+    if range.start <= c.start && c.end <= range.end {
         return (0.0, 1.0);
     }
-    let Some(cluster) = text.get(g.start..g.end) else {
-        return (0.0, 1.0);
-    };
-    let bounds: Vec<usize> = cluster
-        .grapheme_indices(true)
-        .map(|(i, _)| g.start + i)
-        .chain(std::iter::once(g.end))
-        .collect();
-    let n = (bounds.len() - 1).max(1) as f32;
-    let index_of = |offset: usize| {
+    let bounds = c.boundaries(text);
+    let fraction_at = |offset: usize| {
         bounds
             .iter()
-            .position(|&b| b >= offset)
-            .unwrap_or(bounds.len() - 1)
+            .find(|&&(b, _)| b >= offset)
+            .map_or(1.0, |&(_, f)| f)
     };
-    let i0 = index_of(range.start.max(g.start));
-    let i1 = index_of(range.end.min(g.end));
-    (i0 as f32 / n, i1 as f32 / n)
-}
-
-/// Caret stops of one line: every grapheme boundary inside or at the edge of a glyph, with its
-/// x position (interpolated inside ligatures), sorted by x.
-fn caret_stops(text: &str, glyphs: &[LayoutGlyph]) -> Vec<CaretStop> {
-    let mut stops = Vec::with_capacity(glyphs.len() * 2);
-    for g in glyphs {
-        if g.w <= 0.0 {
-            continue;
-        }
-        let Some(cluster) = text.get(g.start..g.end) else {
-            continue;
-        };
-        let bounds: Vec<usize> = cluster
-            .grapheme_indices(true)
-            .map(|(i, _)| g.start + i)
-            .chain(std::iter::once(g.end))
-            .collect();
-        let n = (bounds.len() - 1).max(1) as f32;
-        for (i, &offset) in bounds.iter().enumerate() {
-            let f = i as f32 / n;
-            let x = if g.level.is_rtl() {
-                g.x + g.w * (1.0 - f)
-            } else {
-                g.x + g.w * f
-            };
-            stops.push(CaretStop { x, offset });
-        }
-    }
-    stops.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.offset.cmp(&b.offset)));
-    stops.dedup_by(|a, b| a.offset == b.offset && (a.x - b.x).abs() < 0.01);
-    stops
-}
-
-/// The stop nearest to `x` (stops are sorted by x).
-fn nearest_stop(stops: &[CaretStop], x: f32) -> Option<&CaretStop> {
-    let i = stops.partition_point(|s| s.x < x);
-    let before = i.checked_sub(1).and_then(|i| stops.get(i));
-    let after = stops.get(i);
-    match (before, after) {
-        (Some(b), Some(a)) => Some(if x - b.x <= a.x - x { b } else { a }),
-        (b, a) => b.or(a),
-    }
+    (
+        fraction_at(range.start.max(c.start)),
+        fraction_at(range.end.min(c.end)),
+    )
 }

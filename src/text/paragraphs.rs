@@ -73,13 +73,23 @@ pub fn direction(text: &str) -> Option<bool> {
     }
 }
 
-/// The first strong direction of `text` as the bidi algorithm sees it (`Some(true)` for R/AL).
+/// The first strong direction of `text` as the bidi algorithm sees it (`Some(true)` for R/AL):
+/// UAX #9 rules P2 and P3, so characters between an isolate initiator (LRI, RLI, FSI) and its
+/// matching PDI (or the end of the paragraph) are skipped, and the search stops at a paragraph
+/// separator. cosmic-text chooses a paragraph's direction by the same rule.
 pub fn first_strong_rtl(text: &str) -> Option<bool> {
-    text.chars().find_map(|c| match bidi_class(c) {
-        BidiClass::R | BidiClass::AL => Some(true),
-        BidiClass::L => Some(false),
-        _ => None,
-    })
+    let mut isolates = 0usize;
+    for c in text.chars() {
+        match bidi_class(c) {
+            BidiClass::LRI | BidiClass::RLI | BidiClass::FSI => isolates += 1,
+            BidiClass::PDI if isolates > 0 => isolates -= 1,
+            BidiClass::B => return None,
+            BidiClass::R | BidiClass::AL if isolates == 0 => return Some(true),
+            BidiClass::L if isolates == 0 => return Some(false),
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -113,6 +123,21 @@ mod tests {
             Some(false)
         );
         assert_eq!(direction("2023 - 38%"), None);
+    }
+
+    #[test]
+    fn first_strong_skips_isolates_as_rule_p2_says() {
+        // LRI abc PDI, then Arabic: the paragraph is right-to-left.
+        assert_eq!(first_strong_rtl("\u{2066}abc\u{2069} قال"), Some(true));
+        // Nested isolates, and an unclosed one hides everything after it.
+        assert_eq!(
+            first_strong_rtl("\u{2067}\u{2066}a\u{2069}ب\u{2069}x"),
+            Some(false)
+        );
+        assert_eq!(first_strong_rtl("\u{2068}abc قال"), None);
+        // A stray PDI closes nothing.
+        assert_eq!(first_strong_rtl("\u{2069}abc"), Some(false));
+        assert_eq!(first_strong_rtl("12 \u{200F}"), Some(true));
     }
 
     #[test]

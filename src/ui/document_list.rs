@@ -60,13 +60,9 @@ impl DocumentListState {
 
     fn facts(&mut self, project: &Project, doc: DocId) -> &RowFacts {
         self.facts.entry(doc).or_insert_with(|| {
+            // Both O(labels + log spans): nothing here grows with the document on an edit.
             let len = project.document(doc).map_or(0, |d| d.text().len());
-            let last_end = project
-                .spans_of(doc)
-                .iter()
-                .map(|s| s.end)
-                .max()
-                .unwrap_or(0);
+            let last_end = project.furthest_span_end(doc);
             RowFacts {
                 counts: project.label_counts(doc).into_iter().map(|c| c.1).collect(),
                 reached: if len == 0 {

@@ -57,7 +57,7 @@ impl ExportDialogState {
             format: ExportFormat::Jsonl,
             unit: None,
             scope: DocumentScope::All,
-            token_edges: TokenEdges::Expand,
+            token_edges: TokenEdges::Split,
             path: String::new(),
             stem,
         };
@@ -153,6 +153,7 @@ pub fn export_dialog_ui(
             ui.label("Span cut inside a word");
             ui.add_enabled_ui(token_based, |ui| {
                 ui.horizontal(|ui| {
+                    ui.radio_value(&mut state.token_edges, TokenEdges::Split, "split the word");
                     ui.radio_value(
                         &mut state.token_edges,
                         TokenEdges::Expand,

@@ -7,6 +7,9 @@ use egui::{Button, Ui};
 use crate::command::UiCommand;
 use crate::ui::shortcuts::shortcuts;
 
+/// The menus, in order (each command names its own: `UiCommand::menu`).
+pub const MENUS: [&str; 4] = ["File", "Edit", "View", "Help"];
+
 /// What the user picked in the menus.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MenuChoice {
@@ -18,6 +21,10 @@ pub enum MenuChoice {
 
 /// What the menus show besides the commands.
 pub struct MenuInfo<'a> {
+    /// Whether the document list is shown (View › Document list is ticked).
+    pub documents_shown: bool,
+    /// Whether the span panel is shown (View › Span panel is ticked).
+    pub spans_shown: bool,
     /// Recent projects, newest first.
     pub recent: &'a [PathBuf],
     /// The name of the change Undo would revert (`None`: nothing to undo).
@@ -31,7 +38,7 @@ pub fn menu_bar_ui(ui: &mut Ui, info: &MenuInfo<'_>) -> Option<MenuChoice> {
     let recent = info.recent;
     let mut picked = None;
     egui::MenuBar::new().ui(ui, |ui| {
-        for menu in ["File", "Edit", "View"] {
+        for menu in MENUS {
             ui.menu_button(menu, |ui| {
                 for &command in UiCommand::ALL.iter().filter(|c| c.menu() == menu) {
                     let shortcut = shortcuts(command)
@@ -43,7 +50,16 @@ pub fn menu_bar_ui(ui: &mut Ui, info: &MenuInfo<'_>) -> Option<MenuChoice> {
                         UiCommand::Redo => step_text(command, info.redo),
                         _ => (true, command.label().to_owned()),
                     };
-                    let button = Button::new(text).shortcut_text(shortcut);
+                    let ticked = match command {
+                        UiCommand::ToggleDocuments => Some(info.documents_shown),
+                        UiCommand::ToggleSpans => Some(info.spans_shown),
+                        _ => None,
+                    };
+                    let button = match ticked {
+                        Some(on) => Button::selectable(on, text),
+                        None => Button::new(text),
+                    }
+                    .shortcut_text(shortcut);
                     let response = ui
                         .add_enabled(enabled, button)
                         .on_hover_text(command.tooltip());

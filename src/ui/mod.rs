@@ -6,6 +6,9 @@ pub mod colours;
 pub mod disk_change;
 pub mod document_list;
 pub mod export_dialog;
+pub mod find_bar;
+pub mod guidelines;
+pub mod help;
 pub mod import_dialog;
 pub mod label_editor;
 pub mod label_palette;
@@ -17,6 +20,7 @@ pub mod shaped_label;
 pub mod shortcuts;
 pub mod span_list;
 pub mod span_panel;
+pub mod statistics;
 pub mod status_bar;
 pub mod transfer_report;
 

@@ -114,7 +114,9 @@ fn summary_ui(ui: &mut Ui, engine: &mut TextEngine, diff: &RecoveryDiff) {
     let changed = diff.changed.iter().map(|c| {
         let cell = |spans: usize, relations: usize, status| {
             format!(
-                "{spans} spans, {relations} relations, {}",
+                "{spans} span{}, {relations} relation{}, {}",
+                crate::io::plural(spans),
+                crate::io::plural(relations),
                 status_name(status)
             )
         };

@@ -30,6 +30,11 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
     const ZOOM_RESET: [KeyboardShortcut; 1] = [cmd(Key::Num0)];
     const NEXT_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
     const PREVIOUS_DOCUMENT: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
+    const FIND: [KeyboardShortcut; 1] = [cmd(Key::F)];
+    const FIND_NEXT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F3)];
+    const FIND_PREVIOUS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)];
+    const HELP: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
+    const SETTINGS: [KeyboardShortcut; 1] = [cmd(Key::Comma)];
     match command {
         UiCommand::NewProject => &NEW,
         UiCommand::OpenProject => &OPEN,
@@ -47,12 +52,22 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         UiCommand::ZoomReset => &ZOOM_RESET,
         UiCommand::NextDocument => &NEXT_DOCUMENT,
         UiCommand::PreviousDocument => &PREVIOUS_DOCUMENT,
+        UiCommand::Find => &FIND,
+        UiCommand::FindNext => &FIND_NEXT,
+        UiCommand::FindPrevious => &FIND_PREVIOUS,
+        UiCommand::KeyboardShortcuts => &HELP,
+        UiCommand::Settings => &SETTINGS,
         UiCommand::AddArticles
         | UiCommand::AddFolder
         | UiCommand::ImportAnnotations
         | UiCommand::DeleteSpan
         | UiCommand::EditLabels
-        | UiCommand::CropToSelection => &[],
+        | UiCommand::CropToSelection
+        | UiCommand::ToggleDocuments
+        | UiCommand::ToggleSpans
+        | UiCommand::GettingStarted
+        | UiCommand::ToggleGuidelines
+        | UiCommand::ShowStatistics => &[],
     }
 }
 

@@ -1,6 +1,6 @@
 //! The span list of the open document, in text order, with a filter by label. Only visible rows
-//! are built; the filtered rows (and their code-point offsets) are recomputed only when the
-//! document, the project revision or the filter changes, so 10,000 spans scroll smoothly.
+//! are built, and their facts (code-point offsets, invisible characters) computed, so an edit
+//! costs the same with 100 spans or 100,000 (see [`SpanListState`]).
 //!
 //! A span whose text holds invisible characters (bidi controls, zero-width spaces, joiners) shows
 //! them as markers (`‹RLO›`, see [`crate::text::invisibles`]) behind a warning sign whose tooltip
@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use egui::{
     Align2, FontId, Rect, Role, ScrollArea, Sense, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2,
@@ -34,7 +35,7 @@ const MAX_EXCERPT_CHARS: usize = 160;
 /// Width of the invisible-character warning sign in points.
 const WARNING_WIDTH: f32 = 18.0;
 
-/// One row of the filtered list.
+/// What a row shows besides the span: computed for the rows on screen only.
 #[derive(Clone, Copy, Debug)]
 struct Row {
     /// Index into `Project::spans_of(doc)`.
@@ -53,16 +54,65 @@ struct RowsKey {
     filter: u64,
 }
 
+/// Code points before every [`CharMarks::STRIDE`] bytes of one document text, so a row's
+/// code-point offsets are found without counting from the start of the text.
+#[derive(Debug)]
+struct CharMarks {
+    text: Arc<str>,
+    /// (byte, code points before it), at character boundaries, ascending.
+    marks: Vec<(usize, usize)>,
+}
+
+impl CharMarks {
+    /// Bytes between marks (at least).
+    const STRIDE: usize = 512;
+
+    fn new(text: Arc<str>) -> Self {
+        let mut marks = Vec::with_capacity(text.len() / Self::STRIDE + 1);
+        let (mut chars, mut next) = (0, 0);
+        for (byte, _) in text.char_indices() {
+            if byte >= next {
+                marks.push((byte, chars));
+                next = byte + Self::STRIDE;
+            }
+            chars += 1;
+        }
+        Self { text, marks }
+    }
+
+    /// Code points before `byte` (a character boundary of the text).
+    fn chars_before(&self, byte: usize) -> usize {
+        let after = self.marks.partition_point(|&(b, _)| b <= byte);
+        let (from, chars) = after
+            .checked_sub(1)
+            .and_then(|i| self.marks.get(i))
+            .copied()
+            .unwrap_or((0, 0));
+        chars + self.text.get(from..byte).map_or(0, |s| s.chars().count())
+    }
+}
+
 /// View state of the span list: the label filter and the rows it leaves.
+///
+/// Nothing here grows with the document on an edit: without a filter row `i` is span `i` of the
+/// document (no list is built), and a row's code-point offsets and invisible-character warning
+/// are computed only while it is on screen; the label counts of the filter chips are the model's
+/// (kept up to date by each edit). A filter that hides labels keeps the list of the rows it
+/// leaves, remade with one pass over the spans per edit while it is on.
 #[derive(Debug, Default)]
 pub struct SpanListState {
     hidden: BTreeSet<LabelId>,
     /// Bumped on every filter change.
     filter: u64,
     key: Option<RowsKey>,
-    rows: Vec<Row>,
+    /// The span indices the filter leaves, when it hides a label (`None`: every span is a row).
+    filtered: Option<Vec<usize>>,
+    /// Number of rows.
+    rows: usize,
     /// Spans per label (schema order) in the document, unfiltered.
     counts: Vec<usize>,
+    /// The code-point marks of the document's text.
+    marks: Option<CharMarks>,
     /// The selected span at the last frame, to scroll to a newly selected one.
     last_selected: Option<SpanId>,
     /// Scroll offset and height of the list at the last frame.
@@ -102,10 +152,25 @@ impl SpanListState {
 
     /// Number of rows the filter leaves (as of the last frame).
     pub fn row_count(&self) -> usize {
-        self.rows.len()
+        self.rows
     }
 
-    /// Recomputes the rows if the document, revision or filter changed.
+    /// The span index shown in row `row`.
+    fn span_index(&self, row: usize) -> usize {
+        self.filtered
+            .as_ref()
+            .map_or(row, |f| f.get(row).copied().unwrap_or(usize::MAX))
+    }
+
+    /// The row showing span `index`, if the filter lets it through.
+    fn row_of(&self, index: usize) -> Option<usize> {
+        match &self.filtered {
+            None => (index < self.rows).then_some(index),
+            Some(filtered) => filtered.binary_search(&index).ok(),
+        }
+    }
+
+    /// Recomputes the counts (and the filtered rows) if the document, revision or filter changed.
     fn refresh(&mut self, project: &Project, doc: DocId, revision: u64) {
         let key = RowsKey {
             doc,
@@ -116,31 +181,45 @@ impl SpanListState {
             return;
         }
         self.key = Some(key);
-        self.rows.clear();
-        let Some(text) = project.document(doc).map(|d| d.text()) else {
-            self.counts.clear();
+        let Some(document) = project.document(doc) else {
+            (self.counts, self.filtered, self.rows, self.marks) = (Vec::new(), None, 0, None);
             return;
         };
-        self.counts = project.label_counts(doc).into_iter().map(|c| c.1).collect();
-        // Spans are sorted by start: count code points incrementally.
-        let (mut byte, mut chars) = (0, 0);
-        for (index, span) in project.spans_of(doc).iter().enumerate() {
-            let Some(before) = text.get(byte..span.start) else {
-                continue;
-            };
-            chars += before.chars().count();
-            byte = span.start;
-            if self.hidden.contains(&span.label) {
-                continue;
-            }
-            let covered = text.get(span.range()).unwrap_or_default();
-            let len = covered.chars().count();
-            self.rows.push(Row {
-                index,
-                chars: (chars, chars + len),
-                invisibles: has_invisibles(covered),
-            });
+        let text = document.shared_text();
+        if !self
+            .marks
+            .as_ref()
+            .is_some_and(|m| Arc::ptr_eq(&m.text, &text))
+        {
+            self.marks = None;
         }
+        let spans = project.spans_of(doc);
+        self.counts = project.label_counts(doc).into_iter().map(|c| c.1).collect();
+        self.filtered = (!self.hidden.is_empty()).then(|| {
+            spans
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !self.hidden.contains(&s.label))
+                .map(|(i, _)| i)
+                .collect()
+        });
+        self.rows = self.filtered.as_ref().map_or(spans.len(), Vec::len);
+    }
+
+    /// The row facts of span `index` of `doc`, for a row on screen.
+    fn row(&mut self, project: &Project, doc: DocId, index: usize) -> Option<Row> {
+        let document = project.document(doc)?;
+        let span = project.spans_of(doc).get(index)?;
+        let marks = self
+            .marks
+            .get_or_insert_with(|| CharMarks::new(document.shared_text()));
+        let start = marks.chars_before(span.start);
+        let covered = document.text().get(span.range()).unwrap_or_default();
+        Some(Row {
+            index,
+            chars: (start, start + covered.chars().count()),
+            invisibles: has_invisibles(covered),
+        })
     }
 }
 
@@ -174,7 +253,7 @@ pub fn span_list_ui(
     state.refresh(project, doc, revision);
     ui.separator();
     let spans = project.spans_of(doc);
-    if state.rows.is_empty() {
+    if state.rows == 0 {
         ui.weak(if spans.is_empty() {
             "No spans yet: select text and press a label's key."
         } else {
@@ -189,8 +268,15 @@ pub fn span_list_ui(
         .auto_shrink([false, false]);
     if selected != state.last_selected {
         state.last_selected = selected;
-        let position =
-            selected.and_then(|id| state.rows.iter().position(|r| spans[r.index].id == id));
+        let position = selected
+            .and_then(|id| project.span(id))
+            .filter(|span| span.doc == doc)
+            .and_then(|span| {
+                spans
+                    .binary_search_by(|s| s.sort_key().cmp(&span.sort_key()))
+                    .ok()
+            })
+            .and_then(|index| state.row_of(index));
         if let Some(i) = position {
             let (top, height) = state.viewport;
             let y = i as f32 * row_step;
@@ -199,11 +285,15 @@ pub fn span_list_ui(
             }
         }
     }
-    let output = area.show_rows(ui, ROW_HEIGHT, state.rows.len(), |ui, range| {
-        for row in &state.rows[range] {
+    let output = area.show_rows(ui, ROW_HEIGHT, state.rows, |ui, range| {
+        for row in range {
+            let index = state.span_index(row);
+            let Some(row) = state.row(project, doc, index) else {
+                continue;
+            };
             let span = &spans[row.index];
             let is_selected = selected == Some(span.id);
-            if span_row(ui, engine, project, doc, row, is_selected) {
+            if span_row(ui, engine, project, doc, &row, is_selected) {
                 actions.push(PanelAction::RevealSpan(span.id));
             }
         }
@@ -232,7 +322,12 @@ fn span_row(
         ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
     let (start, end) = row.chars;
     // Invisible characters are shown as markers, never applied (an RLO would reverse the row).
-    let excerpt = excerpt(text);
+    // A long span keeps its start and its end.
+    let excerpt = if text.chars().count() > MAX_EXCERPT_CHARS {
+        Cow::Owned(middle_cut(text, MAX_EXCERPT_CHARS))
+    } else {
+        Cow::Borrowed(text)
+    };
     let shown = if row.invisibles {
         reveal(&excerpt)
     } else {
@@ -278,7 +373,19 @@ fn span_row(
     }
     let offsets_left = (rect.right() - OFFSETS_WIDTH).max(x);
     let text_rect = Rect::from_x_y_ranges(x..=offsets_left - 6.0, rect.y_range());
-    paint_shaped(ui, engine, &shown, TEXT_SIZE, text_colour, text_rect);
+    // As much of the span as the row holds: its start and end, the middle shortened.
+    let fitted = middle_shortened(ui, engine, &shown, TEXT_SIZE, text_rect.width());
+    paint_shaped(ui, engine, &fitted, TEXT_SIZE, text_colour, text_rect);
+    if fitted.len() != shown.len() {
+        let full = if row.invisibles {
+            reveal(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        response
+            .clone()
+            .on_hover_ui(|ui| hover_text_ui(ui, engine, &full));
+    }
     ui.painter().text(
         pos2(rect.right() - 4.0, rect.center().y),
         Align2::RIGHT_CENTER,
@@ -287,6 +394,78 @@ fn span_row(
         weak,
     );
     response.clicked()
+}
+
+/// `text` shortened in the middle ("start…end", cut on grapheme boundaries) to fit `width`
+/// points when shaped at `size`; `text` itself when it fits.
+pub(crate) fn middle_shortened<'t>(
+    ui: &Ui,
+    engine: &mut TextEngine,
+    text: &'t str,
+    size: f32,
+    width: f32,
+) -> Cow<'t, str> {
+    let full = shaped_size(ui, engine, text, size, f32::INFINITY).x;
+    if full <= width || width <= 0.0 {
+        return Cow::Borrowed(text);
+    }
+    let count = text.chars().count();
+    // Start from the share of the text that fits, then drop a tenth at a time.
+    let mut keep = ((count as f32) * width / full) as usize;
+    for _ in 0..12 {
+        let candidate = middle_cut(text, keep);
+        if keep <= 2 || shaped_size(ui, engine, &candidate, size, f32::INFINITY).x <= width {
+            return Cow::Owned(candidate);
+        }
+        keep = (keep * 9 / 10).min(keep - 1);
+    }
+    Cow::Owned(middle_cut(text, keep))
+}
+
+/// The first and last `keep / 2` characters of `text` around "…", cut on grapheme boundaries.
+pub(crate) fn middle_cut(text: &str, keep: usize) -> String {
+    let count = text.chars().count();
+    if keep >= count {
+        return text.to_owned();
+    }
+    let head_chars = keep - keep / 2;
+    let tail_chars = keep / 2;
+    let head_end = text
+        .char_indices()
+        .nth(head_chars)
+        .map_or(text.len(), |(i, _)| i);
+    let head_end = prev_grapheme_boundary(text, head_end);
+    let tail_start = text
+        .char_indices()
+        .nth(count - tail_chars)
+        .map_or(text.len(), |(i, _)| i);
+    let tail_start = crate::model::text_range::next_grapheme_boundary(text, tail_start);
+    let tail_start = tail_start.max(head_end);
+    format!(
+        "{}…{}",
+        text[..head_end].trim_end(),
+        text[tail_start..].trim_start()
+    )
+}
+
+/// The whole text of a span in a tooltip, a few words a line, each line shaped.
+fn hover_text_ui(ui: &mut Ui, engine: &mut TextEngine, text: &str) {
+    let colour = ui.visuals().text_color();
+    let mut line = String::new();
+    let mut lines = Vec::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + word.chars().count() > 60 {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    for line in lines.iter().take(20) {
+        crate::ui::shaped_label::shaped_label(ui, engine, line, TEXT_SIZE, colour, 520.0);
+    }
 }
 
 /// The warning sign of a row whose `text` holds invisible characters, in `rect`: in the warning
@@ -390,4 +569,18 @@ fn filter_ui(ui: &mut Ui, engine: &mut TextEngine, state: &mut SpanListState, pr
             state.show_all();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_middle_cut_keeps_the_start_and_the_end() {
+        let text = "قال المتحدث باسم الوزارة إن الخطة جاهزة";
+        let cut = super::middle_cut(text, 12);
+        assert!(cut.starts_with("قال"), "{cut}");
+        assert!(cut.ends_with("جاهزة"), "{cut}");
+        assert!(cut.contains('…'));
+        assert!(cut.chars().count() <= 13);
+        assert_eq!(super::middle_cut("short", 10), "short");
+    }
 }

@@ -49,7 +49,11 @@ pub fn transfer_report_ui(ui: &mut Ui, engine: &mut TextEngine, report: &Transfe
     if report.complete {
         ui.label("Nothing was left out, changed or rejected.");
     } else {
-        ui.label(format!("{} lines to review:", report.lines.len()));
+        ui.label(format!(
+            "{} line{} to review:",
+            report.lines.len(),
+            crate::io::plural(report.lines.len())
+        ));
         let row_height = 20.0;
         egui::ScrollArea::vertical()
             .max_height(360.0)

@@ -7,17 +7,27 @@
 mod confirm;
 pub mod disk_change;
 mod error;
+pub mod file_dialog;
+pub mod help;
 mod labels;
 mod picker;
+mod relabel;
 pub(super) mod restore;
+pub mod settings;
+pub mod statistics;
 mod transfer;
 
 pub use confirm::{AfterConfirm, ConfirmDialog};
 pub use disk_change::DiskChangeDialog;
 pub use error::{ErrorAnswer, ErrorDialog, UserError};
+pub use file_dialog::{FileDialog, FileDialogAnswer};
+pub use help::{HelpPage, HelpWindow};
 pub use labels::LabelEditorWindow;
 pub use picker::RelationPickerDialog;
+pub use relabel::{PendingRelabel, RelabelDialog};
 pub use restore::{RestoreDialog, RestoreOffer};
+pub use settings::{SettingsAnswer, SettingsWindow};
+pub use statistics::StatisticsWindow;
 pub use transfer::{ExportWindow, ImportWindow, ProgressDialog, ReportWindow};
 
 /// The dialogs and windows of the app.
@@ -33,6 +43,8 @@ pub struct Dialogs {
     pub disk_change: DiskChangeDialog,
     /// "Which relation?" when several fit two spans being linked.
     pub picker: RelationPickerDialog,
+    /// "Remove relations?" before a relabelling that removes several.
+    pub relabel: RelabelDialog,
     /// The label editor.
     pub labels: LabelEditorWindow,
     /// File › Export….
@@ -43,6 +55,14 @@ pub struct Dialogs {
     pub progress: ProgressDialog,
     /// The report of finished work.
     pub report: ReportWindow,
+    /// Isnad's own file dialog (where the desktop shows none).
+    pub files: FileDialog,
+    /// Help › Keyboard shortcuts (F1), Help › Getting started.
+    pub help: HelpWindow,
+    /// Edit › Settings….
+    pub settings: SettingsWindow,
+    /// View › Statistics….
+    pub statistics: StatisticsWindow,
 }
 
 impl Dialogs {
@@ -56,10 +76,39 @@ impl Dialogs {
             (self.restore.is_open(), "restore offer"),
             (self.disk_change.is_open(), "file changed on disk"),
             (self.picker.is_open(), "relation picker"),
+            (self.relabel.is_open(), "remove relations"),
             (self.labels.is_confirming_removal(), "remove label"),
             (self.progress.is_open(), "progress"),
+            (self.files.is_open(), "file dialog"),
         ]
         .into_iter()
         .find_map(|(open, name)| open.then_some(name))
+    }
+
+    /// Escape closes the front window that does not block (help, settings, a report), before
+    /// the article sees the key. Returns whether one was closed.
+    pub fn close_window_on_escape(&mut self, ctx: &egui::Context) -> bool {
+        if self.blocking().is_some() {
+            return false;
+        }
+        let open =
+            self.help.page().is_some() || self.settings.is_open() || self.report.report().is_some();
+        let typing = ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());
+        if !open
+            || typing
+            || !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            return false;
+        }
+        if self.help.page().is_some() {
+            self.help.close();
+        } else if self.settings.is_open() {
+            self.settings.close();
+        } else {
+            self.report.close();
+        }
+        true
     }
 }

@@ -145,6 +145,11 @@ impl ReportWindow {
         self.report = Some(report);
     }
 
+    /// Closes it.
+    pub fn close(&mut self) {
+        self.report = None;
+    }
+
     /// The report shown.
     pub fn report(&self) -> Option<&TransferReport> {
         self.report.as_ref()

@@ -15,7 +15,8 @@
 //! elsewhere (IOB2: every entity starts with `B-`). Every document starts with the CoNLL-2003
 //! document line `-DOCSTART- -X- O O` and a blank line, as spaCy's `convert`, Hugging Face's
 //! CoNLL-2003 loader and `conlleval` expect; an empty document is that line alone. Tokens come from
-//! [`crate::lang::tokenize`]; a sentence is never split inside a written span (the sentences around
+//! [`crate::lang::tokenize`], split where a span edge falls inside one ([`TokenEdges::Split`], the
+//! default: `والمجلس` with a span on `المجلس` is written `و` `O`, `المجلس` `B-…`); a sentence is never split inside a written span (the sentences around
 //! it are joined). What the format cannot hold (overlapping or nested spans, edges inside tokens,
 //! spans without tokens, notes, attributes, relations) is recorded in the [`LossReport`], span by
 //! span and relation by relation: see `docs/export-conll.md`.
@@ -23,10 +24,14 @@
 mod select;
 
 use crate::io::export::doc_view::attributes_detail;
+use std::ops::Range;
+
+use crate::io::export::token_split::SplitTokens;
 use crate::io::export::{
     DocView, ExportError, ExportFile, ExportOptions, FilePlace, LossKind, LossReport, Progress,
+    TokenEdges,
 };
-use crate::lang::tokenize::{keep_together, sentences, tokenize};
+use crate::lang::tokenize::{Token, keep_together, sentences, tokenize};
 
 /// The line that starts every document (CoNLL-2003's, which spaCy's `convert` splits on exactly).
 pub(crate) const DOCSTART: &str = "-DOCSTART- -X- O O";
@@ -52,6 +57,21 @@ pub(crate) fn export(
     }])
 }
 
+/// The tokens of `view` (split at the span edges that fall inside them with
+/// [`TokenEdges::Split`]) and its sentences as ranges of those tokens.
+fn tokens_and_sentences(view: &DocView<'_>, edges: TokenEdges) -> (Vec<Token>, Vec<Range<usize>>) {
+    let text = view.text();
+    let tokens = tokenize(text);
+    let sentences = sentences(text, &tokens);
+    if edges != TokenEdges::Split {
+        return (tokens, sentences);
+    }
+    let span_edges: Vec<usize> = view.spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    let split = SplitTokens::new(text, &tokens, &span_edges);
+    let sentences = split.carry(&sentences);
+    (split.tokens, sentences)
+}
+
 /// Appends the document line, then each sentence's `token<TAB>tag` lines and a blank line.
 fn write_document(
     out: &mut String,
@@ -60,7 +80,7 @@ fn write_document(
     report: &mut LossReport,
 ) {
     let text = view.text();
-    let tokens = tokenize(text);
+    let (tokens, sentences) = tokens_and_sentences(view, options.token_edges);
     let entities = select::select(view, &tokens, options.token_edges, report);
     for entity in entities.iter().filter(|e| !e.span.attributes.is_empty()) {
         let detail = attributes_detail(entity.span);
@@ -83,7 +103,7 @@ fn write_document(
     let groups: Vec<_> = entities.iter().map(|e| e.tokens.clone()).collect();
     out.push_str(DOCSTART);
     out.push_str("\n\n");
-    for sentence in keep_together(&sentences(text, &tokens), &groups) {
+    for sentence in keep_together(&sentences, &groups) {
         for k in sentence {
             let (Some(token), Some(tag)) = (tokens.get(k), tags.get(k)) else {
                 continue;

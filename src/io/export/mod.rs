@@ -15,6 +15,7 @@ mod jsonl;
 mod label_studio;
 mod report;
 pub mod spacy;
+mod token_split;
 
 use std::path::{Path, PathBuf};
 
@@ -154,8 +155,11 @@ impl DocumentSelection {
 /// What to do with a span whose edge falls inside a token (CoNLL, spaCy DocBin).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TokenEdges {
-    /// Widen the span to whole tokens (and report that it was widened).
+    /// Split the token at the edge (`والمجلس` becomes `و` `المجلس`), so the span keeps exactly its
+    /// characters; nothing is lost, so nothing is reported.
     #[default]
+    Split,
+    /// Widen the span to whole tokens (and report that it was widened).
     Expand,
     /// Leave the span out (and report it).
     Report,
@@ -175,13 +179,13 @@ pub struct ExportOptions {
 }
 
 impl ExportOptions {
-    /// All documents in `format`'s own unit, widening spans to tokens where needed.
+    /// All documents in `format`'s own unit, splitting tokens at span edges where needed.
     pub fn new(format: ExportFormat) -> Self {
         Self {
             format,
             unit: None,
             documents: DocumentSelection::All,
-            token_edges: TokenEdges::Expand,
+            token_edges: TokenEdges::Split,
         }
     }
 
@@ -263,6 +267,9 @@ pub enum ExportError {
     },
 }
 
+/// The name of the guidelines file written with an export (see [`FilePlace`]).
+pub const GUIDELINES_FILE: &str = "guidelines.md";
+
 /// Builds the export of `project` described by `options`, advancing `progress` per document.
 pub fn export(
     project: &Project,
@@ -288,7 +295,27 @@ pub fn export(
         ExportFormat::Brat => brat::export(project, &docs, &mut report, progress)?,
         ExportFormat::Conll => conll::export(&docs, options, &mut report, progress)?,
     };
+    let mut files = files;
+    files.extend(guidelines_file(project, options.format));
     Ok(Export { files, report })
+}
+
+/// The project's guidelines as Markdown beside the data (`NAME.guidelines.md` next to an export
+/// file, `guidelines.md` inside a brat folder); none when the project has no guidelines.
+fn guidelines_file(project: &Project, format: ExportFormat) -> Option<ExportFile> {
+    let text = project.guidelines();
+    if text.trim().is_empty() {
+        return None;
+    }
+    let place = match format {
+        ExportFormat::Brat => FilePlace::InFolder(GUIDELINES_FILE.to_owned()),
+        _ => FilePlace::Beside(GUIDELINES_FILE),
+    };
+    let mut bytes = text.as_bytes().to_vec();
+    if !text.ends_with('\n') {
+        bytes.push(b'\n');
+    }
+    Some(ExportFile { place, bytes })
 }
 
 /// Writes an export to `out` (a file, or a folder for brat, created if missing). Each file is

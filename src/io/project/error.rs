@@ -89,8 +89,9 @@ pub enum ProjectError {
         /// The system's reason.
         source: std::io::Error,
     },
-    /// The project could not be written; the file on disk (and its `.bak`) is unchanged.
-    #[error("{} The file on disk is unchanged.\nFile: {}", fault.describe(source), path.display())]
+    /// The project could not be written; the file on disk (and its `.bak`) is unchanged, or, when
+    /// there was none, none was created.
+    #[error("{} {}\nFile: {}", fault.describe(source), unchanged(*had_file), path.display())]
     Write {
         /// The project file being saved.
         path: PathBuf,
@@ -98,6 +99,48 @@ pub enum ProjectError {
         source: std::io::Error,
         /// The cause, in the user's words.
         fault: WriteFault,
+        /// Whether a file was there before the save (which is then unchanged).
+        had_file: bool,
+    },
+    /// Another program (another `isnad add`, `isnad import`, or Isnad saving) is writing the
+    /// project, and the caller chose not to wait; nothing was written.
+    #[error("Another program is writing this project right now (it holds the lock file {}); nothing was written. Try again when it is done.\nFile: {}", lock.display(), path.display())]
+    Locked {
+        /// The project file.
+        path: PathBuf,
+        /// Its lock file.
+        lock: PathBuf,
+    },
+    /// The lock file could not be created or locked; nothing was written.
+    #[error("Could not lock the project for writing: {} Nothing was written.\nLock file: {}\nFile: {}", fault.describe(source), lock.display(), path.display())]
+    Lock {
+        /// The project file.
+        path: PathBuf,
+        /// Its lock file.
+        lock: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+        /// The cause, in the user's words.
+        fault: WriteFault,
+    },
+    /// The file on disk is no longer the one that was read before the change (another program
+    /// replaced, changed or removed it meanwhile): it was not overwritten.
+    #[error("Not saved: another program changed or removed the project file after it was read, and saving would overwrite its work. The file on disk is unchanged; run the command again to work on the new version.\nFile: {}", path.display())]
+    ChangedOnDisk {
+        /// The project file.
+        path: PathBuf,
+    },
+    /// The saved project would be larger than any project Isnad opens; nothing was written.
+    #[error("Not saved: the project would be {} ({size} bytes), more than the {} ({limit} bytes) Isnad can open again. Split the articles into several projects (for example one per source or per month) and add the rest there. {}\nFile: {}", megabytes(*size), megabytes(*limit), unchanged(*had_file), path.display())]
+    TooLargeToSave {
+        /// The project file.
+        path: PathBuf,
+        /// The size the file would have, in bytes.
+        size: u64,
+        /// The largest file the loader accepts, in bytes.
+        limit: u64,
+        /// Whether a file was there before the save (which is then unchanged).
+        had_file: bool,
     },
     /// The file is larger than any project this version opens.
     #[error("The file is too large to be an Isnad project ({size} bytes; the limit is {limit}): {}", path.display())]
@@ -177,12 +220,41 @@ pub enum ProjectError {
     },
 }
 
+/// What a failed save left on disk, in words.
+fn unchanged(had_file: bool) -> &'static str {
+    if had_file {
+        "The file on disk is unchanged."
+    } else {
+        "No file was created."
+    }
+}
+
+/// A size in binary megabytes, for messages ("323.1 MB").
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
 impl ProjectError {
+    /// A [`ProjectError::Write`] for `error`, met while saving `path`: the cause classified, and
+    /// whether a file was there (looked up now: a failed save leaves it as it was).
+    pub fn write(path: &std::path::Path, source: std::io::Error) -> Self {
+        ProjectError::Write {
+            path: path.to_owned(),
+            fault: WriteFault::classify(path, &source),
+            had_file: path.symlink_metadata().is_ok(),
+            source,
+        }
+    }
+
     /// The file the error is about.
     pub fn path(&self) -> &std::path::Path {
         match self {
             ProjectError::Read { path, .. }
             | ProjectError::Write { path, .. }
+            | ProjectError::Locked { path, .. }
+            | ProjectError::Lock { path, .. }
+            | ProjectError::ChangedOnDisk { path }
+            | ProjectError::TooLargeToSave { path, .. }
             | ProjectError::TooLarge { path, .. }
             | ProjectError::NotText { path }
             | ProjectError::NotAProject { path }

@@ -15,11 +15,21 @@ const EACCES: i32 = 13;
 const EPERM: i32 = 1;
 /// `ENOENT`: no such file or directory.
 const ENOENT: i32 = 2;
+/// `ENAMETOOLONG`: file name too long (its number differs between systems).
+#[cfg(target_os = "linux")]
+const ENAMETOOLONG: i32 = 36;
+#[cfg(not(target_os = "linux"))]
+const ENAMETOOLONG: i32 = 63;
 /// `EDQUOT`: disk quota exceeded (its number differs between systems).
 #[cfg(target_os = "linux")]
 const EDQUOT: i32 = 122;
 #[cfg(not(target_os = "linux"))]
 const EDQUOT: i32 = 69;
+
+/// What an over-long file name means, in words.
+const NAME_TOO_LONG: &str = "The file name is too long for this disk (most allow 255 bytes, \
+     and Isnad needs about 30 more for the temporary and lock files it keeps beside the project): \
+     choose a shorter name.";
 
 /// The cause of a failed save, as the user should hear it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +48,11 @@ pub enum WriteFault {
     FolderMissing(PathBuf),
     /// A folder, not a file, has the project's name.
     IsAFolder,
+    /// A folder, not a file, has the name of the project's backup (`NAME.isnad.ron.bak`).
+    BackupIsAFolder(PathBuf),
+    /// The file name (or a temporary file's name made from it) is longer than the file system
+    /// allows.
+    NameTooLong,
     /// Something else; the system's own words are shown.
     Other,
 }
@@ -63,6 +78,7 @@ impl WriteFault {
             {
                 Self::FolderMissing(dir)
             }
+            (ErrorKind::InvalidFilename, _) | (_, Some(ENAMETOOLONG)) => Self::NameTooLong,
             (ErrorKind::IsADirectory, _) => Self::IsAFolder,
             _ if target.is_dir() => Self::IsAFolder,
             _ => Self::Other,
@@ -95,6 +111,12 @@ impl WriteFault {
             Self::IsAFolder => {
                 "A folder, not a file, has this name: the project cannot be saved over it.".into()
             }
+            Self::BackupIsAFolder(backup) => format!(
+                "A folder, not a file, has the name of the project's backup ({}): the previous \
+                 version cannot be kept there. Move or rename that folder, then save again.",
+                backup.display()
+            ),
+            Self::NameTooLong => NAME_TOO_LONG.into(),
             Self::Other => format!("The project could not be saved ({source})."),
         }
     }

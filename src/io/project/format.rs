@@ -1,13 +1,10 @@
-//! The on-disk shape of a project (format version 2) and its serialisation.
+//! The on-disk shape of a project (format version 3) and its serialisation.
 //!
 //! ```text
 //! // Isnad project. Offsets: Unicode code points into each document's text, end exclusive.
 //! (
-//!     format_version: 2,
+//!     format_version: 3,
 //!     offset_unit: "code_points",
-//!     next_doc_id: 3,
-//!     next_span_id: 8,
-//!     next_relation_id: 2,
 //!     labels: [
 //!         (id: "actor", name: "Actor", colour: "#0072B2", hotkey: Some('1'), description: "…"),
 //!         (id: "claim", …, attributes: [(name: "form", kind: Choice(["direct_quote", …]))]),
@@ -27,20 +24,28 @@
 //!         ),
 //!     ],
 //!     spans: [
+//!         // document 1
 //!         (id: 1, doc: 1, start: 4, end: 22, label: "actor"),
-//!         (id: 2, doc: 1, start: 23, end: 38, label: "claim", attributes: {"form": "direct_quote"}, note: Some("…")),
+//!         (id: 5062757391745, doc: 1, start: 23, end: 38, label: "claim", attributes: {"form": "direct_quote"}, note: Some("…")),
 //!     ],
 //!     relations: [
+//!         // document 1
 //!         (id: 1, kind: "attributed_to", head: 2, child: 5),
 //!     ],
 //! )
 //! ```
 //!
-//! One span or relation per line, documents by id, spans by document then start, end, label and
-//! id, relations by document then id: two annotators' files diff and merge line by line.
+//! Made to merge in git. One span or relation per line, documents by id, spans by document then
+//! start, end, label and id, relations by document then id. Every document opens its block of
+//! spans and of relations with a `// document ID` line that no edit rewrites, so additions to the
+//! end of one document and the start of the next are apart, not one conflicting insertion. No id
+//! counter is stored (format 2 had `next_doc_id`, `next_span_id`, `next_relation_id`, one line
+//! rewritten by every edit): a loaded project hands out new ids from random points (see
+//! `Project::allocate_span_id`), so two copies edited apart add different ids.
 //!
-//! Version 1 files (before relations and attributes) load with the default relation types, and
-//! the default attributes on labels with the default ids (`claim`, `source`).
+//! Version 2 files load with their ids (their counters are ignored). Version 1
+//! files (before relations and attributes) load with the default relation types, and the default
+//! attributes on labels with the default ids (`claim`, `source`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -53,7 +58,7 @@ use crate::model::{
 };
 
 /// The format version this code writes and the newest it reads.
-pub const FORMAT_VERSION: u64 = 2;
+pub const FORMAT_VERSION: u64 = 3;
 /// The last format version without relations and attributes.
 pub(crate) const VERSION_WITHOUT_RELATIONS: u64 = 1;
 /// The offset unit written in the file.
@@ -226,11 +231,7 @@ pub(crate) struct FileSpan {
 pub(crate) struct FileProject {
     pub(crate) format_version: u64,
     pub(crate) offset_unit: String,
-    pub(crate) next_doc_id: u64,
-    pub(crate) next_span_id: u64,
-    /// Absent in version 1.
-    #[serde(default)]
-    pub(crate) next_relation_id: u64,
+    // Versions 1 and 2 also hold `next_doc_id`, `next_span_id` and `next_relation_id`: ignored.
     pub(crate) labels: Vec<FileLabel>,
     /// Absent in version 1 (which then gets the default types).
     #[serde(default)]
@@ -240,6 +241,15 @@ pub(crate) struct FileProject {
     /// Absent in version 1.
     #[serde(default)]
     pub(crate) relations: Vec<FileRelation>,
+    /// Annotation guidelines (Markdown); absent when empty and in files written before them.
+    #[serde(default)]
+    pub(crate) guidelines: String,
+}
+
+/// The comment line opening a document's spans and relations: it never changes while the
+/// document exists, so git sees edits of neighbouring documents as apart.
+fn document_marker(doc: u64) -> String {
+    format!("// document {doc}")
 }
 
 fn encode<T: Serialize>(value: &T, pretty: bool) -> Result<String, String> {
@@ -250,7 +260,7 @@ fn encode<T: Serialize>(value: &T, pretty: bool) -> Result<String, String> {
     ron::ser::to_string_pretty(value, config).map_err(|e| e.to_string())
 }
 
-/// Writes `project` as format-1 RON text (code-point offsets, one span per line).
+/// Writes `project` as format-3 RON text (code-point offsets, one span per line).
 pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
     let span_count = project.span_count();
     let text_len: usize = project.documents().map(|d| d.text().len()).sum();
@@ -261,9 +271,6 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
     out.push_str("(\n");
     let _ = writeln!(out, "    format_version: {FORMAT_VERSION},");
     let _ = writeln!(out, "    offset_unit: \"{OFFSET_UNIT}\",");
-    let _ = writeln!(out, "    next_doc_id: {},", project.next_doc_id());
-    let _ = writeln!(out, "    next_span_id: {},", project.next_span_id());
-    let _ = writeln!(out, "    next_relation_id: {},", project.next_relation_id());
 
     out.push_str("    labels: [\n");
     for label in project.schema().labels() {
@@ -303,6 +310,7 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
     out.push_str("    ],\n    spans: [\n");
     let mut label_strings: HashMap<&LabelId, String> = HashMap::new();
     for doc in project.documents() {
+        let _ = writeln!(out, "        {}", document_marker(doc.id().0));
         let index = OffsetIndex::new(doc.text());
         for span in project.spans_of(doc.id()) {
             let (Some(start), Some(end)) =
@@ -339,6 +347,7 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
     }
     out.push_str("    ],\n    relations: [\n");
     for doc in project.documents() {
+        let _ = writeln!(out, "        {}", document_marker(doc.id().0));
         for relation in project.relations_of_doc(doc.id()) {
             let _ = writeln!(
                 out,
@@ -350,6 +359,14 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
             );
         }
     }
-    out.push_str("    ],\n)\n");
+    out.push_str("    ],\n");
+    if !project.guidelines().is_empty() {
+        let _ = writeln!(
+            out,
+            "    guidelines: {},",
+            encode(&project.guidelines(), false)?
+        );
+    }
+    out.push_str(")\n");
     Ok(out)
 }

@@ -3,7 +3,10 @@
 //! - Offsets in the file are Unicode code points (the file says `offset_unit: "code_points"`); in
 //!   memory they are UTF-8 bytes. Each document's text is stored with its SHA-256.
 //! - [`save`] is atomic and keeps the previous version as `NAME.isnad.ron.bak`; when it fails the
-//!   error says why in the user's words ([`WriteFault`]) and nothing on disk has changed.
+//!   error says why in the user's words ([`WriteFault`]) and nothing on disk has changed. It
+//!   refuses, before writing, a file larger than [`load`] accepts ([`max_file_size`]).
+//! - [`ProjectLock`] lets one writer at a time load, change and save a project; [`save_checked`]
+//!   refuses to replace a file that is no longer the version that was loaded.
 //! - [`FileIdentity`] notices a file changed on disk by another program; [`ProjectComparison`]
 //!   lists what differs between two versions.
 //! - [`load`] never writes; it refuses newer format versions before parsing the rest, files over
@@ -19,7 +22,9 @@ mod format;
 mod header;
 mod identity;
 mod inject;
+mod limits;
 mod locate;
+mod lock;
 mod read;
 mod write;
 
@@ -34,8 +39,12 @@ pub use format::{FORMAT_VERSION, OFFSET_UNIT};
 pub use identity::{DiskCheck, FileIdentity};
 #[doc(hidden)]
 pub use inject::{InjectedWriteFault, inject_write_fault};
+pub use limits::max_file_size;
+#[doc(hidden)]
+pub use limits::{InjectedSizeLimit, inject_size_limit};
+pub use lock::{LockWait, ProjectLock, WAIT_NOTICE_AFTER, lock_path};
 pub use read::MAX_FILE_SIZE;
-pub use write::backup_path;
+pub use write::{OnDisk, backup_path, resolve_links};
 pub(crate) use write::{replace_atomically, replace_durably};
 
 /// File name ending of project files.
@@ -61,16 +70,37 @@ pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
 
 /// Like [`save`], and returns the identity of the file written (to notice later changes).
 pub fn save_identified(project: &Project, path: &Path) -> Result<FileIdentity, ProjectError> {
+    save_checked(project, path, OnDisk::Anything)
+}
+
+/// Like [`save_identified`], refusing with [`ProjectError::ChangedOnDisk`] (nothing written) when
+/// the file at `path` is not what `expected` says right before it would be replaced: the check
+/// that turns a lost update into an error. Refuses with [`ProjectError::TooLargeToSave`] a file
+/// larger than [`max_file_size`], before writing anything.
+pub fn save_checked(
+    project: &Project,
+    path: &Path,
+    expected: OnDisk<'_>,
+) -> Result<FileIdentity, ProjectError> {
     let text = to_ron_string(project, path)?;
+    let limit = max_file_size();
+    if text.len() as u64 > limit {
+        return Err(ProjectError::TooLargeToSave {
+            path: path.to_owned(),
+            size: text.len() as u64,
+            limit,
+            had_file: path.symlink_metadata().is_ok(),
+        });
+    }
     // The metadata of the temporary file, which the rename kept: a change made by another
     // program right after the rename is not mistaken for this save.
-    let meta = write::write_atomically(path, text.as_bytes())?;
+    let meta = write::write_atomically(path, text.as_bytes(), expected)?;
     Ok(FileIdentity::new(&meta, text.as_bytes()))
 }
 
 /// Opens the project at `path` (read-only: nothing is ever written).
 pub fn load(path: &Path) -> Result<Project, ProjectError> {
-    load_with_limit(path, MAX_FILE_SIZE)
+    load_with_limit(path, max_file_size())
 }
 
 /// Like [`load`], and returns the identity of the bytes read (to notice later changes).
@@ -81,7 +111,7 @@ pub fn load_identified(path: &Path) -> Result<(Project, FileIdentity), ProjectEr
         path: path.to_owned(),
         source,
     })?;
-    let bytes = read::read_bytes(path, MAX_FILE_SIZE)?;
+    let bytes = read::read_bytes(path, max_file_size())?;
     let project = parse_bytes(&bytes, path)?;
     Ok((project, FileIdentity::new(&meta, &bytes)))
 }

@@ -209,11 +209,11 @@ impl Checker<'_> {
             documents,
             spans,
             relations,
-            next_doc_id: file.next_doc_id,
-            next_span_id: file.next_span_id,
-            next_relation_id: file.next_relation_id,
         }) {
-            Ok(project) => Some(project),
+            Ok(mut project) => {
+                project.set_guidelines(file.guidelines);
+                Some(project)
+            }
             Err(errors) => {
                 for error in errors {
                     self.model_problem(error);

@@ -5,8 +5,7 @@
 //!   `DIR/.NAME.isnad.ron.recovery` ([`recovery_path`]).
 //! - An untitled project, or the bundled sample (which has no file of its own), is recovered from
 //!   the user's data folder: `$XDG_DATA_HOME/isnad/recovery/` (else `~/.local/share/isnad/...`;
-//!   `%LOCALAPPDATA%\isnad\recovery\` on Windows, `~/Library/Application Support/isnad/recovery/` on
-//!   macOS), as `untitled-<seconds>-<pid>.isnad.ron` or `sample-<seconds>-<pid>.isnad.ron`.
+//!   see [`crate::io::user_dirs`]), as `untitled-<seconds>-<pid>.isnad.ron` or `sample-<seconds>-<pid>.isnad.ron`.
 //! - Files are written atomically and flushed ([`write`]); reading validates like opening a project
 //!   ([`read`]). A recovery file is offered only when it is newer than its project file and its
 //!   bytes differ ([`find_for_project`]).
@@ -40,21 +39,9 @@ pub fn previous_path(recovery: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// The user's data folder for Isnad (see the module docs), if the environment names one.
+/// The user's data folder for Isnad ([`crate::io::user_dirs::data_dir`]), if there is one.
 pub fn user_data_dir() -> Option<PathBuf> {
-    let base = if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
-        PathBuf::from(dir)
-    } else if cfg!(windows) {
-        PathBuf::from(std::env::var_os("LOCALAPPDATA")?)
-    } else {
-        let home = PathBuf::from(std::env::var_os("HOME")?);
-        if cfg!(target_os = "macos") {
-            home.join("Library").join("Application Support")
-        } else {
-            home.join(".local").join("share")
-        }
-    };
-    Some(base.join("isnad"))
+    crate::io::user_dirs::data_dir()
 }
 
 /// The folder of recovery files of projects without a file, inside `data_dir`.
@@ -127,11 +114,7 @@ pub fn write(path: &Path, text: &[u8]) -> std::io::Result<()> {
 /// Serialises `project` and writes it to `path` (see [`write`]); returns the bytes written.
 pub fn save(project: &Project, path: &Path) -> Result<usize, ProjectError> {
     let text = project::to_ron_string(project, path)?;
-    write(path, text.as_bytes()).map_err(|source| ProjectError::Write {
-        path: path.to_owned(),
-        fault: project::WriteFault::classify(path, &source),
-        source,
-    })?;
+    write(path, text.as_bytes()).map_err(|source| ProjectError::write(path, source))?;
     Ok(text.len())
 }
 

@@ -5,12 +5,18 @@
 
 mod accessibility;
 mod action;
+mod clearance;
+mod find_marks;
 mod keys;
 mod linking;
 mod paint;
+mod place;
 mod pointer;
 pub mod relation_arcs;
+mod relation_paint;
 pub mod span_marks;
+mod status;
+mod word_snap;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -18,6 +24,10 @@ use std::sync::Arc;
 use egui::{CursorIcon, Rect, Response, ScrollArea, Sense, Ui, Vec2, pos2, vec2};
 
 pub use action::{Edge, ViewAction, moved_range};
+pub use clearance::GlyphRects;
+pub use find_marks::FindMarks;
+pub use place::ReadingPlace;
+pub use relation_paint::DrawnRelations;
 
 use crate::model::{DocId, LabelId, Project, SpanId, text_range};
 use crate::text::paragraph_layout::TextMetrics;
@@ -55,6 +65,8 @@ pub struct ArticleView {
     /// Scroll offset to apply at the next frame.
     pending_scroll: Option<f32>,
     dragging: bool,
+    /// Where the current text drag was pressed (its selection's anchor before word snapping).
+    drag_press: usize,
     edge_drag: Option<EdgeDrag>,
     /// Link mode (after R): waiting for the other span.
     linking: Option<linking::Linking>,
@@ -70,12 +82,22 @@ pub struct ArticleView {
     pending_reveal: Option<Range<usize>>,
     /// The range flashing and when it started.
     flash: Option<(Range<usize>, f64)>,
+    /// Whether the pending reveal scrolls without flashing (going to a find hit).
+    quiet_reveal: bool,
+    /// The find bar's hits.
+    find: FindMarks,
     /// Screen position of the document's top-left corner at the last frame.
     last_origin: Vec2,
     /// The selection in bytes and in code points, for screen readers.
     accessible_range: (Range<usize>, (usize, usize)),
     /// What the user asked for during this frame.
     actions: Vec<ViewAction>,
+    /// What the relations drew at the last frame (for tests: nothing over the letters).
+    drawn_relations: DrawnRelations,
+    /// The document offset at the top of the viewport at the last frame.
+    top_offset: usize,
+    /// An offset to bring to the top of the viewport at the next frame.
+    pending_top: Option<usize>,
     /// Whether the view reads the keyboard (not while a blocking dialog is open).
     accepts_keys: bool,
 }
@@ -92,6 +114,7 @@ impl ArticleView {
             zoom: 1.0,
             pending_scroll: None,
             dragging: false,
+            drag_press: 0,
             edge_drag: None,
             linking: None,
             link_drag: None,
@@ -101,11 +124,22 @@ impl ArticleView {
             reveal_head: false,
             pending_reveal: None,
             flash: None,
+            quiet_reveal: false,
+            find: FindMarks::default(),
             accessible_range: (0..0, (0, 0)),
             last_origin: Vec2::ZERO,
             actions: Vec::new(),
+            drawn_relations: DrawnRelations::default(),
+            top_offset: 0,
+            pending_top: None,
             accepts_keys: true,
         }
+    }
+
+    /// What the relations drew at the last frame, with the glyph rectangles they keep off
+    /// (document coordinates).
+    pub fn drawn_relations(&self) -> &DrawnRelations {
+        &self.drawn_relations
     }
 
     /// The document shown.
@@ -155,6 +189,7 @@ impl ArticleView {
     /// Scrolls `range` into view at the next frame and flashes it.
     pub fn reveal(&mut self, range: Range<usize>) {
         self.pending_reveal = Some(range);
+        self.quiet_reveal = false;
     }
 
     /// Lets the view read the keyboard, or not (while a blocking dialog is open, its keys must
@@ -273,10 +308,18 @@ impl ArticleView {
             offset = top + fraction * height + if y > 0.0 { TOP_PADDING } else { 0.0 };
             force_offset = true;
         }
+        if let Some(top) = self.pending_top.take()
+            && let Some(y) = self.top_scroll(engine, top)
+        {
+            offset = y;
+            force_offset = true;
+        }
         if let Some(range) = self.pending_reveal.take() {
             offset = self.reveal_offset(engine, &range, offset);
             force_offset = true;
-            self.flash = Some((range, ui.input(|i| i.time)));
+            if !std::mem::take(&mut self.quiet_reveal) {
+                self.flash = Some((range, ui.input(|i| i.time)));
+            }
         }
         // Shape what is about to be shown; paragraphs above the anchor that change height
         // shift the offset by as much, so the text being read does not jump.
@@ -338,6 +381,10 @@ impl ArticleView {
             self.pending_scroll = Some(viewport.min.y + shift);
             ui.ctx().request_repaint();
         }
+        self.top_offset = self.layout.hit(
+            &mut engine.font_system,
+            pos2(0.0, doc_view.start.max(0.0) + 1.0),
+        );
         let height = self.content_height();
         let (rect, response) =
             ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());

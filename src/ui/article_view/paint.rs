@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use egui::{Color32, Mesh, Rect, Shape, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
+use super::clearance::GlyphRects;
 use super::pointer::handle_rect;
 use super::span_marks::{MAX_LANES, SpanMark};
 use super::{ArticleView, Edge, FLASH_SECONDS};
@@ -38,7 +39,15 @@ impl ArticleView {
         let visuals = ui.visuals();
         let visible = self.layout.visible_paragraphs(doc_view.clone());
 
-        // Span tints and lane bars, under the text.
+        // Find hits, then span tints and lane bars, under the text.
+        let visible_text = match visible.end.checked_sub(1) {
+            Some(last) if !visible.is_empty() => {
+                self.layout.paragraph_range(visible.start).start
+                    ..self.layout.paragraph_range(last).end
+            }
+            _ => 0..0,
+        };
+        self.paint_find_hits(painter, origin, visible_text, visible.clone());
         let mut selected_rects: &[Rect] = &[];
         for (mark, rects) in marks.iter().zip(rects) {
             let lane = mark.lane.min(MAX_LANES - 1) as f32;
@@ -97,10 +106,19 @@ impl ArticleView {
         if !complete {
             ctx.request_repaint();
         }
+        // The glyphs' rectangles (four vertices each), which relations must keep off.
+        let glyphs = GlyphRects::new(
+            mesh.vertices
+                .chunks_exact(4)
+                .map(|quad| {
+                    Rect::from_points(&quad.iter().map(|v| v.pos - origin).collect::<Vec<_>>())
+                })
+                .collect(),
+        );
         painter.add(Shape::mesh(mesh));
 
         // Relations over the text, then the link being made.
-        self.paint_relations(ui, project, origin, marks, rects, doc_view.clone());
+        self.paint_relations(ui, project, origin, marks, rects, doc_view.clone(), glyphs);
         self.paint_link_band(ui, origin, marks, rects);
 
         // The selected span: an outline and a handle at each edge.

@@ -1,10 +1,11 @@
-//! Pointer input: selecting text by dragging, clicking a span to select it, dragging the edge
+//! Pointer input: selecting text by dragging (snapped to whole words across words, see
+//! [`word_snap`]; Alt turns snapping off), clicking a span to select it, dragging the edge
 //! handles of the selected span, and the hover tooltip of spans.
 
 use egui::{Pos2, Rect, Response, Ui, Vec2, vec2};
 
 use super::span_marks::SpanMark;
-use super::{ArticleView, Edge, EdgeDrag, ViewAction, moved_range};
+use super::{ArticleView, Edge, EdgeDrag, ViewAction, moved_range, word_snap};
 use crate::model::{Project, SpanId};
 use crate::text::boundaries::{next_grapheme, prev_grapheme, word_at};
 use crate::text::{Selection, TextEngine};
@@ -26,12 +27,13 @@ impl ArticleView {
         marks: &[SpanMark],
         rects: &[Vec<Rect>],
     ) {
-        let (pos, pressed, down, shift) = ui.input(|i| {
+        let (pos, pressed, down, shift, alt) = ui.input(|i| {
             (
                 i.pointer.interact_pos(),
                 i.pointer.primary_pressed(),
                 i.pointer.primary_down(),
                 i.modifiers.shift,
+                i.modifiers.alt,
             )
         });
         let Some(pos) = pos else {
@@ -52,6 +54,7 @@ impl ArticleView {
             }
             let offset = hit(self, engine);
             self.selection.move_to(offset, shift);
+            self.drag_press = self.selection.anchor;
             self.dragging = true;
             response.request_focus();
         } else if let Some(drag) = self.edge_drag {
@@ -66,7 +69,14 @@ impl ArticleView {
             return;
         } else if self.dragging && down {
             let offset = hit(self, engine);
-            self.selection.move_to(offset, true);
+            self.selection = if alt {
+                Selection {
+                    anchor: self.drag_press,
+                    head: offset,
+                }
+            } else {
+                word_snap::snapped(self.layout.text(), self.drag_press, offset)
+            };
             self.auto_scroll(ui, pos);
         } else if !down {
             self.dragging = false;
@@ -201,7 +211,7 @@ impl ArticleView {
                     let (chip, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter().rect_filled(chip, 2.0, colour);
                     ui.strong(name);
-                    ui.weak(format!("{chars} characters"));
+                    ui.weak(format!("{chars} character{}", crate::io::plural(chars)));
                 });
                 // The span text, shaped by our engine (egui cannot join Arabic letters).
                 shaped_label(

@@ -6,20 +6,20 @@
 //! label sits on its top). When they are on different lines, the connector leaves the head
 //! along the gap above its line, runs down (or up) the margin on the side where lines start (the
 //! right in right-to-left paragraphs), and comes back along the gap above the child's line, so it
-//! never crosses a line of text. An end that is not laid out (far off screen) is replaced by a
-//! point beyond the viewport edge, so the connector runs off screen towards it.
+//! never crosses a line of text. In each gap the connector runs at a height where no glyph is
+//! (below the descenders of the line above, above the harakat of the line below) when such a band
+//! exists over its whole stretch; where none does, the painter cuts out the parts that would cross
+//! a glyph (see `relation_paint.rs`). An end that is not laid out (far off screen) is replaced by
+//! a point beyond the viewport edge, so the connector runs off screen towards it.
 //!
 //! Work per frame is bounded by what is visible: the relations of the visible spans, found
 //! through `Project::relations_of_span`; nothing iterates the document's relations or shapes text.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
+use egui::{Pos2, Rect, pos2, vec2};
 
-use super::ArticleView;
-use super::span_marks::SpanMark;
-use crate::model::{Project, Relation, RelationId, SpanId};
+use super::clearance::GlyphRects;
 
 /// Radius of the rounded corners of a margin route, in points.
 const CORNER: f32 = 4.0;
@@ -28,7 +28,7 @@ const TRACK_STEP: f32 = 5.0;
 /// Number of margin tracks (relations beyond share them).
 const TRACKS: usize = 3;
 /// Length of the arrowhead, in points.
-const ARROW: f32 = 6.0;
+pub const ARROW: f32 = 6.0;
 
 /// Where the margin routes run.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -56,11 +56,15 @@ impl ArcPath {
     /// The arrowhead at the child end (tip, then the two back corners): every route ends going
     /// straight down into the child's top.
     pub fn arrowhead(&self) -> Option<[Pos2; 3]> {
-        let tip = *self.points.last()?;
-        let base = tip - vec2(0.0, ARROW);
-        let side = vec2(ARROW * 0.5, 0.0);
-        Some([tip, base + side, base - side])
+        Some(arrow_at(*self.points.last()?, ARROW))
     }
+}
+
+/// An arrowhead `size` points long pointing down at `tip` (tip, then the two back corners).
+pub fn arrow_at(tip: Pos2, size: f32) -> [Pos2; 3] {
+    let base = tip - vec2(0.0, size);
+    let side = vec2(size * 0.5, 0.0);
+    [tip, base + side, base - side]
 }
 
 /// The rectangle of `rects` (a span's, one or more per line) to attach to when the other end is
@@ -116,18 +120,25 @@ pub fn route(
     margin: Margin,
     track: usize,
     line_height: f32,
+    glyphs: &GlyphRects,
 ) -> Option<ArcPath> {
     if head.is_empty() || child.is_empty() {
         return None;
     }
     if let Some((h, c)) = same_line_pair(head, child) {
         let (a, b) = separated_anchors(h, c);
-        return Some(arc(a, b, track, line_height));
+        return Some(arc(a, b, track, line_height, glyphs));
     }
     let child_centre = child.first()?.center();
     let h = anchor_rect(head, child_centre)?;
     let c = anchor_rect(child, h.center())?;
-    Some(margin_route(h.center_top(), c.center_top(), margin, track))
+    Some(margin_route(
+        h.center_top(),
+        c.center_top(),
+        margin,
+        (track, line_height),
+        glyphs,
+    ))
 }
 
 /// Closest gap between two anchors on one line before they are pulled apart, in points.
@@ -158,9 +169,16 @@ fn separated_anchors(h: Rect, c: Rect) -> (Pos2, Pos2) {
 
 /// A low bracket above a line from `a` to `b` (both on the line's top edge): up, across, and
 /// down into `b` with rounded corners. `track` raises it so that brackets over one line stack.
-fn arc(a: Pos2, b: Pos2, track: usize, line_height: f32) -> ArcPath {
+fn arc(a: Pos2, b: Pos2, track: usize, line_height: f32, glyphs: &GlyphRects) -> ArcPath {
     let rise = (7.0 + (track % TRACKS) as f32 * 4.0).min(line_height * 0.45);
-    let y = a.y.min(b.y) - rise;
+    let top = a.y.min(b.y);
+    let y = gap_height(
+        glyphs,
+        a.x.min(b.x)..a.x.max(b.x),
+        top,
+        top - rise,
+        line_height,
+    );
     let corners = [a, pos2(a.x, y), pos2(b.x, y), b];
     ArcPath {
         points: rounded(&corners, CORNER + 1.0),
@@ -169,9 +187,35 @@ fn arc(a: Pos2, b: Pos2, track: usize, line_height: f32) -> ArcPath {
     }
 }
 
+/// The height for a connector running over the columns `x` in the gap above the line whose top
+/// is `line_top`: `wanted` if no glyph is near it, else the nearest height with room in the free
+/// band between the two lines' glyphs (where the line above ends and this one's harakat start).
+/// With no free band over the whole stretch, `wanted` (the parts over glyphs are cut out when
+/// painting).
+fn gap_height(
+    glyphs: &GlyphRects,
+    x: Range<f32>,
+    line_top: f32,
+    wanted: f32,
+    line_height: f32,
+) -> f32 {
+    let x = x.start - 2.0..x.end + 2.0;
+    let within = line_top - line_height * 0.6..line_top + line_height * 0.3;
+    match glyphs.free_band(x, within, wanted, 3.0) {
+        Some(band) => wanted.clamp(band.start + 1.5, band.end - 1.5),
+        None => wanted,
+    }
+}
+
 /// From `a` (top of the head on one line) along the gap above its line to the margin, along the
 /// margin to the gap above `b`'s line, and in to `b`.
-fn margin_route(a: Pos2, b: Pos2, margin: Margin, track: usize) -> ArcPath {
+fn margin_route(
+    a: Pos2,
+    b: Pos2,
+    margin: Margin,
+    (track, line_height): (usize, f32),
+    glyphs: &GlyphRects,
+) -> ArcPath {
     let offset = 6.0 + (track % TRACKS) as f32 * TRACK_STEP;
     let x = if margin.right_side {
         margin.right + offset
@@ -179,7 +223,8 @@ fn margin_route(a: Pos2, b: Pos2, margin: Margin, track: usize) -> ArcPath {
         margin.left - offset
     };
     let lift = 2.0 + (track % TRACKS) as f32 * 1.5;
-    let (ya, yb) = (a.y - lift, b.y - lift);
+    let ya = gap_height(glyphs, a.x.min(x)..a.x.max(x), a.y, a.y - lift, line_height);
+    let yb = gap_height(glyphs, b.x.min(x)..b.x.max(x), b.y, b.y - lift, line_height);
     let corners = [a, pos2(a.x, ya), pos2(x, ya), pos2(x, yb), pos2(b.x, yb), b];
     let points = rounded(&corners, CORNER);
     // The name goes on the child's gap, halfway between the margin and the child.
@@ -228,216 +273,12 @@ fn rounded(corners: &[Pos2], radius: f32) -> Vec<Pos2> {
     out
 }
 
-/// Rectangles of a span's range in the paragraphs laid out, or a stand-in beyond the viewport
-/// edge (above when the span is before the visible text) when none is laid out.
-fn end_rects(
-    view: &mut ArticleView,
-    project: &Project,
-    span: SpanId,
-    known: &HashMap<SpanId, usize>,
-    rects: &[Vec<Rect>],
-    doc_view: &Range<f32>,
-) -> Vec<Rect> {
-    if let Some(&i) = known.get(&span) {
-        return rects[i].clone();
-    }
-    let Some(s) = project.span(span) else {
-        return Vec::new();
-    };
-    let first = view.layout.paragraph_of_offset(s.start);
-    let last = view
-        .layout
-        .paragraph_of_offset(s.end.saturating_sub(1).max(s.start));
-    let found = view.layout.range_rects(s.range(), first..last + 1);
-    if !found.is_empty() {
-        return found;
-    }
-    let above = view.layout.paragraph_top(first) < doc_view.start;
-    let y = if above {
-        doc_view.start - 40.0
-    } else {
-        doc_view.end + 40.0
-    };
-    vec![Rect::from_min_size(
-        pos2(view.layout.width() / 2.0, y),
-        vec2(1.0, 1.0),
-    )]
-}
-
-/// Colours of the relation types, in schema order (Okabe-Ito colours the default labels do not
-/// use, then Paul Tol's): told apart from each other and from the span highlights.
-const TYPE_COLOURS: [Color32; 6] = [
-    Color32::from_rgb(0xCC, 0x79, 0xA7),
-    Color32::from_rgb(0x56, 0xB4, 0xE9),
-    Color32::from_rgb(0xD5, 0x5E, 0x00),
-    Color32::from_rgb(0x99, 0x99, 0x33),
-    Color32::from_rgb(0x88, 0x22, 0x55),
-    Color32::from_rgb(0x44, 0xAA, 0x99),
-];
-
-/// The colour of a relation's type.
-fn type_colour(project: &Project, relation: &Relation) -> Color32 {
-    let index = project
-        .schema()
-        .relation_types()
-        .iter()
-        .position(|t| t.id == relation.kind)
-        .unwrap_or(0);
-    TYPE_COLOURS[index % TYPE_COLOURS.len()]
-}
-
-fn overlaps(a: &Range<f32>, b: &egui::Rangef) -> bool {
-    a.start < b.max && b.min < a.end
-}
-
-fn faded(colour: Color32, alpha: u8) -> Color32 {
-    Color32::from_rgba_unmultiplied(colour.r(), colour.g(), colour.b(), alpha)
-}
-
-impl ArticleView {
-    /// The heights (document coordinates) where glyphs of the visible lines are drawn: a line
-    /// less the few points between two lines.
-    fn text_bands(&mut self, doc_view: &Range<f32>) -> Vec<Range<f32>> {
-        let line_height = self.layout.metrics().line_height;
-        let visible = self.layout.visible_paragraphs(doc_view.clone());
-        let mut bands = Vec::new();
-        for i in visible {
-            let top = self.layout.paragraph_top(i);
-            if let Some(layout) = self.layout.paragraph_layout(i) {
-                bands.extend(
-                    layout
-                        .lines()
-                        .iter()
-                        .map(|line| top + line.top + 1.0..top + line.top + line_height - 3.0),
-                );
-            }
-        }
-        bands
-    }
-
-    /// Paints the relations of the visible spans. `marks` and `rects` are the visible spans and
-    /// their rectangles (document coordinates); the selected and hovered spans' relations are
-    /// drawn strongly, with the other ends outlined.
-    pub(super) fn paint_relations(
-        &mut self,
-        ui: &Ui,
-        project: &Project,
-        origin: Vec2,
-        marks: &[SpanMark],
-        rects: &[Vec<Rect>],
-        doc_view: Range<f32>,
-    ) {
-        let known: HashMap<SpanId, usize> =
-            marks.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
-        let mut relations: Vec<&Relation> = marks
-            .iter()
-            .flat_map(|m| project.relations_of_span(m.id))
-            .collect();
-        relations.sort_by_key(|r| r.id);
-        relations.dedup_by_key(|r| r.id);
-        if relations.is_empty() {
-            return;
-        }
-        let focus = [self.selected_span, self.hovered_span];
-        let is_strong = |r: &Relation| {
-            focus
-                .iter()
-                .flatten()
-                .any(|s| r.head == *s || r.child == *s)
-        };
-        // Faint ones first, so strong ones are drawn on top.
-        relations.sort_by_key(|r| (is_strong(r), r.id));
-        let rtl = |view: &Self, span: SpanId| {
-            project.span(span).is_some_and(|s| {
-                let p = view.layout.paragraph_of_offset(s.start);
-                view.layout.paragraph(p).is_some_and(|para| para.rtl)
-            })
-        };
-        let visuals = ui.visuals();
-        let painter = ui.painter();
-        let line_height = self.layout.metrics().line_height;
-        let bands = self.text_bands(&doc_view);
-        let mut outlined: Vec<(SpanId, Color32)> = Vec::new();
-        let mut tracks: HashMap<RelationId, usize> = HashMap::new();
-        for relation in relations {
-            let head = end_rects(self, project, relation.head, &known, rects, &doc_view);
-            let child = end_rects(self, project, relation.child, &known, rects, &doc_view);
-            let margin = Margin {
-                left: 0.0,
-                right: self.layout.width(),
-                right_side: rtl(self, relation.head),
-            };
-            let track = tracks.len();
-            tracks.insert(relation.id, track);
-            let Some(path) = route(&head, &child, margin, track, line_height) else {
-                continue;
-            };
-            let strong = is_strong(relation);
-            let kind_colour = type_colour(project, relation);
-            let colour = if strong {
-                kind_colour
-            } else {
-                faded(kind_colour, 150)
-            };
-            let width = if strong { 2.0 } else { 1.3 };
-            let points: Vec<Pos2> = path.points.iter().map(|p| *p + origin).collect();
-            painter.add(Shape::line(points, Stroke::new(width, colour)));
-            if let Some(arrow) = path.arrowhead() {
-                let arrow = arrow.map(|p| p + origin).to_vec();
-                painter.add(Shape::convex_polygon(arrow, colour, Stroke::NONE));
-            }
-            let name = project
-                .schema()
-                .relation_type(&relation.kind)
-                .map_or(relation.kind.as_str(), |t| t.name.as_str());
-            let font = FontId::proportional(if strong { 11.0 } else { 10.0 });
-            // A name is drawn only where it hides nothing, so even a faint one can be legible.
-            let text_colour = if strong {
-                colour
-            } else {
-                faded(kind_colour, 220)
-            };
-            let galley = painter.layout_no_wrap(name.to_owned(), font, text_colour);
-            let label = Align2::CENTER_BOTTOM.anchor_size(path.label_at, galley.size());
-            // A faint connector's name only where it hides no text (in the gap between
-            // paragraphs); the highlighted ones always show theirs.
-            if strong || !bands.iter().any(|band| overlaps(band, &label.y_range())) {
-                let label = label.translate(origin);
-                let backdrop = faded(visuals.extreme_bg_color, if strong { 235 } else { 190 });
-                painter.rect_filled(label.expand(1.0), 3.0, backdrop);
-                painter.galley(label.min, galley, text_colour);
-            }
-            if strong {
-                for end in [relation.head, relation.child] {
-                    if !focus.contains(&Some(end))
-                        && let Some(&i) = known.get(&end)
-                    {
-                        outlined.push((end, marks[i].colour));
-                    }
-                }
-            }
-        }
-        // The other ends of the highlighted relations.
-        for (span, colour) in outlined {
-            if let Some(&i) = known.get(&span) {
-                for rect in &rects[i] {
-                    painter.rect_stroke(
-                        rect.translate(origin),
-                        2.0,
-                        Stroke::new(1.5, colour),
-                        StrokeKind::Outside,
-                    );
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const LINE: f32 = 35.0;
+    const NO_GLYPHS: GlyphRects = GlyphRects::EMPTY;
 
     /// A span rectangle on line `line` (0-based) from x0 to x1.
     fn r(line: usize, x0: f32, x1: f32) -> Rect {
@@ -456,7 +297,7 @@ mod tests {
         // Right to left: the head (a claim read first) is right of the child (its source).
         let head = [r(2, 400.0, 560.0)];
         let child = [r(2, 120.0, 200.0)];
-        let path = route(&head, &child, RTL, 0, LINE).expect("a path");
+        let path = route(&head, &child, RTL, 0, LINE, &NO_GLYPHS).expect("a path");
         assert!(path.same_line);
         assert_eq!(path.points.first(), Some(&pos2(480.0, 2.0 * LINE)));
         assert_eq!(path.points.last(), Some(&pos2(160.0, 2.0 * LINE)));
@@ -479,7 +320,7 @@ mod tests {
         // Claim wraps over lines 1 and 2; its source is on line 4.
         let head = [r(1, 20.0, 300.0), r(2, 350.0, 590.0)];
         let child = [r(4, 200.0, 320.0)];
-        let path = route(&head, &child, RTL, 1, LINE).expect("a path");
+        let path = route(&head, &child, RTL, 1, LINE, &NO_GLYPHS).expect("a path");
         assert!(!path.same_line);
         // Leaves from the head's lower line (nearest the child), enters the child from above.
         assert_eq!(path.points.first(), Some(&pos2(470.0, 2.0 * LINE)));
@@ -506,7 +347,7 @@ mod tests {
         };
         let head = [r(5, 100.0, 200.0)];
         let child = [r(1, 300.0, 400.0), r(2, 10.0, 80.0)];
-        let path = route(&head, &child, ltr, 0, LINE).expect("a path");
+        let path = route(&head, &child, ltr, 0, LINE, &NO_GLYPHS).expect("a path");
         // The child's lower line is nearest the head.
         assert_eq!(path.points.last(), Some(&pos2(45.0, 2.0 * LINE)));
         assert!(path.points.iter().any(|p| p.x < 0.0));
@@ -518,20 +359,64 @@ mod tests {
         // A claim (head) containing the actor it is about, near its middle.
         let head = [r(1, 100.0, 500.0)];
         let child = [r(1, 280.0, 330.0)];
-        let path = route(&head, &child, RTL, 0, LINE).expect("a path");
+        let path = route(&head, &child, RTL, 0, LINE, &NO_GLYPHS).expect("a path");
         let (start, end) = (path.points[0], *path.points.last().expect("end"));
         assert_eq!(end, pos2(305.0, LINE), "into the child's centre");
         assert!((start.x - end.x).abs() >= MIN_SPREAD, "{start:?} {end:?}");
         assert!(start.x >= 100.0 && start.x <= 500.0, "from inside the head");
         // A source (head) nested in the actor it speaks for: the child's anchor moves.
-        let path = route(&child, &head, RTL, 0, LINE).expect("a path");
+        let path = route(&child, &head, RTL, 0, LINE, &NO_GLYPHS).expect("a path");
         assert_eq!(path.points[0], pos2(305.0, LINE));
         let end = *path.points.last().expect("end");
         assert!((end.x - 305.0).abs() >= MIN_SPREAD);
     }
 
     #[test]
+    fn connectors_run_in_the_free_band_between_the_lines_glyphs() {
+        // Glyphs of line 1 reach down to 4 points above line 2's top (descenders), line 2's
+        // glyphs start 3 points below its top (and a haraka at x 520 reaches 1 point above it).
+        let top = 2.0 * LINE;
+        let mut rects: Vec<Rect> = (0..30)
+            .flat_map(|i| {
+                let x = i as f32 * 20.0;
+                [
+                    Rect::from_min_max(pos2(x, LINE + 4.0), pos2(x + 16.0, top - 4.0)),
+                    Rect::from_min_max(pos2(x, top + 3.0), pos2(x + 16.0, top + LINE - 4.0)),
+                ]
+            })
+            .collect();
+        rects.push(Rect::from_min_max(
+            pos2(520.0, top - 1.0),
+            pos2(525.0, top + 3.0),
+        ));
+        let glyphs = GlyphRects::new(rects);
+        let head = [r(2, 400.0, 560.0)];
+        let child = [r(2, 120.0, 200.0)];
+        let path = route(&head, &child, RTL, 0, LINE, &glyphs).expect("a path");
+        // Without glyphs the bracket would rise 7 points, into line 1's descenders; here it
+        // stays below them.
+        for p in &path.points {
+            assert!(p.y >= top - 4.0 + 0.5 && p.y <= top, "{p:?}");
+        }
+        // The stretch over the haraka is not in the free band: its height is the wanted one,
+        // kept between the descenders and the line's top (the painter cuts out what crosses).
+        let far = route(
+            &[r(2, 560.0, 580.0)],
+            &[r(2, 500.0, 540.0)],
+            RTL,
+            0,
+            LINE,
+            &glyphs,
+        )
+        .expect("a path");
+        assert!(far.points.iter().all(|p| p.y <= top));
+    }
+
+    #[test]
     fn nothing_to_route_without_both_ends() {
-        assert_eq!(route(&[], &[r(0, 0.0, 1.0)], RTL, 0, LINE), None);
+        assert_eq!(
+            route(&[], &[r(0, 0.0, 1.0)], RTL, 0, LINE, &NO_GLYPHS),
+            None
+        );
     }
 }

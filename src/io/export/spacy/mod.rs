@@ -3,10 +3,12 @@
 //! (overlapping and nested spans included).
 //!
 //! The DocBin's words are Isnad's tokens (see [`crate::lang::tokenize`]) plus whitespace words, so
-//! `doc.text` is the document text exactly. A span edge inside a word is widened to the word
-//! ([`TokenEdges::Expand`], reported as [`LossKind::WidenedToTokens`]) or the span is left out of
-//! the DocBin ([`TokenEdges::Report`], reported as [`LossKind::InsideToken`]); the JSONL keeps the
-//! exact offsets either way. Sentence starts go into `SENT_START`, the document id and title
+//! `doc.text` is the document text exactly. A span edge inside a word splits the word
+//! ([`TokenEdges::Split`], the default: words `و` and `المجلس`, the first without a trailing space,
+//! so `doc.char_span` of every span is exact), or the span is widened to the word
+//! ([`TokenEdges::Expand`], reported as [`LossKind::WidenedToTokens`]) or left out of the DocBin
+//! ([`TokenEdges::Report`], reported as [`LossKind::InsideToken`]); the JSONL keeps the exact
+//! offsets in every case. Sentence starts go into `SENT_START`, the document id and title
 //! into `doc._.isnad_id` and `doc._.title`; `doc.ents` is left unset (spans may overlap).
 
 mod docbin;
@@ -70,12 +72,13 @@ fn docbin_bytes(
         }
         let starts: Vec<usize> = view.spans.iter().map(|s| s.start).collect();
         let ends: Vec<usize> = view.spans.iter().map(|s| s.end).collect();
-        let words = Words::new(view.text(), &starts, &ends);
+        let words = Words::new(view.text(), &starts, &ends, edges == TokenEdges::Split);
         let mut spans = Vec::with_capacity(view.spans.len());
         for span in view.spans {
             let range = match words.place(span.range()) {
                 Placement::Exact(range) => range,
-                Placement::Widened(range) if edges == TokenEdges::Expand => {
+                // Never with `Split` (every edge is a word edge); widened as with `Expand` if it were.
+                Placement::Widened(range) if edges != TokenEdges::Report => {
                     report.record(LossKind::WidenedToTokens, view, span);
                     range
                 }

@@ -4,10 +4,13 @@
 //! A single `' '` after a word is that word's trailing space; any other whitespace (line breaks,
 //! runs of spaces, leading whitespace) becomes a whitespace word, as spaCy's own tokenizer makes
 //! it. A span edge that falls inside such whitespace splits it, so every span edge that is not
-//! inside a word of the tokenizer lands exactly on a word edge.
+//! inside a word of the tokenizer lands exactly on a word edge; with `split`, an edge inside a
+//! word of the tokenizer splits that word too (`و` + `المجلس`, the first without a trailing
+//! space), so every span edge lands on a word edge.
 
 use std::ops::Range;
 
+use crate::io::export::token_split::SplitTokens;
 use crate::lang::tokenize::{Token, sentences, tokenize};
 
 /// One spaCy word: a byte range of the text (never empty) and whether one space follows it.
@@ -44,8 +47,18 @@ pub(crate) enum Placement {
 impl Words {
     /// The words of `text`: the tokenizer's tokens plus whitespace words, with whitespace split
     /// at the span `starts` and `ends` (byte offsets, any order) that fall inside it.
-    pub(crate) fn new(text: &str, starts: &[usize], ends: &[usize]) -> Self {
-        let tokens = valid_tokens(text, tokenize(text));
+    /// With `split`, a span edge inside a token splits it too (see
+    /// [`crate::io::export::TokenEdges::Split`]), so every span is whole words.
+    pub(crate) fn new(text: &str, starts: &[usize], ends: &[usize], split: bool) -> Self {
+        let original = valid_tokens(text, tokenize(text));
+        let original_sentences = sentences(text, &original);
+        let (tokens, sentence_ranges) = if split {
+            let pieces = SplitTokens::new(text, &original, &[starts, ends].concat());
+            let carried = pieces.carry(&original_sentences);
+            (pieces.tokens, carried)
+        } else {
+            (original, original_sentences)
+        };
         let sorted = |edges: &[usize]| {
             let mut edges = edges.to_vec();
             edges.sort_unstable();
@@ -78,7 +91,7 @@ impl Words {
         if let Some(first) = sent_starts.first_mut() {
             *first = true;
         }
-        for sentence in sentences(text, &tokens).iter().skip(1) {
+        for sentence in sentence_ranges.iter().skip(1) {
             let word = token_word.get(sentence.start).copied();
             if let Some(flag) = word.and_then(|w| sent_starts.get_mut(w)) {
                 *flag = true;
@@ -180,7 +193,7 @@ mod tests {
 
     /// `(word, trailing space)` of every word.
     fn words_of(text: &str, starts: &[usize], ends: &[usize]) -> Vec<(String, bool)> {
-        Words::new(text, starts, ends)
+        Words::new(text, starts, ends, false)
             .words
             .iter()
             .map(|w| (text[w.start..w.end].to_owned(), w.space))
@@ -219,8 +232,47 @@ mod tests {
     }
 
     #[test]
+    fn split_cuts_words_at_span_edges_and_keeps_the_text() {
+        let text = "قال والمجلس لمجموعة";
+        let at = |s: &str| text.find(s).expect("in text");
+        let majlis = at("المجلس")..at(" لمجموعة");
+        let majmu = at("مجموعة")..text.len();
+        let starts = [majlis.start, majmu.start];
+        let ends = [majlis.end, majmu.end];
+        let words = words_of_split(text, &starts, &ends);
+        assert_eq!(
+            words,
+            owned(&[
+                ("قال", true),
+                ("و", false),
+                ("المجلس", true),
+                ("ل", false),
+                ("مجموعة", false),
+            ])
+        );
+        assert_eq!(rebuilt(&words), text);
+        let split = Words::new(text, &starts, &ends, true);
+        assert_eq!(split.place(majlis), Placement::Exact(2..3));
+        assert_eq!(split.place(majmu), Placement::Exact(4..5));
+        // Without splitting, the same spans are widened to the whole words.
+        let whole = Words::new(text, &starts, &ends, false);
+        assert_eq!(
+            whole.place(at("المجلس")..at(" لمجموعة")),
+            Placement::Widened(1..2)
+        );
+    }
+
+    fn words_of_split(text: &str, starts: &[usize], ends: &[usize]) -> Vec<(String, bool)> {
+        Words::new(text, starts, ends, true)
+            .words
+            .iter()
+            .map(|w| (text[w.start..w.end].to_owned(), w.space))
+            .collect()
+    }
+
+    #[test]
     fn an_empty_text_has_no_words() {
-        assert_eq!(Words::new("", &[], &[]), Words::default());
+        assert_eq!(Words::new("", &[], &[], false), Words::default());
     }
 
     #[test]
@@ -262,7 +314,7 @@ mod tests {
     #[test]
     fn spans_are_placed_exactly_or_widened() {
         let text = "قال الوزير: نعم";
-        let words = Words::new(text, &[], &[]);
+        let words = Words::new(text, &[], &[], false);
         let at = |s: &str| text.find(s).expect("in text");
         let wazir = at("الوزير");
         assert_eq!(
@@ -282,16 +334,19 @@ mod tests {
     fn a_span_of_whitespace_alone_has_a_word() {
         let text = "قال\n\nنعم";
         let start = "قال".len();
-        let words = Words::new(text, &[start], &[start + 1]);
+        let words = Words::new(text, &[start], &[start + 1], false);
         assert_eq!(words.place(start..start + 1), Placement::Exact(1..2));
         assert_eq!(words.words.len(), 4);
-        assert_eq!(Words::new("قال", &[], &[]).place(0..0), Placement::NoWord);
+        assert_eq!(
+            Words::new("قال", &[], &[], false).place(0..0),
+            Placement::NoWord
+        );
     }
 
     #[test]
     fn sentences_start_after_full_stops_and_line_breaks() {
         let text = "\nقال. نعم\nلا";
-        let words = Words::new(text, &[], &[]);
+        let words = Words::new(text, &[], &[], false);
         let starts: Vec<&str> = words
             .words
             .iter()

@@ -1,0 +1,22 @@
+//! Several projects at once: agreement between annotators and three-way merge. Knows the
+//! model only: no GUI, no text layout, no files, so every figure is testable in memory.
+
+mod agree;
+mod disagree;
+mod intervals;
+mod merge;
+mod merge_spans;
+mod shared;
+mod stats;
+mod three_way;
+
+pub use agree::{AgreementReport, LabelAgreement, Overlap, PairAgreement, agreement};
+pub use disagree::{Disagreement, DisagreementKind, Item};
+pub use intervals::{Coverage, depth_histogram};
+pub use merge::{CONFLICT_META_KEY, CONFLICT_NOTE_PREFIX, MergeOutcome, merge};
+pub use shared::{
+    DocAnnotations, LeftOutDocument, SharedCorpus, SharedDocument, UnitRelation, UnitSpan,
+    UnmatchedLabel,
+};
+pub use stats::{BinaryTable, NominalAlpha, f1_of_counts, harmonic_mean, share};
+pub use three_way::{Pick, pick, pick_map};
