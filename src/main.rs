@@ -92,6 +92,33 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Attribution suggestions (sources, claims, cues) for a project's documents; their scores
+    /// against the project's own spans (--evaluate); or a pre-annotated copy (--accept-all -o).
+    Suggest(SuggestArgs),
+}
+
+#[derive(Args)]
+struct SuggestArgs {
+    /// The project file (NAME.isnad.ron).
+    project: PathBuf,
+    /// One JSON object per line (code points, end exclusive), then the relation lines.
+    #[arg(long)]
+    json: bool,
+    /// Only this document (`doc-3` as the JSONL export writes it, or `3`).
+    #[arg(long)]
+    doc: Option<String>,
+    /// A gazetteer: `name<TAB>label` lines (UTF-8).
+    #[arg(long)]
+    gazetteer: Option<PathBuf>,
+    /// Score every suggester against the project's own spans instead.
+    #[arg(long)]
+    evaluate: bool,
+    /// Write a copy with every suggestion accepted (with --output; never overwrites a file).
+    #[arg(long, requires = "output")]
+    accept_all: bool,
+    /// The file --accept-all writes (NAME.isnad.ron).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -248,6 +275,24 @@ fn run_add(project: &Path, paths: &[PathBuf], no_wait: bool) -> ExitCode {
     }
 }
 
+fn run_suggest(args: &SuggestArgs) -> ExitCode {
+    let options = isnad::cli::SuggestOptions {
+        json: args.json,
+        doc: args.doc.clone(),
+        gazetteer: args.gazetteer.clone(),
+        evaluate: args.evaluate,
+        accept_all: args.output.clone().filter(|_| args.accept_all),
+    };
+    match isnad::cli::suggest_project(&args.project, &options) {
+        Ok(output) => {
+            eprint!("{}", output.stderr);
+            print!("{}", output.stdout);
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error.to_string()),
+    }
+}
+
 fn run_agree(projects: &[PathBuf], json: bool) -> ExitCode {
     match isnad::cli::agree_projects(projects) {
         Ok((report, names)) if json => {
@@ -322,6 +367,7 @@ fn main() -> ExitCode {
             theirs,
             output,
         }) => run_merge(&base, &ours, &theirs, output.as_deref()),
+        Some(Command::Suggest(args)) => run_suggest(&args),
         None => match run_gui(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error.to_string()),

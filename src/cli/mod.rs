@@ -1,5 +1,5 @@
 //! Headless subcommands of the `isnad` binary: `isnad new`, `isnad check`, `isnad export`,
-//! `isnad import`, `isnad add`, `isnad search`, `isnad agree` and `isnad merge`.
+//! `isnad import`, `isnad add`, `isnad search`, `isnad suggest`, `isnad agree` and `isnad merge`.
 //!
 //! Each subcommand is a plain function returning a report (with a [`std::fmt::Display`] meant for
 //! the terminal) or an error, so it can be tested without spawning the binary; `main.rs` only
@@ -11,6 +11,7 @@ mod check;
 mod merge;
 mod new;
 mod search;
+mod suggest;
 mod transfer;
 mod writing;
 
@@ -20,6 +21,7 @@ pub use check::{CheckReport, DocumentReport, check_project, error_report};
 pub use merge::{MERGE_FAILED, MergeFailure, merge_exit_code, merge_files};
 pub use new::{CliError, NewDocument, NewSummary, new_project, new_project_with};
 pub use search::{HitFormat, SearchArgs, SearchError, SearchSummary, search_project_file};
+pub use suggest::{SuggestError, SuggestOptions, SuggestOutput, suggest_project};
 pub use transfer::{
     ExportSummary, Outcome, TransferError, export_project, import_into_project,
     import_into_project_with,

@@ -6,6 +6,7 @@ pub mod context;
 pub mod fold;
 pub mod project_search;
 pub mod search;
+pub mod suggest;
 pub mod tokenize;
 
 pub use fold::{FoldOptions, FoldedText, fold};

@@ -337,6 +337,15 @@ fn add_label_ui(
             state.new_name.clear();
         }
     });
+    // PARC 3.0's third part of an attribution: one click adds it, then cues are suggested too.
+    if let Some(cue) = crate::lang::suggest::cue_label(project.schema()) {
+        let button = ui
+            .button("Add Cue label")
+            .on_hover_text("Add the optional \"Cue\" label (the reporting expression: قال، بحسب، according to); suggestions then propose cues too");
+        if button.clicked() {
+            actions.push(PanelAction::Edit(Edit::append_label(project, cue)));
+        }
+    }
 }
 
 /// The confirmation of a removal of a label spans use.

@@ -1,0 +1,278 @@
+//! Attribution suggestions (issue 16): spans and relations Isnad proposes and the annotator
+//! accepts or rejects. Three suggesters, each a plain module without I/O:
+//! - [`cues`]: reporting verbs and prepositions of attribution, with the source and claim each
+//!   introduces and the relation `attributed_to` between them;
+//! - [`project_spans`]: the texts of the project's own spans, proposed wherever they occur again;
+//! - [`gazetteer`]: a list of `name<TAB>label` lines.
+//!
+//! [`suggest`] runs them on one text and drops what the annotator already has (a span of the same
+//! label overlapping) or rejected. Ranges are byte ranges of the text, on grapheme boundaries.
+
+pub mod cue_label;
+pub mod cues;
+pub mod evaluate;
+pub mod gazetteer;
+pub mod phrases;
+pub mod project_spans;
+pub mod words;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+pub use cue_label::{CUE, cue_label, with_cue_label};
+pub use phrases::PhraseIndex;
+
+use crate::model::{ATTRIBUTED_TO, CLAIM, LabelId, LabelSchema, RelationTypeId, SOURCE, Span};
+use words::Words;
+
+/// Which suggester proposed a suggestion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SuggesterKind {
+    /// Reporting verbs and prepositions of attribution.
+    Cues,
+    /// The project's own spans.
+    Learned,
+    /// An imported list of names.
+    Gazetteer,
+}
+
+impl SuggesterKind {
+    /// Every suggester, in the order their suggestions are kept when two propose the same span.
+    pub const ALL: [Self; 3] = [Self::Cues, Self::Learned, Self::Gazetteer];
+
+    /// The name written in JSON output and reports: `cues`, `learned`, `gazetteer`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Cues => "cues",
+            Self::Learned => "learned",
+            Self::Gazetteer => "gazetteer",
+        }
+    }
+}
+
+/// One proposed span.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Suggestion {
+    /// Byte range in the document's text (on grapheme boundaries, trimmed of spaces and
+    /// punctuation at the edges).
+    pub range: Range<usize>,
+    /// The label proposed.
+    pub label: LabelId,
+    /// Who proposed it.
+    pub suggester: SuggesterKind,
+}
+
+/// One proposed relation between two proposed spans (indices into
+/// [`DocumentSuggestions::spans`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SuggestedRelation {
+    /// The relation type (`attributed_to`).
+    pub kind: RelationTypeId,
+    /// The head span (the claim).
+    pub head: usize,
+    /// The child span (the source).
+    pub child: usize,
+}
+
+/// The suggestions for one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentSuggestions {
+    /// The spans, in text order (by start, then end).
+    pub spans: Vec<Suggestion>,
+    /// The relations between them.
+    pub relations: Vec<SuggestedRelation>,
+}
+
+/// What to run: the cue suggester always; the learned phrases and the gazetteer when given.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Suggesters<'a> {
+    /// Whether the cue suggester runs.
+    pub cues: bool,
+    /// The learned phrases (see [`project_spans::learned_phrases`]).
+    pub learned: Option<&'a PhraseIndex>,
+    /// An imported gazetteer.
+    pub gazetteer: Option<&'a PhraseIndex>,
+}
+
+/// A rejected suggestion: byte range and label, never proposed again in its document.
+pub type Rejected = HashSet<(Range<usize>, LabelId)>;
+
+/// The suggestions for `text` under `schema`, without those a span of `existing` with the same
+/// label overlaps, and without `rejected` ones. The cue suggester proposes `source`, `claim` (and
+/// `cue` when the schema has it) for the labels the schema has, and `attributed_to` when the
+/// schema's relation type of that id fits claim → source.
+pub fn suggest(
+    text: &str,
+    schema: &LabelSchema,
+    existing: &[Span],
+    suggesters: Suggesters<'_>,
+    rejected: &Rejected,
+) -> DocumentSuggestions {
+    let words = Words::new(text);
+    let mut raw: Vec<Suggestion> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if suggesters.cues {
+        cue_suggestions(&words, schema, &mut raw, &mut pairs);
+    }
+    for (kind, index) in [
+        (SuggesterKind::Learned, suggesters.learned),
+        (SuggesterKind::Gazetteer, suggesters.gazetteer),
+    ] {
+        for found in index.map(|i| i.find(&words)).unwrap_or_default() {
+            raw.push(Suggestion {
+                range: found.range,
+                label: found.label,
+                suggester: kind,
+            });
+        }
+    }
+    let covered = Covered::new(existing);
+    let mut seen = HashSet::new();
+    let mut kept_at = vec![None; raw.len()];
+    let mut spans = Vec::new();
+    for (i, s) in raw.into_iter().enumerate() {
+        let key = (s.range.clone(), s.label.clone());
+        if s.range.is_empty() || covered.covers(&s) || rejected.contains(&key) || !seen.insert(key)
+        {
+            continue;
+        }
+        if let Some(slot) = kept_at.get_mut(i) {
+            *slot = Some(spans.len());
+        }
+        spans.push(s);
+    }
+    let relation = schema.relation_type_str(ATTRIBUTED_TO).filter(|kind| {
+        let (claim, source) = (LabelId(CLAIM.to_owned()), LabelId(SOURCE.to_owned()));
+        kind.fits(&claim, &source)
+    });
+    let mut relations = Vec::new();
+    if let Some(kind) = relation {
+        for (claim, source) in pairs {
+            let ends = kept_at
+                .get(claim)
+                .copied()
+                .flatten()
+                .zip(kept_at.get(source).copied().flatten());
+            if let Some((head, child)) = ends {
+                relations.push(SuggestedRelation {
+                    kind: kind.id.clone(),
+                    head,
+                    child,
+                });
+            }
+        }
+    }
+    sort_in_text_order(&mut spans, &mut relations);
+    DocumentSuggestions { spans, relations }
+}
+
+/// The cue suggester's spans (pushed to `out`) and the (claim, source) index pairs of their
+/// relations.
+fn cue_suggestions(
+    words: &Words<'_>,
+    schema: &LabelSchema,
+    out: &mut Vec<Suggestion>,
+    pairs: &mut Vec<(usize, usize)>,
+) {
+    let label = |id: &str| schema.get_str(id).map(|l| l.id.clone());
+    let (source_label, claim_label, cue_label) = (label(SOURCE), label(CLAIM), label(CUE));
+    let push = |range: Option<Range<usize>>, label: &Option<LabelId>, out: &mut Vec<Suggestion>| {
+        let (range, label) = (range?, label.clone()?);
+        out.push(Suggestion {
+            range,
+            label,
+            suggester: SuggesterKind::Cues,
+        });
+        Some(out.len() - 1)
+    };
+    for found in cues::find_in_words(words) {
+        push(Some(found.cue.clone()), &cue_label, out);
+        let source = push(found.source.clone(), &source_label, out);
+        let claim = push(found.claim.clone(), &claim_label, out);
+        if let (Some(claim), Some(source)) = (claim, source) {
+            pairs.push((claim, source));
+        }
+    }
+}
+
+/// Sorts the spans by (start, end, label) and renumbers the relations' ends.
+fn sort_in_text_order(spans: &mut Vec<Suggestion>, relations: &mut [SuggestedRelation]) {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&spans[a], &spans[b]);
+        (x.range.start, x.range.end, &x.label).cmp(&(y.range.start, y.range.end, &y.label))
+    });
+    let mut new_index = vec![0; spans.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(slot) = new_index.get_mut(old) {
+            *slot = new;
+        }
+    }
+    let mut old: Vec<Option<Suggestion>> = std::mem::take(spans).into_iter().map(Some).collect();
+    spans.extend(
+        order
+            .iter()
+            .filter_map(|&i| old.get_mut(i).and_then(Option::take)),
+    );
+    for relation in relations {
+        relation.head = new_index
+            .get(relation.head)
+            .copied()
+            .unwrap_or(relation.head);
+        relation.child = new_index
+            .get(relation.child)
+            .copied()
+            .unwrap_or(relation.child);
+    }
+}
+
+/// The annotator's spans by label, sorted by start with the running greatest end, so "does a
+/// span of this label overlap that range" is a binary search.
+struct Covered {
+    by_label: std::collections::HashMap<LabelId, (Vec<usize>, Vec<usize>)>,
+}
+
+impl Covered {
+    fn new(spans: &[Span]) -> Self {
+        let mut lists: std::collections::HashMap<LabelId, Vec<(usize, usize)>> =
+            std::collections::HashMap::new();
+        for span in spans {
+            lists
+                .entry(span.label.clone())
+                .or_default()
+                .push((span.start, span.end));
+        }
+        let by_label = lists
+            .into_iter()
+            .map(|(label, mut ranges)| {
+                ranges.sort_unstable();
+                let starts = ranges.iter().map(|r| r.0).collect();
+                let mut max_end = 0;
+                let ends = ranges
+                    .iter()
+                    .map(|r| {
+                        max_end = max_end.max(r.1);
+                        max_end
+                    })
+                    .collect();
+                (label, (starts, ends))
+            })
+            .collect();
+        Self { by_label }
+    }
+
+    fn covers(&self, s: &Suggestion) -> bool {
+        let Some((starts, max_ends)) = self.by_label.get(&s.label) else {
+            return false;
+        };
+        let before = starts.partition_point(|&start| start < s.range.end);
+        before
+            .checked_sub(1)
+            .and_then(|i| max_ends.get(i))
+            .is_some_and(|&end| end > s.range.start)
+    }
+}
+
+#[cfg(test)]
+#[path = "suggest_tests.rs"]
+mod tests;

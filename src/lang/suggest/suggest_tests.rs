@@ -1,0 +1,113 @@
+use super::*;
+use crate::model::{DocId, SpanId};
+
+fn cues_only() -> Suggesters<'static> {
+    Suggesters {
+        cues: true,
+        ..Suggesters::default()
+    }
+}
+
+fn texts<'a>(text: &'a str, found: &DocumentSuggestions) -> Vec<(&'a str, &'a str)> {
+    found
+        .spans
+        .iter()
+        .map(|s| {
+            (
+                &text[s.range.clone()],
+                match s.label.as_str() {
+                    "source" => "source",
+                    "claim" => "claim",
+                    "cue" => "cue",
+                    _ => "other",
+                },
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cue_suggestions_carry_labels_and_the_relation() {
+    let text = "قال الوزير إن الموسم سيئ.";
+    let found = suggest(
+        text,
+        &LabelSchema::default(),
+        &[],
+        cues_only(),
+        &Rejected::new(),
+    );
+    assert_eq!(
+        texts(text, &found),
+        vec![("الوزير", "source"), ("الموسم سيئ", "claim")]
+    );
+    assert_eq!(found.relations.len(), 1);
+    let relation = &found.relations[0];
+    assert_eq!(found.spans[relation.head].label.as_str(), "claim");
+    assert_eq!(found.spans[relation.child].label.as_str(), "source");
+    assert_eq!(relation.kind.as_str(), "attributed_to");
+}
+
+#[test]
+fn the_cue_label_is_proposed_when_the_schema_has_it() {
+    let text = "قال الوزير إن الموسم سيئ.";
+    let schema = with_cue_label(LabelSchema::default()).unwrap_or_else(|_| unreachable!());
+    let found = suggest(text, &schema, &[], cues_only(), &Rejected::new());
+    assert!(texts(text, &found).contains(&("قال", "cue")));
+}
+
+#[test]
+fn existing_spans_and_rejected_suggestions_are_not_proposed() {
+    let text = "قال الوزير إن الموسم سيئ.";
+    let schema = LabelSchema::default();
+    let source = schema
+        .get_str("source")
+        .map(|l| l.id.clone())
+        .unwrap_or_else(|| unreachable!());
+    let claim = schema
+        .get_str("claim")
+        .map(|l| l.id.clone())
+        .unwrap_or_else(|| unreachable!());
+    let start = text.find("الوزير").unwrap_or_default();
+    let existing = vec![Span::new(SpanId(1), DocId(1), start..start + 4, source)];
+    let found = suggest(text, &schema, &existing, cues_only(), &Rejected::new());
+    assert_eq!(texts(text, &found), vec![("الموسم سيئ", "claim")]);
+    assert!(found.relations.is_empty());
+    let mut rejected = Rejected::new();
+    rejected.insert((found.spans[0].range.clone(), claim));
+    let found = suggest(text, &schema, &existing, cues_only(), &rejected);
+    assert!(found.spans.is_empty());
+}
+
+#[test]
+fn learned_and_gazetteer_phrases_are_proposed_with_their_label() {
+    let schema = LabelSchema::default();
+    let actor = schema
+        .get_str("actor")
+        .map(|l| l.id.clone())
+        .unwrap_or_else(|| unreachable!());
+    let mut index = PhraseIndex::new();
+    index.add("البنك الدولي", &actor);
+    let text = "وأعلن البنك الدولي خطة. ودعا للبنك الدولي.";
+    let found = suggest(
+        text,
+        &schema,
+        &[],
+        Suggesters {
+            learned: Some(&index),
+            ..Suggesters::default()
+        },
+        &Rejected::new(),
+    );
+    let spans: Vec<(&str, SuggesterKind)> = found
+        .spans
+        .iter()
+        .map(|s| (&text[s.range.clone()], s.suggester))
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            ("البنك الدولي", SuggesterKind::Learned),
+            ("للبنك الدولي", SuggesterKind::Learned)
+        ]
+    );
+}
