@@ -204,7 +204,7 @@ fn a_failed_save_names_the_cause_offers_save_as_and_keeps_the_work() {
     assert!(
         error
             .message
-            .starts_with(&format!("The folder {} no longer exists", folder.display())),
+            .contains(&format!("The folder {} no longer exists", folder.display())),
         "{}",
         error.message
     );

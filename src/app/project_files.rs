@@ -252,18 +252,19 @@ impl IsnadApp {
     /// program changed the file since it was opened or saved, nothing is written: the user is
     /// asked first.
     pub fn save_as(&mut self, path: &Path) -> bool {
+        // A change on disk is asked about first (nothing is locked or written before the answer).
+        if self.save_blocked_by_disk_change(path) {
+            return false;
+        }
         // One writer at a time: while an `isnad add` or `isnad import` changes this project, the
         // app does not save over it (it says so, and the user saves again once it is done).
         let _lock = match project::ProjectLock::acquire(path, project::LockWait::NoWait, |_| {}) {
             Ok(lock) => lock,
             Err(err) => {
-                self.show_error("Could not save the project", err);
+                self.save_failed(err);
                 return false;
             }
         };
-        if self.save_blocked_by_disk_change(path) {
-            return false;
-        }
         let expected = if self.workspace.path() == Some(path) {
             self.disk.expected_on_disk()
         } else {
@@ -279,17 +280,22 @@ impl IsnadApp {
                 true
             }
             Err(err) => {
-                self.show_error(
-                    "Could not save the project",
-                    format!(
-                        "{err}\n\nYour work is still open and not saved: use Save As to save it \
-                         somewhere else."
-                    ),
-                );
-                self.dialogs.error.offer_save_as();
+                self.save_failed(err);
                 false
             }
         }
+    }
+
+    /// Shows why a save failed, says the work is still open, and offers Save As.
+    fn save_failed(&mut self, err: impl std::fmt::Display) {
+        self.show_error(
+            "Could not save the project",
+            format!(
+                "{err}\n\nYour work is still open and not saved: use Save As to save it \
+                 somewhere else."
+            ),
+        );
+        self.dialogs.error.offer_save_as();
     }
 }
 
