@@ -35,7 +35,7 @@ grep -qx 'MimeType=application/x-isnad-project;' "$unpacked/usr/share/applicatio
     { echo "check-deb: the .desktop entry does not claim application/x-isnad-project" >&2; status=1; }
 grep -q '<glob pattern="\*.isnad.ron"' "$unpacked/usr/share/mime/packages/isnad.xml" ||
     { echo "check-deb: the MIME XML has no *.isnad.ron glob" >&2; status=1; }
-if command -v readelf >/dev/null && readelf -S "$unpacked/usr/bin/isnad" | grep -q '\.debug_'; then
+if command -v readelf >/dev/null && readelf -SW "$unpacked/usr/bin/isnad" | grep -qE '\.debug_(info|line|str|abbrev|ranges|loc)'; then
     echo "check-deb: usr/bin/isnad still carries debug sections" >&2
     status=1
 fi
