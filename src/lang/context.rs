@@ -41,26 +41,7 @@ fn is_line_break(c: char) -> bool {
 /// after [`MAX_CONTEXT_CHARS`] characters, without the whitespace at its outer ends.
 pub fn context(text: &str, hit: &Range<usize>, words: usize) -> Context {
     let before_text = text.get(..hit.start).unwrap_or_default();
-    let mut start = hit.start;
-    let mut gaps = 0;
-    let mut in_gap = false;
-    for (taken, (i, c)) in before_text.char_indices().rev().enumerate() {
-        if is_line_break(c) || taken == MAX_CONTEXT_CHARS {
-            break;
-        }
-        if is_separator(c) {
-            if !in_gap {
-                gaps += 1;
-            }
-            in_gap = true;
-            if gaps > words {
-                break;
-            }
-        } else {
-            in_gap = false;
-        }
-        start = i;
-    }
+    let start = reach(before_text.char_indices().rev(), words).unwrap_or(hit.start);
     let skipped = text
         .get(start..hit.start)
         .unwrap_or_default()
@@ -69,26 +50,13 @@ pub fn context(text: &str, hit: &Range<usize>, words: usize) -> Context {
     let before = start + skipped..hit.start;
 
     let after_text = text.get(hit.end..).unwrap_or_default();
-    let mut end = hit.end;
-    let mut gaps = 0;
-    let mut in_gap = false;
-    for (taken, (i, c)) in after_text.char_indices().enumerate() {
-        if is_line_break(c) || taken == MAX_CONTEXT_CHARS {
-            break;
-        }
-        if is_separator(c) {
-            if !in_gap {
-                gaps += 1;
-            }
-            in_gap = true;
-            if gaps > words {
-                break;
-            }
-        } else {
-            in_gap = false;
-        }
-        end = hit.end + i + c.len_utf8();
-    }
+    let end = reach(
+        after_text
+            .char_indices()
+            .map(|(i, c)| (hit.end + i + c.len_utf8(), c)),
+        words,
+    )
+    .unwrap_or(hit.end);
     let kept = text
         .get(hit.end..end)
         .unwrap_or_default()
@@ -98,6 +66,33 @@ pub fn context(text: &str, hit: &Range<usize>, words: usize) -> Context {
         before,
         after: hit.end..hit.end + kept,
     }
+}
+
+/// Walks `chars` away from a hit (each with the offset the context reaches once it is taken),
+/// over at most `words` words: stops at a line break, after [`MAX_CONTEXT_CHARS`] characters, or
+/// at the separator gap after the last word. Returns the furthest offset taken (`None`: nothing).
+fn reach(chars: impl Iterator<Item = (usize, char)>, words: usize) -> Option<usize> {
+    let mut reached = None;
+    let mut gaps = 0;
+    let mut in_gap = false;
+    for (taken, (offset, c)) in chars.enumerate() {
+        if is_line_break(c) || taken == MAX_CONTEXT_CHARS {
+            break;
+        }
+        if is_separator(c) {
+            if !in_gap {
+                gaps += 1;
+            }
+            in_gap = true;
+            if gaps > words {
+                break;
+            }
+        } else {
+            in_gap = false;
+        }
+        reached = Some(offset);
+    }
+    reached
 }
 
 #[cfg(test)]
