@@ -110,6 +110,8 @@ pub fn search_panel_ui(
         ui.colored_label(ui.visuals().error_fg_color, error);
     }
     let Some(list) = list else {
+        // Keep the panel's height while there is no list (it remembers the size it used).
+        ui.allocate_space(ui.available_size());
         return actions;
     };
     ui.horizontal_wrapped(|ui| {
