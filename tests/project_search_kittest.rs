@@ -24,7 +24,12 @@ const KHABAR: &str = "لا شيء هنا عن الموضوع.";
 const TAQRIR: &str = "وقال المتحدث إن المجلس اجتمع.\nقال الرئيس كلمته.";
 
 /// Three documents (بيان, خبر, تقرير); the first قال of بيان is already an Actor span.
-fn opened() -> (tempfile::TempDir, Harness<'static, IsnadApp>, [DocId; 3], SpanId) {
+fn opened() -> (
+    tempfile::TempDir,
+    Harness<'static, IsnadApp>,
+    [DocId; 3],
+    SpanId,
+) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut project = Project::default();
     let mut ids = Vec::new();
@@ -201,7 +206,10 @@ fn ctrl_a_and_a_label_key_tag_every_hit_as_one_undo_step() {
     let claim = LabelId::new("claim").expect("label");
     assert_eq!(spans(&harness, taqrir), [("قال".to_owned(), claim)]);
     let notice = harness.state().notice().unwrap_or_default().to_owned();
-    assert!(notice.contains("1 span added, 0 already tagged"), "{notice}");
+    assert!(
+        notice.contains("1 span added, 0 already tagged"),
+        "{notice}"
+    );
 }
 
 #[test]
@@ -246,7 +254,9 @@ fn hits_are_checked_against_the_current_text_before_tagging() {
     harness.run_steps(2);
     harness.state_mut().show_document(taqrir);
     harness.run_steps(2);
-    harness.get_by_label("ثم قالَ الناطق إن الاجتماع انتهى.").click();
+    harness
+        .get_by_label("ثم قالَ الناطق إن الاجتماع انتهى.")
+        .click();
     harness.run_steps(2);
     assert_eq!(harness.state().current_document(), Some(taqrir));
     let notice = harness.state().notice().unwrap_or_default().to_owned();
@@ -315,7 +325,10 @@ fn thousands_of_hits_shape_only_the_rows_shown() {
         let id = project.allocate_doc_id();
         let text = "قال الوزير إن الوفد وصل.\n".repeat(250);
         project
-            .insert_document(Document::new(id, format!("مقال {i}"), None, text), Vec::new())
+            .insert_document(
+                Document::new(id, format!("مقال {i}"), None, text),
+                Vec::new(),
+            )
             .expect("document");
     }
     let path = dir.path().join("many.isnad.ron");
@@ -338,5 +351,9 @@ fn thousands_of_hits_shape_only_the_rows_shown() {
     harness.run_steps(2);
     let list = harness.state().project_search().results().expect("results");
     assert_eq!(list.cursor(), Some(4999));
-    assert!(list.shaped_lines() < 80, "{} lines shaped", list.shaped_lines());
+    assert!(
+        list.shaped_lines() < 80,
+        "{} lines shaped",
+        list.shaped_lines()
+    );
 }

@@ -359,7 +359,7 @@ mod tests {
         let text: Arc<str> = Arc::from("قال قال");
         let list = ResultsList::new([
             (DocId(1), Arc::clone(&text), vec![0..6, 7..13]),
-            (DocId(2), text, vec![0..6]),
+            (DocId(2), text, std::iter::once(0..6).collect()),
         ]);
         assert_eq!(summary(&list, 5, 5, false), "3 hits in 2 documents");
         assert_eq!(

@@ -42,7 +42,12 @@ pub(super) fn tag_hits(
             continue;
         }
         let id = workspace.allocate_span_id();
-        edits.push(Edit::AddSpan(Span::new(id, *doc, range.clone(), label.clone())));
+        edits.push(Edit::AddSpan(Span::new(
+            id,
+            *doc,
+            range.clone(),
+            label.clone(),
+        )));
         docs.insert(*doc);
     }
     let added = edits.len();
@@ -172,7 +177,13 @@ mod tests {
             .collect();
         assert_eq!(hits.len(), 3);
         let outcome = tag_hits(&mut workspace, &hits, &actor).expect("tagged");
-        assert_eq!(outcome, TagOutcome { added: 2, already: 1 });
+        assert_eq!(
+            outcome,
+            TagOutcome {
+                added: 2,
+                already: 1
+            }
+        );
         assert_eq!(workspace.project().spans_of(doc).len(), 3);
         assert_eq!(workspace.history().undo_name(), Some("tag all (2 spans)"));
         assert!(workspace.undo().expect("undo"));
@@ -180,7 +191,13 @@ mod tests {
         assert!(workspace.redo().expect("redo"));
         // Everything already there: nothing applied, no undo step.
         let outcome = tag_hits(&mut workspace, &hits, &actor).expect("tagged");
-        assert_eq!(outcome, TagOutcome { added: 0, already: 3 });
+        assert_eq!(
+            outcome,
+            TagOutcome {
+                added: 0,
+                already: 3
+            }
+        );
         assert_eq!(workspace.history().undo_name(), Some("tag all (2 spans)"));
     }
 }

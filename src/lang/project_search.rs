@@ -146,9 +146,13 @@ mod tests {
         assert_eq!(result.total(), 3);
         // The span covers the first word of document 1 only (its harakat-free form).
         assert_eq!(result.remove_overlapping(DocId(1), &(0..6)), 1);
-        assert_eq!(result.documents[0].hits, [12..20]);
+        assert_eq!(result.documents[0].hits, vec![(12..20)]);
         assert_eq!(result.remove_overlapping(DocId(2), &(2..4)), 1);
-        assert_eq!(result.documents.len(), 1, "a document left without hits is dropped");
+        assert_eq!(
+            result.documents.len(),
+            1,
+            "a document left without hits is dropped"
+        );
         assert_eq!(result.remove_overlapping(DocId(1), &(0..6)), 0);
     }
 

@@ -204,8 +204,8 @@ pub fn paint_kwic(
     let x = line.origin_x(rect);
     let top = rect.center().y - line.line_height / 2.0;
     // Clip sideways only: harakat may reach above and below the line.
-    let clip = Rect::from_x_y_ranges(rect.x_range(), ui.clip_rect().y_range())
-        .intersect(ui.clip_rect());
+    let clip =
+        Rect::from_x_y_ranges(rect.x_range(), ui.clip_rect().y_range()).intersect(ui.clip_rect());
     let painter = ui.painter().with_clip_rect(clip);
     for &(x0, x1) in &line.hit_rects {
         let tint = Rect::from_min_size(pos2(x + x0, top), vec2(x1 - x0, line.line_height));
@@ -278,7 +278,10 @@ mod tests {
         assert!(line.width() > rect.width());
         let x = line.origin_x(rect);
         for &(x0, x1) in &line.hit_rects {
-            assert!(x + x0 >= rect.left() && x + x1 <= rect.right(), "hit in view");
+            assert!(
+                x + x0 >= rect.left() && x + x1 <= rect.right(),
+                "hit in view"
+            );
         }
         // A short right-to-left line sits against the right edge.
         let short = KwicLine::new(&mut fs, "قال", &(0..6), 15.0);

@@ -102,7 +102,11 @@ pub fn search_panel_ui(
             }
         }
         search_options_ui(ui, options);
-        if ui.button("Close").on_hover_text("Hide the results (Esc)").clicked() {
+        if ui
+            .button("Close")
+            .on_hover_text("Hide the results (Esc)")
+            .clicked()
+        {
             actions.push(SearchPanelAction::Close);
         }
     });

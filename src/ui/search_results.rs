@@ -335,7 +335,12 @@ pub fn results_list_ui(
 }
 
 /// The list's keys, read while it has the keyboard.
-fn list_keys(ui: &mut Ui, list: &mut ResultsList, project: &Project, actions: &mut Vec<ResultsAction>) {
+fn list_keys(
+    ui: &mut Ui,
+    list: &mut ResultsList,
+    project: &Project,
+    actions: &mut Vec<ResultsAction>,
+) {
     let page = ((list.viewport.1 / ROW_HEIGHT) as isize - 1).max(1);
     let moves = [
         (Key::ArrowDown, 1),
@@ -386,18 +391,30 @@ fn paint_check(ui: &Ui, rect: Rect, checked: bool) {
     if checked {
         ui.painter().rect_filled(r, 3.0, visuals.selection.bg_fill);
         ui.painter().line_segment(
-            [r.left_center() + vec2(3.0, 0.0), r.center_bottom() + vec2(0.0, -3.0)],
+            [
+                r.left_center() + vec2(3.0, 0.0),
+                r.center_bottom() + vec2(0.0, -3.0),
+            ],
             Stroke::new(2.0, visuals.selection.stroke.color),
         );
         ui.painter().line_segment(
-            [r.center_bottom() + vec2(0.0, -3.0), r.right_top() + vec2(-3.0, 3.0)],
+            [
+                r.center_bottom() + vec2(0.0, -3.0),
+                r.right_top() + vec2(-3.0, 3.0),
+            ],
             Stroke::new(2.0, visuals.selection.stroke.color),
         );
     }
     ui.painter().rect_stroke(r, 3.0, stroke, StrokeKind::Inside);
 }
 
-fn header_row(ui: &mut Ui, engine: &mut TextEngine, list: &mut ResultsList, project: &Project, g: usize) {
+fn header_row(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    list: &mut ResultsList,
+    project: &Project,
+    g: usize,
+) {
     let Some(group) = list.groups.get(g) else {
         return;
     };
@@ -413,7 +430,8 @@ fn header_row(ui: &mut Ui, engine: &mut TextEngine, list: &mut ResultsList, proj
     } else {
         format!("{count} hits")
     };
-    response.widget_info(|| WidgetInfo::selected(Role::Button, true, all, format!("{title}: {hits}")));
+    response
+        .widget_info(|| WidgetInfo::selected(Role::Button, true, all, format!("{title}: {hits}")));
     if response.clicked() {
         list.toggle_group(g);
     }
@@ -421,12 +439,12 @@ fn header_row(ui: &mut Ui, engine: &mut TextEngine, list: &mut ResultsList, proj
         return;
     }
     let visuals = ui.visuals();
-    ui.painter()
-        .rect_filled(rect, 2.0, visuals.faint_bg_color);
+    ui.painter().rect_filled(rect, 2.0, visuals.faint_bg_color);
     let check = Rect::from_min_size(rect.min, vec2(CHECK_WIDTH, ROW_HEIGHT));
     paint_check(ui, check, all);
     let colour = visuals.strong_text_color();
-    let count_rect = Rect::from_x_y_ranges(check.right() + 4.0..=check.right() + 70.0, rect.y_range());
+    let count_rect =
+        Rect::from_x_y_ranges(check.right() + 4.0..=check.right() + 70.0, rect.y_range());
     ui.painter().text(
         count_rect.left_center(),
         Align2::LEFT_CENTER,
@@ -434,7 +452,10 @@ fn header_row(ui: &mut Ui, engine: &mut TextEngine, list: &mut ResultsList, proj
         FontId::proportional(13.0),
         colour,
     );
-    let title_rect = Rect::from_x_y_ranges(count_rect.right() + 6.0..=rect.right() - 4.0, rect.y_range());
+    let title_rect = Rect::from_x_y_ranges(
+        count_rect.right() + 6.0..=rect.right() - 4.0,
+        rect.y_range(),
+    );
     paint_shaped(ui, engine, &title, 15.0, colour, title_rect);
 }
 
@@ -471,7 +492,9 @@ fn hit_row(
         format!("{line_text} (tagged {})", names.join(", "))
     };
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, checked, &name));
-    check_response.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, checked, format!("Check {line_text}")));
+    check_response.widget_info(|| {
+        WidgetInfo::selected(Role::CheckBox, true, checked, format!("Check {line_text}"))
+    });
     let mut action = None;
     if check_response.clicked() || (response.clicked() && ui.input(|i| i.modifiers.command)) {
         list.set_checked(k, !checked);
@@ -488,7 +511,8 @@ fn hit_row(
     let visuals = ui.visuals();
     let is_cursor = list.cursor == Some(k);
     if is_cursor && focused {
-        ui.painter().rect_filled(rect, 2.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+        ui.painter()
+            .rect_filled(rect, 2.0, visuals.selection.bg_fill.gamma_multiply(0.5));
     } else if is_cursor || response.hovered() {
         ui.painter()
             .rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
@@ -498,7 +522,10 @@ fn hit_row(
         (rect.right() - TAGGED_WIDTH).max(check.right())..=rect.right() - 2.0,
         rect.y_range(),
     );
-    let line_rect = Rect::from_x_y_ranges(check.right() + 4.0..=tagged_rect.left() - 6.0, rect.y_range());
+    let line_rect = Rect::from_x_y_ranges(
+        check.right() + 4.0..=tagged_rect.left() - 6.0,
+        rect.y_range(),
+    );
     let (colour, strong) = (visuals.text_color(), visuals.strong_text_color());
     let line = list.lines.get(engine, frame, doc, &text, &hit);
     paint_kwic(ui, engine, line, line_rect, colour, strong);
@@ -506,8 +533,16 @@ fn hit_row(
     for (name, colour) in tagged {
         let chip = Rect::from_min_size(pos2(x, rect.center().y - 5.0), vec2(4.0, 10.0));
         ui.painter().rect_filled(chip, 1.0, colour);
-        let name_rect = Rect::from_x_y_ranges(chip.right() + 3.0..=tagged_rect.right(), rect.y_range());
-        let drawn = paint_shaped(ui, engine, &name, 12.0, visuals.weak_text_color(), name_rect);
+        let name_rect =
+            Rect::from_x_y_ranges(chip.right() + 3.0..=tagged_rect.right(), rect.y_range());
+        let drawn = paint_shaped(
+            ui,
+            engine,
+            &name,
+            12.0,
+            visuals.weak_text_color(),
+            name_rect,
+        );
         x = chip.right() + 3.0 + drawn.width + 6.0;
         if x >= tagged_rect.right() {
             break;
@@ -525,14 +560,18 @@ mod tests {
         ResultsList::new([
             (DocId(1), Arc::clone(&text), vec![0..6, 7..13]),
             (DocId(2), Arc::clone(&text), Vec::new()),
-            (DocId(3), text, vec![14..20]),
+            (DocId(3), text, std::iter::once(14..20).collect()),
         ])
     }
 
     #[test]
     fn rows_are_headers_then_hits() {
         let list = list();
-        assert_eq!(list.groups().len(), 2, "a document without hits has no group");
+        assert_eq!(
+            list.groups().len(),
+            2,
+            "a document without hits has no group"
+        );
         assert_eq!(list.total(), 3);
         assert_eq!(list.rows(), 5);
         let rows: Vec<Option<Row>> = (0..6).map(|r| list.row(r)).collect();
@@ -556,7 +595,11 @@ mod tests {
     fn checking_and_choosing() {
         let mut list = list();
         assert_eq!(list.cursor(), Some(0));
-        assert_eq!(list.chosen(), [(DocId(1), 0..6)], "the cursor when nothing is checked");
+        assert_eq!(
+            list.chosen(),
+            [(DocId(1), 0..6)],
+            "the cursor when nothing is checked"
+        );
         list.set_checked(2, true);
         list.set_checked(2, true);
         assert_eq!(list.checked_count(), 1);
