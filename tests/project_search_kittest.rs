@@ -12,10 +12,12 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use isnad::IsnadApp;
+use isnad::app::AppCommand;
 use isnad::command::UiCommand;
 use isnad::io::project;
 use isnad::model::{DocId, Document, LabelId, Project, Span, SpanId};
 use isnad::text::Selection;
+use isnad::ui::search_panel::SearchPanelAction;
 
 use common::{harness, press};
 
@@ -154,6 +156,79 @@ fn ctrl_shift_f_lists_hits_by_document_and_opens_them() {
     press(&mut harness, Modifiers::NONE, Key::Enter);
     harness.run_steps(2);
     assert_eq!(selected(&harness), (Some(bayan), "قالَ".to_owned()));
+
+    // Checking hits: a document's header checks all of its hits, Space the cursor's, a box its own.
+    let checked = |harness: &Harness<'static, IsnadApp>| {
+        let list = harness.state().project_search().results().expect("results");
+        (0..list.total())
+            .filter(|&k| list.is_checked(k))
+            .collect::<Vec<_>>()
+    };
+    harness.get_by_label("تقرير: 2 hits").click();
+    harness.run_steps(2);
+    assert_eq!(checked(&harness), [2, 3]);
+    press(&mut harness, Modifiers::NONE, Key::Space);
+    assert_eq!(checked(&harness), [1, 2, 3]);
+    harness
+        .get_by_label("Check قال الوزير إن الوفد وصل أمس.")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(checked(&harness), [0, 1, 2, 3]);
+    harness.get_by_label("تقرير: 2 hits").click();
+    harness.run_steps(2);
+    assert_eq!(
+        checked(&harness),
+        [0, 1],
+        "a header with all checked unchecks them"
+    );
+}
+
+#[test]
+fn cancel_stops_the_search_and_shows_what_it_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut project = Project::default();
+    for i in 0..300 {
+        let id = project.allocate_doc_id();
+        let text = "قال الوزير إن الوفد وصل.\n".repeat(200);
+        project
+            .insert_document(
+                Document::new(id, format!("مقال {i}"), None, text),
+                Vec::new(),
+            )
+            .expect("document");
+    }
+    let path = dir.path().join("many.isnad.ron");
+    project::save(&project, &path).expect("save");
+    let mut harness = harness(Some(&path));
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.event(egui::Event::Text("الوفد".into()));
+    harness.run_steps(2);
+    // Search, then Cancel right away (one frame): the worker stops after the document it is in.
+    harness
+        .state_mut()
+        .send(AppCommand::ProjectSearch(SearchPanelAction::Search));
+    harness
+        .state_mut()
+        .send(AppCommand::ProjectSearch(SearchPanelAction::Cancel));
+    wait_for_search(&mut harness);
+    let summary = harness
+        .state()
+        .project_search()
+        .summary()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        summary.contains("(cancelled after ") && summary.ends_with(" of 300 documents)"),
+        "{summary}"
+    );
+    let found = harness
+        .state()
+        .project_search()
+        .results()
+        .expect("results")
+        .groups()
+        .len();
+    assert!((1..300).contains(&found), "{found} documents listed");
 }
 
 #[test]

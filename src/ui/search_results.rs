@@ -434,6 +434,7 @@ fn header_row(
         .widget_info(|| WidgetInfo::selected(Role::Button, true, all, format!("{title}: {hits}")));
     if response.clicked() {
         list.toggle_group(g);
+        ui.memory_mut(|m| m.request_focus(results_list_id()));
     }
     if !ui.is_rect_visible(rect) {
         return;
