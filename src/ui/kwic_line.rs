@@ -97,17 +97,10 @@ impl KwicLine {
         self.width
     }
 
-    /// The x of the line's left end when painted in `rect`: against the right edge (right to
-    /// left) or the left edge when it fits; otherwise shifted so the hit is in the middle, as far
-    /// as the line's ends allow.
+    /// The x of the line's left end when painted in `rect`: the hit in the middle of the rect,
+    /// as in a concordance (the hits of a list line up in one column), as far as the rect holds
+    /// the line; a line wider than the rect is shifted only as far as its ends allow.
     pub fn origin_x(&self, rect: Rect) -> f32 {
-        if self.width <= rect.width() {
-            return if self.rtl {
-                rect.right() - self.width
-            } else {
-                rect.left()
-            };
-        }
         let left = self.hit_rects.iter().map(|r| r.0).fold(f32::MAX, f32::min);
         let right = self.hit_rects.iter().map(|r| r.1).fold(f32::MIN, f32::max);
         let middle = if left <= right {
@@ -115,7 +108,12 @@ impl KwicLine {
         } else {
             self.width / 2.0
         };
-        (rect.center().x - middle).clamp(rect.right() - self.width, rect.left())
+        let x = rect.center().x - middle;
+        if self.width <= rect.width() {
+            x.clamp(rect.left(), rect.right() - self.width)
+        } else {
+            x.clamp(rect.right() - self.width, rect.left())
+        }
     }
 }
 
@@ -283,9 +281,12 @@ mod tests {
                 "hit in view"
             );
         }
-        // A short right-to-left line sits against the right edge.
-        let short = KwicLine::new(&mut fs, "قال", &(0..6), 15.0);
+        // A short line is centred on its hit, within the rect.
+        let short = KwicLine::new(&mut fs, "قال الوزير", &(0..6), 15.0);
         let wide = Rect::from_min_size(pos2(0.0, 0.0), vec2(500.0, 26.0));
-        assert!((short.origin_x(wide) + short.width() - 500.0).abs() < 0.01);
+        let x = short.origin_x(wide);
+        let (x0, x1) = short.hit_rects[0];
+        assert!((x + (x0 + x1) / 2.0 - 250.0).abs() < 0.01);
+        assert!(x >= 0.0 && x + short.width() <= 500.0);
     }
 }
