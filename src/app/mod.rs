@@ -13,6 +13,7 @@
 //! | the file on disk changing | `DiskWatch` | `disk_watch` |
 //! | recent projects | [`RecentProjects`] | `recent` |
 //! | find in the article (Ctrl+F) | [`FindState`] | `find` |
+//! | find in the project, tag all (Ctrl+Shift+F) | [`ProjectSearchState`] | `project_search` |
 //! | settings kept between runs | [`settings::Settings`] | `settings` |
 //! | file dialogs (native or in-app) | [`file_picker::FilePicker`] | `file_picker` |
 //! | annotation guidelines panel | `GuidelinesPanel` | `guidelines` |
@@ -34,6 +35,8 @@ mod linking;
 mod logic;
 mod notices;
 mod project_files;
+mod project_search;
+mod project_search_tag;
 mod reader;
 
 mod recent;
@@ -53,6 +56,7 @@ pub use dialogs::disk_change::DiskConflict;
 pub use dialogs::{AfterConfirm, RestoreOffer, UserError};
 pub use find::FindState;
 pub use notices::{Notice, NoticeLevel, Notices};
+pub use project_search::ProjectSearchState;
 pub use reader::Reader;
 pub use recent::RecentProjects;
 pub use workspace::{Location, Workspace};
@@ -91,6 +95,8 @@ pub struct IsnadApp {
     recent: RecentProjects,
     /// The find bar (Ctrl+F) and its hits.
     find: FindState,
+    /// Find in the project (Ctrl+Shift+F): the results panel, tag all.
+    project_search: ProjectSearchState,
     /// Theme, panels, window, annotator: remembered between runs.
     settings: settings::Settings,
     /// Where the settings are kept.
@@ -205,6 +211,7 @@ impl IsnadApp {
             disk: disk_watch::DiskWatch::default(),
             recent,
             find: FindState::default(),
+            project_search: ProjectSearchState::default(),
             settings,
             settings_store,
             settings_written_at: 0.0,

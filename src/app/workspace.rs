@@ -120,9 +120,19 @@ impl Workspace {
         self.history.apply(edit, &mut self.project)
     }
 
-    /// Applies `edit` as one undo step named `name` ("Undo add span").
-    pub fn apply_named(&mut self, edit: Edit, name: &'static str) -> Result<(), ModelError> {
+    /// Applies `edit` as one undo step named `name` ("Undo add span", "Undo tag all (27 spans)").
+    pub fn apply_named(
+        &mut self,
+        edit: Edit,
+        name: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Result<(), ModelError> {
         self.history.apply_named(edit, name, &mut self.project)
+    }
+
+    /// Takes a fresh span id, for an edit adding several spans at once (see
+    /// [`Project::allocate_span_id`]).
+    pub fn allocate_span_id(&mut self) -> SpanId {
+        self.project.allocate_span_id()
     }
 
     /// Applies `edit`, merged with the previous step of the same gesture.

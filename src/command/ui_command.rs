@@ -61,6 +61,11 @@ ui_commands! {
     FindNext,
     /// Go to the previous hit of the find bar.
     FindPrevious,
+    /// Find in every document of the project: the results panel, where hits can be tagged all
+    /// at once.
+    FindInProject,
+    /// Find every other occurrence of the selected span's text in the project, to tag them all.
+    TagAllLikeThis,
     /// Show the settings window (theme, annotator name, dialogs).
     Settings,
     /// Show or hide the document list.
@@ -111,6 +116,8 @@ impl UiCommand {
             Self::Find => "Find…",
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
+            Self::FindInProject => "Find in project…",
+            Self::TagAllLikeThis => "Tag all like this…",
             Self::NextDocument => "Next document",
             Self::PreviousDocument => "Previous document",
             Self::ZoomIn => "Zoom in",
@@ -163,6 +170,12 @@ impl UiCommand {
             }
             Self::FindNext => "Go to the next hit of the find bar",
             Self::FindPrevious => "Go to the previous hit of the find bar",
+            Self::FindInProject => {
+                "Find in every document: the hits with the words around them, grouped by document; click or Enter opens one. Check hits (Ctrl+A checks all) and press a label key to tag them all as one undo step"
+            }
+            Self::TagAllLikeThis => {
+                "Find every other occurrence of the selected span's text in the project (Arabic folding: harakat, hamza forms... ignored), to tag them all with its label"
+            }
             Self::NextDocument => "Show the next document in the document list (as filtered)",
             Self::PreviousDocument => {
                 "Show the previous document in the document list (as filtered)"
@@ -211,6 +224,8 @@ impl UiCommand {
             | Self::Find
             | Self::FindNext
             | Self::FindPrevious
+            | Self::FindInProject
+            | Self::TagAllLikeThis
             | Self::Settings => "Edit",
             Self::ZoomIn
             | Self::ZoomOut

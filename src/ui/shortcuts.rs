@@ -33,6 +33,7 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
     const FIND: [KeyboardShortcut; 1] = [cmd(Key::F)];
     const FIND_NEXT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F3)];
     const FIND_PREVIOUS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)];
+    const FIND_IN_PROJECT: [KeyboardShortcut; 1] = [cmd_shift(Key::F)];
     const HELP: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
     const SETTINGS: [KeyboardShortcut; 1] = [cmd(Key::Comma)];
     match command {
@@ -55,6 +56,7 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         UiCommand::Find => &FIND,
         UiCommand::FindNext => &FIND_NEXT,
         UiCommand::FindPrevious => &FIND_PREVIOUS,
+        UiCommand::FindInProject => &FIND_IN_PROJECT,
         UiCommand::KeyboardShortcuts => &HELP,
         UiCommand::Settings => &SETTINGS,
         UiCommand::AddArticles
@@ -63,6 +65,7 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         | UiCommand::DeleteSpan
         | UiCommand::EditLabels
         | UiCommand::CropToSelection
+        | UiCommand::TagAllLikeThis
         | UiCommand::ToggleDocuments
         | UiCommand::ToggleSpans
         | UiCommand::GettingStarted
