@@ -160,6 +160,14 @@ struct ImportArgs {
     /// Add labels the project does not have (otherwise their spans are rejected).
     #[arg(long)]
     add_labels: bool,
+    /// Who made the spans and relations the files do not say who made (default: the
+    /// ISNAD_ANNOTATOR environment variable).
+    #[arg(long, value_name = "NAME")]
+    annotator: Option<String>,
+    /// Write one project per annotator of the files, DIR/NAME.isnad.ron (each starting from
+    /// PROJECT, which is left unchanged), for `isnad agree`.
+    #[arg(long, value_name = "DIR")]
+    split_annotators: Option<PathBuf>,
     /// Do not wait for another program writing the project: exit at once, writing nothing.
     #[arg(long)]
     no_wait: bool,
@@ -201,6 +209,7 @@ impl ImportArgs {
         let mut options = ImportOptions::new(ImportFormat::from_cli_name(&self.format)?);
         options.unit = self.unit.as_deref().map(parse_unit);
         options.add_unknown_labels = self.add_labels;
+        options.annotator = isnad::cli::annotator_from(self.annotator.as_deref());
         Some(options)
     }
 }
@@ -225,6 +234,19 @@ fn run_import(args: &ImportArgs) -> ExitCode {
     let Some(options) = args.options() else {
         return fail(&format!("unknown format {}", args.format));
     };
+    if let Some(dir) = &args.split_annotators {
+        return match isnad::cli::import_split_by_annotator(&args.project, &options, &args.files, dir)
+        {
+            Ok(summary) => {
+                eprint!("{summary}");
+                for written in &summary.written {
+                    println!("wrote {}", written.path.display());
+                }
+                exit(summary.outcome())
+            }
+            Err(error) => fail(&error.to_string()),
+        };
+    }
     match isnad::cli::import_into_project_with(
         &args.project,
         &options,
