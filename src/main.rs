@@ -316,13 +316,16 @@ fn run_suggest(args: &SuggestArgs) -> ExitCode {
 }
 
 fn run_agree(projects: &[PathBuf], json: bool) -> ExitCode {
-    match isnad::cli::agree_projects(projects) {
-        Ok((report, names)) if json => {
-            println!("{}", isnad::cli::agreement_json(&report, &names));
+    match isnad::cli::agree_projects_with_makers(projects) {
+        Ok((report, names, makers)) if json => {
+            let mut value = isnad::cli::agreement_json(&report, &names);
+            value["annotators"] = isnad::cli::makers_json(&names, &makers);
+            println!("{value}");
             ExitCode::SUCCESS
         }
-        Ok((report, names)) => {
+        Ok((report, names, makers)) => {
             print!("{}", isnad::cli::agreement_table(&report, &names));
+            print!("{}", isnad::cli::makers_table(&names, &makers));
             ExitCode::SUCCESS
         }
         Err(error) => fail(&isnad::cli::error_report(&error)),

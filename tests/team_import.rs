@@ -223,6 +223,23 @@ fn split_annotators_writes_one_project_each_and_agree_runs_on_them() {
         "{pair}"
     );
     assert_eq!(pair["relation_f1"], 0.0, "{pair}");
+    // Who made the spans of each file.
+    assert_eq!(
+        report["annotators"][text(&user_1)],
+        json!({"user 1": 3}),
+        "{report}"
+    );
+    assert_eq!(
+        report["annotators"][text(&omar)],
+        json!({"omar@example.org": 3}),
+        "{report}"
+    );
+    let table = isnad(&["agree", text(&user_1), text(&omar)], &[]);
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        table.contains(&format!("{}: spans by omar@example.org 3", omar.display())),
+        "{table}"
+    );
 }
 
 #[test]

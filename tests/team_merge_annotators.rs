@@ -133,6 +133,44 @@ fn a_span_made_alike_on_both_sides_is_one_span_and_no_conflict() {
             .collect::<Vec<_>>(),
         [("مصدر".to_owned(), "source".to_owned(), some("layla"))]
     );
+
+    // Ours made it without a name (an older Isnad, a script): it takes theirs' maker.
+    let (mut ours, mut theirs) = (copy_of(&base), copy_of(&base));
+    let id = tag(&mut ours, "مصدر", "source", "layla");
+    restamp(&mut ours, id, None);
+    tag(&mut theirs, "مصدر", "source", "omar");
+    let merged = merge(&base, &ours, &theirs).expect("merge");
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    assert!(
+        makers(&merged.project).contains(&("مصدر".to_owned(), "source".to_owned(), some("omar"))),
+        "{:?}",
+        makers(&merged.project)
+    );
+}
+
+#[test]
+fn a_relation_both_sides_kept_keeps_its_maker() {
+    let mut base = base();
+    let claim = tag(&mut base, "الوضع مستقر", "claim", "layla");
+    let source = tag(&mut base, "مصدر", "source", "layla");
+    let mut relation = Relation::new(
+        base.allocate_relation_id(),
+        RelationTypeId::new("attributed_to").expect("kind"),
+        claim,
+        source,
+    );
+    relation.annotator = some("layla");
+    base.insert_relation(relation).expect("relation");
+    let base = copy_of(&base);
+    let (mut ours, theirs) = (copy_of(&base), copy_of(&base));
+    tag(&mut ours, "قال", "claim", "omar");
+    let merged = merge(&base, &ours, &theirs).expect("merge");
+    let makers: Vec<Option<String>> = merged
+        .project
+        .relations_of_doc(doc_of(&merged.project))
+        .map(|r| r.annotator.clone())
+        .collect();
+    assert_eq!(makers, [some("layla")]);
 }
 
 #[test]
@@ -155,6 +193,19 @@ fn a_change_of_maker_only_is_merged_by_the_three_way_rule_never_a_conflict() {
     let span = &merged.project.spans_of(doc_of(&merged.project))[0];
     assert_eq!(span.annotator, some("omar"));
     assert_eq!(span.note, None);
+
+    // Ours relabels it, theirs only changes its maker: both changes kept, no conflict.
+    let (mut ours, mut theirs) = (copy_of(&base), copy_of(&base));
+    ours.set_span_label(actor(&base), LabelId::new("source").expect("label"))
+        .expect("relabel");
+    restamp(&mut theirs, actor(&base), Some("huda"));
+    let merged = merge(&base, &ours, &theirs).expect("merge");
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let span = &merged.project.spans_of(doc_of(&merged.project))[0];
+    assert_eq!(
+        (span.label.as_str(), span.annotator.as_deref()),
+        ("source", Some("huda"))
+    );
 
     // Theirs relabels it, ours only changes its maker: both changes kept, no conflict.
     let (mut ours, mut theirs) = (copy_of(&base), copy_of(&base));

@@ -19,7 +19,10 @@ mod writing;
 
 pub use add::{add_to_project, add_to_project_with};
 pub use annotator::{ANNOTATOR_ENV, annotator_from};
-pub use agree::{LISTED_DISAGREEMENTS, agree_projects, agreement_json, agreement_table};
+pub use agree::{
+    LISTED_DISAGREEMENTS, SpanMakers, agree_projects, agree_projects_with_makers, agreement_json,
+    agreement_table, makers_json, makers_table,
+};
 pub use check::{CheckReport, DocumentReport, check_project, error_report};
 pub use merge::{MERGE_FAILED, MergeFailure, merge_exit_code, merge_files};
 pub use new::{CliError, NewDocument, NewSummary, new_project, new_project_with};
