@@ -318,10 +318,23 @@ fn run_suggest(args: &SuggestArgs) -> ExitCode {
 fn run_agree(projects: &[PathBuf], json: bool) -> ExitCode {
     match isnad::cli::agree_projects_with_makers(projects) {
         Ok((report, names, makers)) if json => {
-            let mut value = isnad::cli::agreement_json(&report, &names);
-            value["annotators"] = isnad::cli::makers_json(&names, &makers);
-            println!("{value}");
-            ExitCode::SUCCESS
+            let whole = isnad::cli::AgreementJson {
+                report: &report,
+                names: &names,
+                extra: vec![("annotators", isnad::cli::makers_json(&names, &makers))],
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = serde_json::to_writer(&mut out, &whole)
+                .map_err(std::io::Error::from)
+                .and_then(|()| {
+                    use std::io::Write as _;
+                    writeln!(out)?;
+                    out.flush()
+                });
+            match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(&format!("could not write the JSON: {error}")),
+            }
         }
         Ok((report, names, makers)) => {
             print!("{}", isnad::cli::agreement_table(&report, &names));

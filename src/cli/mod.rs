@@ -20,7 +20,7 @@ mod writing;
 pub use add::{add_to_project, add_to_project_with};
 pub use annotator::{ANNOTATOR_ENV, annotator_from};
 pub use agree::{
-    LISTED_DISAGREEMENTS, SpanMakers, agree_projects, agree_projects_with_makers, agreement_json,
+    AgreementJson, LISTED_DISAGREEMENTS, SpanMakers, agree_projects, agree_projects_with_makers, agreement_json,
     agreement_table, makers_json, makers_table,
 };
 pub use check::{CheckReport, DocumentReport, check_project, error_report};
