@@ -51,8 +51,8 @@ fn main() {
 
     let out = folder.join("merged.isnad.ron");
     let (wall, cpu) = (Instant::now(), cpu_ms());
-    let [b, o, t] = [&base_path, &ours_path, &theirs_path]
-        .map(|p| isnad::io::project::load(p).expect("load"));
+    let [b, o, t] =
+        [&base_path, &ours_path, &theirs_path].map(|p| isnad::io::project::load(p).expect("load"));
     emit("step_load_three_files_wall", ms(wall), "ms");
     emit("step_load_three_files_cpu", cpu_ms() - cpu, "ms");
     let (wall, cpu) = (Instant::now(), cpu_ms());

@@ -235,8 +235,12 @@ fn run_import(args: &ImportArgs) -> ExitCode {
         return fail(&format!("unknown format {}", args.format));
     };
     if let Some(dir) = &args.split_annotators {
-        return match isnad::cli::import_split_by_annotator(&args.project, &options, &args.files, dir)
-        {
+        return match isnad::cli::import_split_by_annotator(
+            &args.project,
+            &options,
+            &args.files,
+            dir,
+        ) {
             Ok(summary) => {
                 eprint!("{summary}");
                 for written in &summary.written {

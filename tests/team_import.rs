@@ -116,20 +116,31 @@ fn every_annotation_of_a_label_studio_task_is_imported_with_its_annotator() {
     let target = empty_project(dir.path(), "team.isnad.ron");
     let file = write_json(dir.path(), "export.json", &label_studio_tasks());
     let out = isnad(
-        &["import", text(&target), "--format", "label-studio", text(&file)],
+        &[
+            "import",
+            text(&target),
+            "--format",
+            "label-studio",
+            text(&file),
+        ],
         &[],
     );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
-        err.contains("2 documents (2 new, 0 already in the project), 5 spans added, 1 already present"),
+        err.contains(
+            "2 documents (2 new, 0 already in the project), 5 spans added, 1 already present"
+        ),
         "{err}"
     );
     assert!(
         err.contains("spans added by annotator: omar@example.org 2, user 1 3"),
         "{err}"
     );
-    assert!(err.contains("1 span made alike by more than one annotator is kept once"), "{err}");
+    assert!(
+        err.contains("1 span made alike by more than one annotator is kept once"),
+        "{err}"
+    );
     let imported = project::load(&target).expect("load");
     let makers: BTreeMap<String, usize> =
         spans_with_makers(&imported)
@@ -181,10 +192,22 @@ fn split_annotators_writes_one_project_each_and_agree_runs_on_them() {
     let user_1 = split.join("user_1.isnad.ron");
     let omar = split.join("omar@example.org.isnad.ron");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains(&format!("wrote {}", user_1.display())), "{stdout}");
-    assert!(stdout.contains(&format!("wrote {}", omar.display())), "{stdout}");
-    assert!(err.contains("user 1: 2 documents, 3 spans, 1 relation in"), "{err}");
-    assert!(err.contains("omar@example.org: 2 documents, 3 spans, 0 relations in"), "{err}");
+    assert!(
+        stdout.contains(&format!("wrote {}", user_1.display())),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("wrote {}", omar.display())),
+        "{stdout}"
+    );
+    assert!(
+        err.contains("user 1: 2 documents, 3 spans, 1 relation in"),
+        "{err}"
+    );
+    assert!(
+        err.contains("omar@example.org: 2 documents, 3 spans, 0 relations in"),
+        "{err}"
+    );
     // The starting project is read, not written.
     assert_eq!(project::load(&start).expect("load").span_count(), 0);
 
@@ -192,7 +215,11 @@ fn split_annotators_writes_one_project_each_and_agree_runs_on_them() {
         project::load(&user_1).expect("user 1"),
         project::load(&omar).expect("omar"),
     );
-    assert!(spans_with_makers(&a).iter().all(|s| s.4.as_deref() == Some("user 1")));
+    assert!(
+        spans_with_makers(&a)
+            .iter()
+            .all(|s| s.4.as_deref() == Some("user 1"))
+    );
     assert!(
         spans_with_makers(&b)
             .iter()
@@ -215,7 +242,10 @@ fn split_annotators_writes_one_project_each_and_agree_runs_on_them() {
     assert_eq!(report["documents"], 2);
     let pair = &report["pairs"][0];
     // One exact match (task 1's source) of three spans each: 2·1 / (3 + 3).
-    assert!((pair["exact_f1"].as_f64().expect("f1") - 1.0 / 3.0).abs() < 1e-9, "{pair}");
+    assert!(
+        (pair["exact_f1"].as_f64().expect("f1") - 1.0 / 3.0).abs() < 1e-9,
+        "{pair}"
+    );
     // Overlap: every span of each side overlaps one of the same label on the other, except the
     // source/actor of task 2: 2 of 3 both ways.
     assert!(
@@ -267,7 +297,10 @@ fn split_refuses_to_overwrite_and_needs_an_annotator() {
     };
     let out = run(args(&file));
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert!(stderr(&out).contains("already exists; not overwriting it"), "{out:?}");
+    assert!(
+        stderr(&out).contains("already exists; not overwriting it"),
+        "{out:?}"
+    );
     assert_eq!(
         std::fs::read_to_string(split.join("user_1.isnad.ron")).expect("read"),
         "keep me"
@@ -285,7 +318,10 @@ fn split_refuses_to_overwrite_and_needs_an_annotator() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("give one with --annotator NAME"), "{err}");
-    assert!(err.contains("no annotator found in the files: no project written"), "{err}");
+    assert!(
+        err.contains("no annotator found in the files: no project written"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -297,13 +333,19 @@ fn doccano_member_files_split_by_their_names() {
     let layla = dir.path().join("layla.jsonl");
     std::fs::write(
         &layla,
-        format!("{}\n", json!({"text": TEXT_1, "label": [[4, 10, "source"], [14, 26, "claim"]]})),
+        format!(
+            "{}\n",
+            json!({"text": TEXT_1, "label": [[4, 10, "source"], [14, 26, "claim"]]})
+        ),
     )
     .expect("write");
     let omar = dir.path().join("omar.jsonl");
     std::fs::write(
         &omar,
-        format!("{}\n", json!({"text": TEXT_1, "label": [[4, 10, "source"]]})),
+        format!(
+            "{}\n",
+            json!({"text": TEXT_1, "label": [[4, 10, "source"]]})
+        ),
     )
     .expect("write");
     let split = dir.path().join("split");
@@ -359,14 +401,22 @@ fn label_studio_json_min_is_read_one_record_per_annotator() {
     ]);
     let file = write_json(dir.path(), "min.json", &min);
     let out = isnad(
-        &["import", text(&target), "--format", "label-studio", text(&file)],
+        &[
+            "import",
+            text(&target),
+            "--format",
+            "label-studio",
+            text(&file),
+        ],
         &[],
     );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     // One document per record, as for any file that repeats a text.
     assert!(
-        err.contains("3 documents (2 new, 1 already in the project), 3 spans added, 1 already present"),
+        err.contains(
+            "3 documents (2 new, 1 already in the project), 3 spans added, 1 already present"
+        ),
         "{err}"
     );
     let imported = project::load(&target).expect("load");
@@ -376,9 +426,21 @@ fn label_studio_json_min_is_read_one_record_per_annotator() {
             .map(|s| (s.0, s.3, s.4.unwrap_or_default()))
             .collect::<Vec<_>>(),
         [
-            ("الاتفاق قريب".to_owned(), "claim".to_owned(), "user 1".to_owned()),
-            ("المصادر".to_owned(), "actor".to_owned(), "user 1".to_owned()),
-            ("الوزير".to_owned(), "source".to_owned(), "user 1".to_owned()),
+            (
+                "الاتفاق قريب".to_owned(),
+                "claim".to_owned(),
+                "user 1".to_owned()
+            ),
+            (
+                "المصادر".to_owned(),
+                "actor".to_owned(),
+                "user 1".to_owned()
+            ),
+            (
+                "الوزير".to_owned(),
+                "source".to_owned(),
+                "user 1".to_owned()
+            ),
         ]
     );
 }
@@ -394,7 +456,13 @@ fn spans_a_reader_does_not_take_are_never_dropped_without_a_word() {
         &json!([{"data": {"text": TEXT_1}, "label": [[4, 10, "source"]]}]),
     );
     let out = isnad(
-        &["import", text(&target), "--format", "label-studio", text(&file)],
+        &[
+            "import",
+            text(&target),
+            "--format",
+            "label-studio",
+            text(&file),
+        ],
         &[],
     );
     let err = stderr(&out);
@@ -409,12 +477,21 @@ fn spans_a_reader_does_not_take_are_never_dropped_without_a_word() {
                  "annotator": 1}]),
     );
     let out = isnad(
-        &["import", text(&target), "--format", "label-studio", text(&file)],
+        &[
+            "import",
+            text(&target),
+            "--format",
+            "label-studio",
+            text(&file),
+        ],
         &[],
     );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
-    assert!(err.contains("every span in the files was left out"), "{err}");
+    assert!(
+        err.contains("every span in the files was left out"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -451,13 +528,19 @@ fn annotator_flag_and_environment_name_the_maker_the_file_does_not() {
     let (spans, relations) = run("flag.isnad.ron", &["--annotator", "layla"], &[]);
     assert_eq!(
         spans,
-        [("claim".to_owned(), some("huda")), ("source".to_owned(), some("layla"))]
+        [
+            ("claim".to_owned(), some("huda")),
+            ("source".to_owned(), some("layla"))
+        ]
     );
     assert_eq!(relations, [some("layla")]);
     let (spans, _) = run("env.isnad.ron", &[], &[("ISNAD_ANNOTATOR", "omar")]);
     assert_eq!(
         spans,
-        [("claim".to_owned(), some("huda")), ("source".to_owned(), some("omar"))]
+        [
+            ("claim".to_owned(), some("huda")),
+            ("source".to_owned(), some("omar"))
+        ]
     );
     // The flag wins over the environment.
     let (spans, _) = run(
@@ -469,7 +552,10 @@ fn annotator_flag_and_environment_name_the_maker_the_file_does_not() {
     let (spans, relations) = run("none.isnad.ron", &[], &[]);
     assert_eq!(
         spans,
-        [("claim".to_owned(), some("huda")), ("source".to_owned(), None)]
+        [
+            ("claim".to_owned(), some("huda")),
+            ("source".to_owned(), None)
+        ]
     );
     assert_eq!(relations, [None]);
 }

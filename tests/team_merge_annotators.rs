@@ -39,7 +39,12 @@ fn restamp(p: &mut Project, id: SpanId, name: Option<&str>) {
 /// Adds a span over `phrase` made by `name`.
 fn tag(p: &mut Project, phrase: &str, label: &str, name: &str) -> SpanId {
     let doc = doc_of(p);
-    let start = p.document(doc).expect("doc").text().find(phrase).expect("phrase");
+    let start = p
+        .document(doc)
+        .expect("doc")
+        .text()
+        .find(phrase)
+        .expect("phrase");
     let id = p.allocate_span_id();
     let mut span = Span::new(
         id,

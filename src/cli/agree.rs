@@ -13,9 +13,7 @@ use serde_json::{Value, json};
 
 use crate::io::project::{self, ProjectError};
 use crate::model::Project;
-use crate::team::{
-    AgreementReport, Disagreement, DisagreementKind, Item, UnitSpan, agreement,
-};
+use crate::team::{AgreementReport, Disagreement, DisagreementKind, Item, UnitSpan, agreement};
 
 /// The agreement of the projects at `paths`, with the paths for the output. A file that fails to
 /// load is an error naming it.

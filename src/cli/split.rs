@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Outcome, TransferError};
 use crate::io::import::{
-    ImportOptions, ImportOutcome, ImportReport, annotator_file_name, read_files,
-    split_by_annotator,
+    ImportOptions, ImportOutcome, ImportReport, annotator_file_name, read_files, split_by_annotator,
 };
 use crate::io::progress::Progress;
 use crate::io::project;
@@ -77,7 +76,11 @@ impl fmt::Display for SplitSummary {
                 f,
                 "{} nobody annotated {} in no file",
                 super::count(self.unannotated_documents, "document"),
-                if self.unannotated_documents == 1 { "is" } else { "are" }
+                if self.unannotated_documents == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
             )?;
         }
         Ok(())

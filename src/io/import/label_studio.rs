@@ -28,10 +28,10 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::io::export::attribute_of_control;
+use crate::io::import::label_studio_min as json_min;
 use crate::io::import::source::json_offset;
 use crate::io::import::source::unit_named;
 use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceRelation, SourceSpan};
-use crate::io::import::label_studio_min as json_min;
 
 /// The `from_name` of the per-region note box (see the export).
 const NOTE_NAME: &str = "note";
@@ -130,7 +130,14 @@ fn read_task(
             spans: &mut spans,
             relations: &mut relations,
         };
-        read_result(path, place, &chosen.source, chosen.result, &mut read, report);
+        read_result(
+            path,
+            place,
+            &chosen.source,
+            chosen.result,
+            &mut read,
+            report,
+        );
         docs.push(document(spans, relations, chosen.annotator));
     }
     Ok(())
@@ -168,7 +175,10 @@ struct Read<'a> {
 
 /// `data.text`, or the only other string field of `data` that is neither Isnad's metadata nor
 /// one of `skip`.
-pub(super) fn task_text<'a>(data: &'a Map<String, Value>, skip: &[&str]) -> Result<&'a str, String> {
+pub(super) fn task_text<'a>(
+    data: &'a Map<String, Value>,
+    skip: &[&str],
+) -> Result<&'a str, String> {
     if let Some(text) = data.get("text") {
         return text
             .as_str()
@@ -176,7 +186,9 @@ pub(super) fn task_text<'a>(data: &'a Map<String, Value>, skip: &[&str]) -> Resu
     }
     let strings: Vec<(&String, &str)> = data
         .iter()
-        .filter(|(key, _)| !METADATA_FIELDS.contains(&key.as_str()) && !skip.contains(&key.as_str()))
+        .filter(|(key, _)| {
+            !METADATA_FIELDS.contains(&key.as_str()) && !skip.contains(&key.as_str())
+        })
         .filter_map(|(key, value)| value.as_str().map(|s| (key, s)))
         .collect();
     match strings.as_slice() {

@@ -29,7 +29,13 @@ const BOOKKEEPING: [&str; 7] = [
 ];
 
 /// Keys of a full Label Studio task, which a JSON_MIN record never has.
-const TASK_KEYS: [&str; 5] = ["data", "annotations", "completions", "predictions", "result"];
+const TASK_KEYS: [&str; 5] = [
+    "data",
+    "annotations",
+    "completions",
+    "predictions",
+    "result",
+];
 
 /// How many items of `value` look like regions: objects with a `start` and an `end`, or
 /// `[start, end, "label"]` triples (a doccano span).
@@ -42,10 +48,7 @@ pub(super) fn region_count(value: &Value) -> usize {
         .filter(|item| match item {
             Value::Object(fields) => fields.contains_key("start") && fields.contains_key("end"),
             Value::Array(parts) => {
-                parts.len() == 3
-                    && parts[0].is_u64()
-                    && parts[1].is_u64()
-                    && parts[2].is_string()
+                parts.len() == 3 && parts[0].is_u64() && parts[1].is_u64() && parts[2].is_string()
             }
             _ => false,
         })
@@ -107,7 +110,10 @@ pub(super) fn read_record(
     docs.push(SourceDocument {
         file: path.to_owned(),
         place: place.to_owned(),
-        title: record.get("title").and_then(Value::as_str).map(str::to_owned),
+        title: record
+            .get("title")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
         text: text.to_owned(),
         status: None,
         unit,

@@ -194,7 +194,11 @@ impl fmt::Display for ImportReport {
                  (for one project per annotator, as isnad agree compares them: isnad import --split-annotators DIR)",
                 self.spans_made_by_several,
                 plural(self.spans_made_by_several),
-                if self.spans_made_by_several == 1 { "is" } else { "are" }
+                if self.spans_made_by_several == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
             )?;
         }
         if self.spans_read_but_none_kept() {
