@@ -167,6 +167,7 @@ fn refuse_unread_regions(
         }
     }
 }
+
 /// Where the results of one annotation go.
 struct Read<'a> {
     spans: &'a mut Vec<SourceSpan>,

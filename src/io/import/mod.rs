@@ -10,6 +10,10 @@
 //!
 //! A document whose text equals a document of the project (same SHA-256) receives the spans; any
 //! other becomes a new document.
+//!
+//! Who made each span: the file's own annotator where it names one (a span's, or its
+//! document's: see [`SourceDocument::annotator`]), else [`ImportOptions::annotator`]. Instead of
+//! one project, [`split_by_annotator`] makes one per annotator, for agreement.
 
 mod brat;
 mod doccano;
