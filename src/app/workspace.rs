@@ -220,13 +220,18 @@ impl Workspace {
 
     /// Validates imported documents against the project and applies what is valid (new labels,
     /// documents and spans) as one undo step; the report gets the counts and the rejections.
+    /// Spans and relations the files do not say who made are stamped with [`Self::annotator`].
     pub fn import(
         &mut self,
         docs: Vec<SourceDocument>,
         options: &ImportOptions,
         report: &mut ImportReport,
     ) -> Result<(), ModelError> {
-        match plan_import(&mut self.project, docs, options, report) {
+        let mut options = options.clone();
+        if options.annotator.is_none() {
+            options.annotator = self.annotator().map(str::to_owned);
+        }
+        match plan_import(&mut self.project, docs, &options, report) {
             Some(edit) => self.apply_named(edit, "import annotations"),
             None => Ok(()),
         }
