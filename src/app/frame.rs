@@ -22,6 +22,7 @@ impl IsnadApp {
         self.documents_panel(ui);
         self.spans_panel(ui);
         self.guidelines_panel(ui);
+        self.adjudication_ui(ui);
         self.article(ui);
         self.windows(&ctx);
         self.run_commands(&ctx);
