@@ -1,8 +1,9 @@
 //! Adjudication in the article: every annotator's spans in a lane of their own along the top of
 //! each line (lane 0 for annotator A, then B, …), each bar in the span's label colour and marked
 //! at its start with the annotator's letter in the annotator's colour; the disagreement being
-//! decided is outlined. Shapes painted over the laid-out text from byte ranges: the text itself
-//! is never split or reshaped, so Arabic letters stay joined.
+//! decided is outlined. Shapes painted from byte ranges over the laid-out text, under the
+//! glyphs (so no bar hides a dot or a haraka): the text itself is never split or reshaped, so
+//! Arabic letters stay joined.
 
 use std::ops::Range;
 
