@@ -220,6 +220,9 @@ fn agreed_spans_are_taken_and_each_annotator_has_a_lane() {
 
     // The agreement window: figures per label and overall.
     assert!(harness.state().is_agreement_open());
+    // B removed one span of A's and added one: exact F1 = 2·(n−2) / (n + n).
+    let n = c.spans_a as f64;
+    harness.get_by_label(&format!("exact F1: {:.3}", (n - 2.0) / n));
     harness.get_by_label_contains("overlap F1:");
     harness.get_by_label_contains("relation F1:");
     for label in a.schema().labels() {

@@ -318,14 +318,13 @@ impl IsnadApp {
         let focus = adjudication.focus(session.current);
         if let Some(view) = self.reader.view_mut() {
             let doc = view.doc();
-            let lanes = if session.lanes_of == Some(doc) {
-                view.annotator_lanes().lanes.clone()
-            } else {
+            // The lanes change only with the document shown (the annotators' files do not).
+            let count = adjudication.annotators().len();
+            if session.lanes_of != Some(doc) || view.annotator_lanes().lanes.len() != count {
                 session.lanes_of = Some(doc);
-                lanes_of(adjudication, project, doc)
-            };
-            let focus = focus.clone().filter(|(d, _)| *d == doc).map(|(_, r)| r);
-            view.set_annotator_lanes(lanes, focus);
+                view.set_annotator_lanes(lanes_of(adjudication, project, doc), None);
+            }
+            view.set_annotator_focus(focus.filter(|(d, _)| *d == doc).map(|(_, r)| r));
         }
         let names: Vec<String> = adjudication
             .annotators()

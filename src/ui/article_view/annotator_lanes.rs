@@ -51,6 +51,11 @@ impl ArticleView {
         self.annotators.focus = focus;
     }
 
+    /// Outlines this byte range as the disagreement being decided (`None`: none in this document).
+    pub fn set_annotator_focus(&mut self, focus: Option<Range<usize>>) {
+        self.annotators.focus = focus;
+    }
+
     /// The annotators' lanes shown.
     pub fn annotator_lanes(&self) -> &AnnotatorLanes {
         &self.annotators
