@@ -218,7 +218,10 @@ fn agreed_spans_are_taken_and_each_annotator_has_a_lane() {
     );
     assert!(lanes.focus.is_some(), "the disagreement is outlined");
 
-    // The agreement window: figures per label and overall.
+    // The agreement window (the bar's button): figures per label and overall.
+    assert!(!harness.state().is_agreement_open());
+    harness.get_by_label("Agreement…").click();
+    harness.run_steps(3);
     assert!(harness.state().is_agreement_open());
     // B removed one span of A's and added one: exact F1 = 2·(n−2) / (n + n).
     let n = c.spans_a as f64;
@@ -291,7 +294,10 @@ fn take_a_b_both_and_neither_each_one_undo_step() {
     press(&mut harness, Modifiers::NONE, Key::F8);
     assert_eq!(harness.state().current_disagreement(), Some(2));
     press(&mut harness, Modifiers::SHIFT, Key::F8);
-    press(&mut harness, Modifiers::NONE, Key::F8);
+    assert_eq!(harness.state().current_disagreement(), Some(1));
+    // The bar's buttons do what the keys do.
+    harness.get_by_label("Next disagreement (F8)").click();
+    harness.run_steps(2);
     assert_eq!(harness.state().current_disagreement(), Some(2));
     // Take B there now adds B's span.
     press(&mut harness, Modifiers::ALT, Key::B);

@@ -203,7 +203,6 @@ impl IsnadApp {
             current: 0,
             lanes_of: None,
         });
-        self.adjudicating.agreement_open = true;
         if total > 0 {
             self.show_disagreement(0);
         }
@@ -349,6 +348,7 @@ impl IsnadApp {
             let schema = project.schema();
             egui::Window::new("Agreement")
                 .open(&mut open)
+                .default_pos(ctx.content_rect().right_top() + egui::vec2(-580.0, 40.0))
                 .default_width(560.0)
                 .default_height(520.0)
                 .vscroll(true)

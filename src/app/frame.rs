@@ -19,10 +19,10 @@ impl IsnadApp {
         }
         self.menu_bar(ui);
         self.status_bar(ui);
+        self.adjudication_ui(ui);
         self.documents_panel(ui);
         self.spans_panel(ui);
         self.guidelines_panel(ui);
-        self.adjudication_ui(ui);
         self.article(ui);
         self.windows(&ctx);
         self.run_commands(&ctx);

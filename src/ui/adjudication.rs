@@ -72,7 +72,7 @@ pub fn adjudication_bar_ui(
         return clicked;
     };
     let text = ui.visuals().text_color();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong(format!(
             "Disagreement {} of {} · {}",
             view.index + 1,
