@@ -219,6 +219,7 @@ impl IsnadApp {
             window_title: String::new(),
         };
         app.apply_settings(ctx);
+        app.workspace.set_annotator(&app.settings.annotator);
         app.reader.show_first(app.workspace.project());
         if let Some(path) = path {
             if project_files::is_project_path(path) {
@@ -336,8 +337,9 @@ impl IsnadApp {
     }
 
     /// Replaces the open project (after the user agreed to drop unsaved changes).
-    fn replace_workspace(&mut self, workspace: Workspace) {
+    fn replace_workspace(&mut self, mut workspace: Workspace) {
         self.autosave.drop_recovery();
+        workspace.set_annotator(&self.settings.annotator);
         self.workspace = workspace;
         self.adjudicating.end();
         // The lists cache rows by document id and revision, which a new workspace reuses.
