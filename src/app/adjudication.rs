@@ -120,10 +120,11 @@ impl IsnadApp {
         let name = match self.workspace.location() {
             Location::File(own) => annotator_name(own),
             Location::Sample => "sample".to_owned(),
-            Location::Untitled if !self.settings.annotator.trim().is_empty() => {
-                self.settings.annotator.trim().to_owned()
-            }
-            Location::Untitled => "this project".to_owned(),
+            Location::Untitled => self
+                .workspace
+                .annotator()
+                .unwrap_or("this project")
+                .to_owned(),
         };
         let files = vec![self.workspace.display_name(), path.display().to_string()];
         let a = Annotator {
