@@ -324,7 +324,7 @@ impl IsnadApp {
                 session.lanes_of = Some(doc);
                 view.set_annotator_lanes(lanes_of(adjudication, project, doc), None);
             }
-            view.set_annotator_focus(focus.filter(|(d, _)| *d == doc).map(|(_, r)| r));
+            view.set_annotator_focus(focus.clone().filter(|(d, _)| *d == doc).map(|(_, r)| r));
         }
         let names: Vec<String> = adjudication
             .annotators()
@@ -336,6 +336,10 @@ impl IsnadApp {
             index: session.current,
             total,
             kind: adjudication.disagreements()[session.current].kind.name(),
+            title: focus
+                .as_ref()
+                .and_then(|(doc, _)| project.document(*doc))
+                .map_or("", |d| d.title()),
             names: [&names[0], &names[1]],
             sides: [0, 1].map(|k| side_view(adjudication, project, session.current, k)),
             kept: adjudication.kept(project, session.current),

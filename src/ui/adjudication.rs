@@ -47,6 +47,8 @@ pub struct DisagreementView<'a> {
     pub total: usize,
     /// Its kind ("boundary", "label", "missing", "relation").
     pub kind: &'static str,
+    /// The title of its document.
+    pub title: &'a str,
     /// The annotators' names.
     pub names: [&'a str; 2],
     /// What each proposes (`None`: nothing there).
@@ -79,6 +81,7 @@ pub fn adjudication_bar_ui(
             view.total,
             view.kind
         ));
+        shaped_label(ui, engine, view.title, 14.0, text, 240.0);
         let kept = match view.kept {
             [true, true] => "both",
             [true, false] => "A's",
