@@ -182,6 +182,14 @@ impl IsnadApp {
             UiCommand::GettingStarted => self.dialogs.help.open(HelpPage::GettingStarted),
             UiCommand::ToggleGuidelines => self.guidelines.toggle(),
             UiCommand::ShowStatistics => self.dialogs.statistics.open(),
+            UiCommand::CompareAnnotators
+            | UiCommand::TakeA
+            | UiCommand::TakeB
+            | UiCommand::TakeBoth
+            | UiCommand::TakeNeither
+            | UiCommand::NextDisagreement
+            | UiCommand::PreviousDisagreement
+            | UiCommand::ShowAgreement => self.run_adjudication_command(command),
         }
     }
 

@@ -17,11 +17,13 @@
 //! | settings kept between runs | [`settings::Settings`] | `settings` |
 //! | file dialogs (native or in-app) | [`file_picker::FilePicker`] | `file_picker` |
 //! | annotation guidelines panel | `GuidelinesPanel` | `guidelines` |
+//! | comparing annotators, adjudication | `Adjudicating` | `adjudication` |
 //!
 //! A frame is three steps (`frame`): the logic before drawing (`logic`: shortcuts, dropped
 //! files, disk watch, background work, autosave), the layout (each capability's `ui`, which only
 //! sends commands), and [`IsnadApp::run_commands`] emptying the one queue.
 
+mod adjudication;
 mod autosave;
 mod commands;
 mod crash;
@@ -107,6 +109,8 @@ pub struct IsnadApp {
     files: file_picker::FilePicker,
     /// The guidelines side panel.
     guidelines: guidelines::GuidelinesPanel,
+    /// Comparing annotators and adjudicating into a gold project.
+    adjudicating: adjudication::Adjudicating,
     /// Set once the user agreed to close with unsaved changes.
     close_confirmed: bool,
     /// The window title last sent, so it is sent only when it changes.
@@ -217,6 +221,7 @@ impl IsnadApp {
             settings_written_at: 0.0,
             files,
             guidelines: guidelines::GuidelinesPanel::default(),
+            adjudicating: adjudication::Adjudicating::default(),
             close_confirmed: false,
             window_title: String::new(),
         };
@@ -343,6 +348,7 @@ impl IsnadApp {
         self.autosave.drop_recovery();
         workspace.set_annotator(&self.settings.annotator);
         self.workspace = workspace;
+        self.adjudicating.end();
         // The lists cache rows by document id and revision, which a new workspace reuses.
         self.documents = DocumentListState::new();
         self.spans = SpanListState::new();

@@ -34,6 +34,9 @@ ui_commands! {
     AddFolder,
     /// Import annotations from another tool or a model.
     ImportAnnotations,
+    /// Compare the open project with another annotator's project of the same documents, and
+    /// adjudicate their disagreements into a new gold project.
+    CompareAnnotators,
     /// Export the annotations as training data.
     Export,
     /// Quit the app (asks first when there are unsaved changes).
@@ -54,6 +57,14 @@ ui_commands! {
     EditLabels,
     /// Make the selected text the whole document (drop a scraped page's chrome).
     CropToSelection,
+    /// Adjudication: keep annotator A's side of the disagreement shown.
+    TakeA,
+    /// Adjudication: keep annotator B's side.
+    TakeB,
+    /// Adjudication: keep both sides.
+    TakeBoth,
+    /// Adjudication: keep neither side.
+    TakeNeither,
     /// Find in the article: open the find bar (Arabic-aware: harakat, tatweel, alef forms,
     /// ى/ي, ة/ه and digit scripts ignored unless asked for).
     Find,
@@ -76,6 +87,10 @@ ui_commands! {
     NextDocument,
     /// Show the previous document of the (filtered) document list.
     PreviousDocument,
+    /// Adjudication: show the next disagreement.
+    NextDisagreement,
+    /// Adjudication: show the previous disagreement.
+    PreviousDisagreement,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -88,6 +103,8 @@ ui_commands! {
     GettingStarted,
     /// Show or hide the annotation guidelines.
     ToggleGuidelines,
+    /// Show the agreement of the annotators compared.
+    ShowAgreement,
     /// Show the project's statistics.
     ShowStatistics,
 }
@@ -104,6 +121,14 @@ impl UiCommand {
             Self::AddFolder => "Add folder…",
             Self::Export => "Export…",
             Self::ImportAnnotations => "Import annotations…",
+            Self::CompareAnnotators => "Compare annotators…",
+            Self::TakeA => "Take A",
+            Self::TakeB => "Take B",
+            Self::TakeBoth => "Take both",
+            Self::TakeNeither => "Take neither",
+            Self::NextDisagreement => "Next disagreement",
+            Self::PreviousDisagreement => "Previous disagreement",
+            Self::ShowAgreement => "Agreement…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -151,6 +176,24 @@ impl UiCommand {
             }
             Self::ImportAnnotations => {
                 "Add annotations from Isnad JSONL, doccano, Label Studio or brat files (one undo step)"
+            }
+            Self::CompareAnnotators => {
+                "Compare the open project with another annotator's project of the same documents (matched by their text): agreement figures per label, each annotator's spans in a lane of the article, and a new gold project built from the spans both made plus your decision on each disagreement"
+            }
+            Self::TakeA => {
+                "Adjudication: keep annotator A's side of this disagreement (one undo step)"
+            }
+            Self::TakeB => {
+                "Adjudication: keep annotator B's side of this disagreement (one undo step)"
+            }
+            Self::TakeBoth => "Adjudication: keep both sides of this disagreement (one undo step)",
+            Self::TakeNeither => {
+                "Adjudication: keep neither side of this disagreement (one undo step)"
+            }
+            Self::NextDisagreement => "Adjudication: go to the next disagreement",
+            Self::PreviousDisagreement => "Adjudication: go to the previous disagreement",
+            Self::ShowAgreement => {
+                "The agreement of the annotators compared: exact F1, Cohen's kappa, overlap precision, recall and F1, relation F1 and Krippendorff's alpha, per label, with a chart"
             }
             Self::Quit => "Close Isnad",
             Self::Undo => "Undo the last change to the project",
@@ -211,6 +254,7 @@ impl UiCommand {
             | Self::AddArticles
             | Self::AddFolder
             | Self::ImportAnnotations
+            | Self::CompareAnnotators
             | Self::Export
             | Self::Quit => "File",
             Self::Undo
@@ -221,6 +265,10 @@ impl UiCommand {
             | Self::LinkSpan
             | Self::EditLabels
             | Self::CropToSelection
+            | Self::TakeA
+            | Self::TakeB
+            | Self::TakeBoth
+            | Self::TakeNeither
             | Self::Find
             | Self::FindNext
             | Self::FindPrevious
@@ -234,6 +282,9 @@ impl UiCommand {
             | Self::ShowStatistics
             | Self::NextDocument
             | Self::PreviousDocument
+            | Self::NextDisagreement
+            | Self::PreviousDisagreement
+            | Self::ShowAgreement
             | Self::ToggleDocuments
             | Self::ToggleSpans => "View",
             Self::KeyboardShortcuts | Self::GettingStarted => "Help",

@@ -1,6 +1,8 @@
 //! Widgets and panels. They read state and record what the user asked for; they never touch
 //! files and never call cosmic-text directly (that is `text/`).
 
+pub mod adjudication;
+pub mod adjudication_agreement;
 pub mod article_view;
 pub mod colours;
 pub mod disk_change;

@@ -36,6 +36,18 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
     const FIND_IN_PROJECT: [KeyboardShortcut; 1] = [cmd_shift(Key::F)];
     const HELP: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
     const SETTINGS: [KeyboardShortcut; 1] = [cmd(Key::Comma)];
+    // Adjudication: Alt with a letter, so no label key (a plain letter or digit) is taken.
+    const fn alt(key: Key) -> KeyboardShortcut {
+        KeyboardShortcut::new(Modifiers::ALT, key)
+    }
+    const TAKE_A: [KeyboardShortcut; 1] = [alt(Key::A)];
+    const TAKE_B: [KeyboardShortcut; 1] = [alt(Key::B)];
+    const TAKE_BOTH: [KeyboardShortcut; 1] = [alt(Key::T)];
+    const TAKE_NEITHER: [KeyboardShortcut; 1] = [alt(Key::N)];
+    const NEXT_DISAGREEMENT: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::NONE, Key::F8)];
+    const PREVIOUS_DISAGREEMENT: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)];
     match command {
         UiCommand::NewProject => &NEW,
         UiCommand::OpenProject => &OPEN,
@@ -59,6 +71,12 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         UiCommand::FindInProject => &FIND_IN_PROJECT,
         UiCommand::KeyboardShortcuts => &HELP,
         UiCommand::Settings => &SETTINGS,
+        UiCommand::TakeA => &TAKE_A,
+        UiCommand::TakeB => &TAKE_B,
+        UiCommand::TakeBoth => &TAKE_BOTH,
+        UiCommand::TakeNeither => &TAKE_NEITHER,
+        UiCommand::NextDisagreement => &NEXT_DISAGREEMENT,
+        UiCommand::PreviousDisagreement => &PREVIOUS_DISAGREEMENT,
         UiCommand::AddArticles
         | UiCommand::AddFolder
         | UiCommand::ImportAnnotations
@@ -70,7 +88,9 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         | UiCommand::ToggleSpans
         | UiCommand::GettingStarted
         | UiCommand::ToggleGuidelines
-        | UiCommand::ShowStatistics => &[],
+        | UiCommand::ShowStatistics
+        | UiCommand::CompareAnnotators
+        | UiCommand::ShowAgreement => &[],
     }
 }
 
