@@ -61,12 +61,24 @@ ui_commands! {
     FindNext,
     /// Go to the previous hit of the find bar.
     FindPrevious,
+    /// Make the next suggestion current (and scroll to it).
+    NextSuggestion,
+    /// Make the previous suggestion current (and scroll to it).
+    PreviousSuggestion,
+    /// Accept the current suggestion as a span (with its relation when both ends are spans).
+    AcceptSuggestion,
+    /// Reject the current suggestion: not proposed again in this document.
+    RejectSuggestion,
+    /// Accept every suggestion of the document shown, as one undo step.
+    AcceptAllSuggestions,
     /// Show the settings window (theme, annotator name, dialogs).
     Settings,
     /// Show or hide the document list.
     ToggleDocuments,
     /// Show or hide the span panel.
     ToggleSpans,
+    /// Show or hide the suggestions.
+    ToggleSuggestions,
     /// Show the next document of the (filtered) document list.
     NextDocument,
     /// Show the previous document of the (filtered) document list.
@@ -111,6 +123,12 @@ impl UiCommand {
             Self::Find => "Find…",
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
+            Self::NextSuggestion => "Next suggestion",
+            Self::PreviousSuggestion => "Previous suggestion",
+            Self::AcceptSuggestion => "Accept suggestion",
+            Self::RejectSuggestion => "Reject suggestion",
+            Self::AcceptAllSuggestions => "Accept all suggestions in this document",
+            Self::ToggleSuggestions => "Suggestions",
             Self::NextDocument => "Next document",
             Self::PreviousDocument => "Previous document",
             Self::ZoomIn => "Zoom in",
@@ -163,6 +181,22 @@ impl UiCommand {
             }
             Self::FindNext => "Go to the next hit of the find bar",
             Self::FindPrevious => "Go to the previous hit of the find bar",
+            Self::NextSuggestion => {
+                "Make the next suggestion (dashed outline) current and scroll to it; Tab acts while the article has the keyboard, no span is selected and there are suggestions"
+            }
+            Self::PreviousSuggestion => "Make the previous suggestion current and scroll to it",
+            Self::AcceptSuggestion => {
+                "Accept the current suggestion as a span (with its 'attributed to' relation when the other end is a span); Enter acts only while a suggestion is current (after Tab or a click on it). A label's key accepts it with that label instead"
+            }
+            Self::RejectSuggestion => {
+                "Reject the current suggestion: it is not proposed again in this document (remembered in the project); Backspace acts only while a suggestion is current, otherwise it removes the selected span"
+            }
+            Self::AcceptAllSuggestions => {
+                "Accept every suggestion of this document, with their relations, as one undo step (not counted in the suggesters' tallies: nothing was judged one by one)"
+            }
+            Self::ToggleSuggestions => {
+                "Show or hide Isnad's suggestions (dashed outlines, the list in the span panel); hidden, their keys do nothing"
+            }
             Self::NextDocument => "Show the next document in the document list (as filtered)",
             Self::PreviousDocument => {
                 "Show the previous document in the document list (as filtered)"
@@ -211,6 +245,11 @@ impl UiCommand {
             | Self::Find
             | Self::FindNext
             | Self::FindPrevious
+            | Self::NextSuggestion
+            | Self::PreviousSuggestion
+            | Self::AcceptSuggestion
+            | Self::RejectSuggestion
+            | Self::AcceptAllSuggestions
             | Self::Settings => "Edit",
             Self::ZoomIn
             | Self::ZoomOut
@@ -220,7 +259,8 @@ impl UiCommand {
             | Self::NextDocument
             | Self::PreviousDocument
             | Self::ToggleDocuments
-            | Self::ToggleSpans => "View",
+            | Self::ToggleSpans
+            | Self::ToggleSuggestions => "View",
             Self::KeyboardShortcuts | Self::GettingStarted => "Help",
         }
     }

@@ -35,6 +35,13 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
     const FIND_PREVIOUS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)];
     const HELP: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
     const SETTINGS: [KeyboardShortcut; 1] = [cmd(Key::Comma)];
+    const NEXT_SUGGESTION: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::Tab)];
+    const PREVIOUS_SUGGESTION: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)];
+    const ACCEPT_SUGGESTION: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::NONE, Key::Enter)];
+    const REJECT_SUGGESTION: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
     match command {
         UiCommand::NewProject => &NEW,
         UiCommand::OpenProject => &OPEN,
@@ -57,6 +64,10 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         UiCommand::FindPrevious => &FIND_PREVIOUS,
         UiCommand::KeyboardShortcuts => &HELP,
         UiCommand::Settings => &SETTINGS,
+        UiCommand::NextSuggestion => &NEXT_SUGGESTION,
+        UiCommand::PreviousSuggestion => &PREVIOUS_SUGGESTION,
+        UiCommand::AcceptSuggestion => &ACCEPT_SUGGESTION,
+        UiCommand::RejectSuggestion => &REJECT_SUGGESTION,
         UiCommand::AddArticles
         | UiCommand::AddFolder
         | UiCommand::ImportAnnotations
@@ -67,8 +78,23 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         | UiCommand::ToggleSpans
         | UiCommand::GettingStarted
         | UiCommand::ToggleGuidelines
-        | UiCommand::ShowStatistics => &[],
+        | UiCommand::ShowStatistics
+        | UiCommand::AcceptAllSuggestions
+        | UiCommand::ToggleSuggestions => &[],
     }
+}
+
+/// Commands whose keys act only in a context, read by [`crate::ui::suggestion_keys`] rather than
+/// here: Tab, Enter and Backspace keep their other uses (focus, buttons, removing the selected
+/// span) when no suggestion is there or current.
+pub fn is_contextual(command: UiCommand) -> bool {
+    matches!(
+        command,
+        UiCommand::NextSuggestion
+            | UiCommand::PreviousSuggestion
+            | UiCommand::AcceptSuggestion
+            | UiCommand::RejectSuggestion
+    )
 }
 
 /// Commands whose shortcut was pressed this frame (the key presses are consumed).
@@ -87,6 +113,7 @@ pub fn pressed_commands(ctx: &egui::Context) -> Vec<UiCommand> {
             .iter()
             .copied()
             .filter(|command| !(typing && command.is_text_editing()))
+            .filter(|command| !is_contextual(*command))
             .flat_map(|command| shortcuts(command).iter().map(move |s| (command, s)))
             .filter(|(_, shortcut)| !(typing && shortcut.modifiers.is_none()))
             .collect();
