@@ -30,6 +30,9 @@ use crate::ui::suggestion_list::{
 /// Quiet time after an edit before the suggestions are computed again, in seconds.
 pub const DEBOUNCE_SECONDS: f64 = 0.15;
 
+/// The revision of a list changed locally since it was computed (never a real revision).
+const LOCALLY_CHANGED: u64 = u64::MAX;
+
 /// The suggestions shown, and what they were computed for.
 struct Shown {
     doc: DocId,
@@ -108,6 +111,9 @@ impl SuggestionsState {
         let Some(shown) = &mut self.shown else {
             return;
         };
+        // Changed here, not computed: the next computation replaces it whatever the revision
+        // (an undo may bring the project back to the revision it was computed for).
+        shown.revision = LOCALLY_CHANGED;
         let found = &mut shown.found;
         let covered = |s: &Suggestion| {
             accepted
