@@ -11,6 +11,7 @@
 //! dropped and the next one starts. The frame never waits: until then the suggestions shown are
 //! the previous ones, minus those judged since (removed at once, locally).
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -115,17 +116,17 @@ impl SuggestionsState {
         // (an undo may bring the project back to the revision it was computed for).
         shown.revision = LOCALLY_CHANGED;
         let found = &mut shown.found;
-        let covered = |s: &Suggestion| {
-            accepted
-                .iter()
-                .any(|(_, r, l)| &s.label == l && r.start < s.range.end && s.range.start < r.end)
-        };
-        let keep: Vec<bool> = found
+        let covered = Intervals::new(accepted.iter().map(|(_, r, l)| (r.clone(), l)));
+        let mut keep: Vec<bool> = found
             .spans
             .iter()
-            .enumerate()
-            .map(|(i, s)| !gone.contains(&i) && !covered(s))
+            .map(|s| !covered.overlaps(&s.range, &s.label))
             .collect();
+        for &i in gone {
+            if let Some(k) = keep.get_mut(i) {
+                *k = false;
+            }
+        }
         let mut new_index = Vec::with_capacity(keep.len());
         let mut kept = 0;
         for &k in &keep {
@@ -133,11 +134,12 @@ impl SuggestionsState {
             kept += usize::from(k);
         }
         let moved = |i: usize| new_index.get(i).copied().flatten();
+        let by_index: HashMap<usize, (&Range<usize>, &LabelId)> =
+            accepted.iter().map(|(i, r, l)| (*i, (r, l))).collect();
         let accepted_as = |i: usize| {
-            accepted
-                .iter()
-                .find(|(a, ..)| *a == i)
-                .map(|(_, r, l)| (r.clone(), l.clone()))
+            by_index
+                .get(&i)
+                .map(|(r, l)| ((*r).clone(), (*l).clone()))
         };
         let mut anchored: Vec<AnchoredRelation> = found
             .anchored
@@ -196,6 +198,44 @@ impl SuggestionsState {
             (after < found.spans.len()).then_some(after)
         });
         self.marks_stale = true;
+    }
+}
+
+/// Byte ranges by label, for "does one of this label overlap that range" in O(log n).
+pub(super) struct Intervals<'a> {
+    /// Per label: (start, end) sorted by start, and the greatest end up to each.
+    by_label: HashMap<&'a LabelId, (Vec<(usize, usize)>, Vec<usize>)>,
+}
+
+impl<'a> Intervals<'a> {
+    pub(super) fn new(ranges: impl Iterator<Item = (Range<usize>, &'a LabelId)>) -> Self {
+        let mut by_label: HashMap<&LabelId, (Vec<(usize, usize)>, Vec<usize>)> = HashMap::new();
+        for (range, label) in ranges {
+            by_label.entry(label).or_default().0.push((range.start, range.end));
+        }
+        for (ranges, max_end) in by_label.values_mut() {
+            ranges.sort_unstable();
+            let mut greatest = 0;
+            *max_end = ranges
+                .iter()
+                .map(|r| {
+                    greatest = greatest.max(r.1);
+                    greatest
+                })
+                .collect();
+        }
+        Self { by_label }
+    }
+
+    pub(super) fn overlaps(&self, range: &Range<usize>, label: &LabelId) -> bool {
+        let Some((ranges, max_end)) = self.by_label.get(label) else {
+            return false;
+        };
+        let before = ranges.partition_point(|r| r.0 < range.end);
+        before
+            .checked_sub(1)
+            .and_then(|i| max_end.get(i))
+            .is_some_and(|&end| end > range.start)
     }
 }
 
@@ -312,7 +352,7 @@ impl IsnadApp {
                     let colour = schema
                         .get(&s.label)
                         .map_or(egui::Color32::GRAY, |l| to_color32(l.colour));
-                    (s.range.clone(), s.label.clone(), colour)
+                    (s.range.clone(), s.label.clone(), colour, s.suggester.name())
                 })
             }));
         }

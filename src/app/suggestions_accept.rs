@@ -6,6 +6,7 @@
 //! a span (accepted now or before). Each verdict goes through the history, so Ctrl+Z takes it
 //! back, tally included. The keys act only in their context (see `ui::suggestion_keys`).
 
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use super::IsnadApp;
@@ -258,18 +259,25 @@ impl IsnadApp {
         };
         let project = self.workspace.project();
         let mut chosen: Vec<(usize, Range<usize>, LabelId)> = Vec::new();
+        // The ranges chosen per label (never overlapping each other), by start.
+        let mut taken: HashMap<LabelId, BTreeMap<usize, usize>> = HashMap::new();
         for (i, label) in picks {
             let Some(suggestion) = found.spans.get(i) else {
                 continue;
             };
             let range = suggestion.range.clone();
-            let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
-            if project.find_duplicate(doc, range.clone(), &label).is_some()
-                || chosen.iter().any(|(_, r, l)| l == &label && overlaps(r))
+            let ranges = taken.entry(label.clone()).or_default();
+            let overlaps = ranges
+                .range(..range.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > range.start);
+            if overlaps
+                || project.find_duplicate(doc, range.clone(), &label).is_some()
                 || !project.schema().contains(&label)
             {
                 continue;
             }
+            ranges.insert(range.start, range.end);
             chosen.push((i, range, label));
         }
         if chosen.is_empty() {
@@ -287,12 +295,11 @@ impl IsnadApp {
             new_spans.push((*i, id, label.clone()));
         }
         let project = self.workspace.project();
-        let span_of = |i: usize| {
-            new_spans
-                .iter()
-                .find(|(j, ..)| *j == i)
-                .map(|(_, id, label)| (*id, label.clone()))
-        };
+        let new_spans: HashMap<usize, (SpanId, LabelId)> = new_spans
+            .into_iter()
+            .map(|(i, id, label)| (i, (id, label)))
+            .collect();
+        let span_of = |i: usize| new_spans.get(&i).cloned();
         let fits = |kind: &RelationTypeId, head: &LabelId, child: &LabelId| {
             project
                 .schema()
@@ -300,10 +307,12 @@ impl IsnadApp {
                 .is_some_and(|t| t.fits(head, child))
         };
         let mut links: Vec<(RelationTypeId, SpanId, SpanId)> = Vec::new();
+        let mut linked: HashSet<(RelationTypeId, SpanId, SpanId)> = HashSet::new();
         for relation in &found.relations {
             if let (Some((head, head_label)), Some((child, child_label))) =
                 (span_of(relation.head), span_of(relation.child))
                 && fits(&relation.kind, &head_label, &child_label)
+                && linked.insert((relation.kind.clone(), head, child))
             {
                 links.push((relation.kind.clone(), head, child));
             }
@@ -330,7 +339,7 @@ impl IsnadApp {
             };
             if fits(&anchored.kind, head_label, child_label)
                 && project.find_relation(&anchored.kind, head, child).is_none()
-                && !links.contains(&(anchored.kind.clone(), head, child))
+                && linked.insert((anchored.kind.clone(), head, child))
             {
                 links.push((anchored.kind.clone(), head, child));
             }

@@ -200,6 +200,7 @@ impl ArticleView {
             .cloned()
             .collect();
         if spans.is_empty() {
+            self.suggestion_tooltip(project, response, offset);
             return;
         }
         let text = self.layout.text();

@@ -12,7 +12,7 @@ use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2, vec2};
 
 use super::span_marks::assign_lanes;
 use super::{ArticleView, ViewAction};
-use crate::model::LabelId;
+use crate::model::{LabelId, Project};
 
 /// At most this many nested outlines are told apart; deeper nesting shares the last inset.
 const MAX_LANES: usize = 3;
@@ -28,6 +28,8 @@ pub struct SuggestionMark {
     pub label: LabelId,
     /// The label's colour.
     pub colour: Color32,
+    /// Who proposed it (`cues`, `learned`, `gazetteer`), for the tooltip.
+    pub suggester: &'static str,
     /// Inset level among overlapping suggestions.
     pub lane: usize,
 }
@@ -44,18 +46,22 @@ pub struct SuggestionMarks {
 }
 
 impl SuggestionMarks {
-    /// Marks for suggestions given in text order as (range, label, colour).
-    pub fn new(items: impl IntoIterator<Item = (Range<usize>, LabelId, Color32)>) -> Self {
-        let items: Vec<(Range<usize>, LabelId, Color32)> = items.into_iter().collect();
+    /// Marks for suggestions given in text order as (range, label, colour, suggester).
+    pub fn new(
+        items: impl IntoIterator<Item = (Range<usize>, LabelId, Color32, &'static str)>,
+    ) -> Self {
+        let items: Vec<(Range<usize>, LabelId, Color32, &'static str)> =
+            items.into_iter().collect();
         let ranges: Vec<Range<usize>> = items.iter().map(|i| i.0.clone()).collect();
         let lanes = assign_lanes(&ranges);
         let marks: Vec<SuggestionMark> = items
             .into_iter()
             .zip(lanes)
-            .map(|((range, label, colour), lane)| SuggestionMark {
+            .map(|((range, label, colour, suggester), lane)| SuggestionMark {
                 range,
                 label,
                 colour,
+                suggester,
                 lane,
             })
             .collect();
@@ -151,6 +157,35 @@ impl ArticleView {
         }
     }
 
+    /// The tooltip of the suggestion under the pointer (at `offset`), when no span is there.
+    pub(super) fn suggestion_tooltip(
+        &self,
+        project: &Project,
+        response: &egui::Response,
+        offset: usize,
+    ) {
+        let Some(mark) = self.suggestions.at(offset).and_then(|i| self.suggestions.marks.get(i))
+        else {
+            return;
+        };
+        let label = project.schema().get(&mark.label);
+        let name = label.map_or(mark.label.as_str(), |l| l.name.as_str());
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.horizontal(|ui| {
+                let (chip, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter().rect_stroke(
+                    chip,
+                    2.0,
+                    Stroke::new(1.5, mark.colour),
+                    egui::StrokeKind::Inside,
+                );
+                ui.strong(format!("Suggested {name}"));
+                ui.weak(format!("by {}", mark.suggester));
+            });
+            ui.weak("Click or Tab to choose it; then Enter accepts, Backspace rejects, a label's key accepts it as that label");
+        });
+    }
+
     /// Paints the suggestions inside `visible_text` (byte range of the visible paragraphs).
     pub(super) fn paint_suggestions(
         &mut self,
@@ -194,9 +229,9 @@ mod tests {
     #[test]
     fn the_innermost_suggestion_is_found_and_only_visible_ones_are_looked_at() {
         let marks = SuggestionMarks::new([
-            (0..30, label("claim"), Color32::RED),
-            (5..10, label("source"), Color32::BLUE),
-            (40..50, label("source"), Color32::BLUE),
+            (0..30, label("claim"), Color32::RED, "cues"),
+            (5..10, label("source"), Color32::BLUE, "cues"),
+            (40..50, label("source"), Color32::BLUE, "learned"),
         ]);
         assert_eq!(marks.at(6), Some(1));
         assert_eq!(marks.at(20), Some(0));
