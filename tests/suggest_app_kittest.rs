@@ -90,7 +90,10 @@ fn suggestions_appear_off_the_ui_thread_drawn_and_listed() {
         "{texts:?}"
     );
     assert!(texts.contains(&("المحصول تراجع كثيرا هذا العام", "claim", "cues")));
-    assert!(texts.contains(&("البنك الدولي", "actor", "learned")), "{texts:?}");
+    assert!(
+        texts.contains(&("البنك الدولي", "actor", "learned")),
+        "{texts:?}"
+    );
     // Every one is drawn in the article, and none is a span.
     let view = app.view().expect("view");
     assert_eq!(view.suggestion_marks().marks().len(), suggestions.len());
@@ -135,7 +138,11 @@ fn tab_moves_enter_accepts_with_provenance_and_the_relation() {
     for _ in 0..source {
         press(&mut harness, Modifiers::NONE, Key::Tab);
     }
-    let wanted = harness.state().current_suggestion().cloned().expect("source");
+    let wanted = harness
+        .state()
+        .current_suggestion()
+        .cloned()
+        .expect("source");
     assert_eq!(&text[wanted.range.clone()], "وزير الزراعة خالد العمري");
     press(&mut harness, Modifiers::NONE, Key::Enter);
     let spans = spans_of(&harness, doc);
@@ -247,7 +254,11 @@ fn a_label_key_accepts_the_suggestion_as_that_label() {
     for _ in 0..=source {
         press(&mut harness, Modifiers::NONE, Key::Tab);
     }
-    let chosen = harness.state().current_suggestion().cloned().expect("current");
+    let chosen = harness
+        .state()
+        .current_suggestion()
+        .cloned()
+        .expect("current");
     assert_eq!(chosen.label.as_str(), "source");
     // 1 is Actor's key.
     press(&mut harness, Modifiers::NONE, Key::Num1);
@@ -270,9 +281,7 @@ fn accept_all_is_one_undo_step() {
     let mut harness = app_showing(&path, doc);
     let count = harness.state().suggestions().len();
     assert!(count >= 4, "{count}");
-    harness
-        .state_mut()
-        .request(UiCommand::AcceptAllSuggestions);
+    harness.state_mut().request(UiCommand::AcceptAllSuggestions);
     harness.run_steps(2);
     let spans = spans_of(&harness, doc);
     assert!(spans.len() >= 3 && spans.len() <= count, "{}", spans.len());
@@ -282,7 +291,10 @@ fn accept_all_is_one_undo_step() {
     // Not judged one by one: the tallies are untouched.
     assert!(harness.state().project().suggestion_memory().is_empty());
     press(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert!(spans_of(&harness, doc).is_empty(), "one Ctrl+Z undoes it all");
+    assert!(
+        spans_of(&harness, doc).is_empty(),
+        "one Ctrl+Z undoes it all"
+    );
     assert_eq!(harness.state().project().relations_of_doc(doc).count(), 0);
     settle(&mut harness);
     assert_eq!(harness.state().suggestions().len(), count);
@@ -329,6 +341,8 @@ fn help_lists_the_suggestion_keys() {
         assert!(!row.shortcut.is_empty(), "{name} has its key");
     }
     // Enter and Backspace are not taken by the generic shortcuts (they keep their other uses).
-    assert!(isnad::ui::shortcuts::is_contextual(UiCommand::RejectSuggestion));
+    assert!(isnad::ui::shortcuts::is_contextual(
+        UiCommand::RejectSuggestion
+    ));
     assert!(!isnad::ui::shortcuts::is_contextual(UiCommand::Save));
 }

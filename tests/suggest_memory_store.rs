@@ -112,13 +112,21 @@ fn isnad_suggest_respects_rejections_and_evaluate_prints_the_tallies() {
     let dir = tempfile::tempdir().expect("temp dir");
     let options = SuggestOptions::default();
     let before = suggest_project(&saved(&project, dir.path()), &options).expect("suggest");
-    assert!(before.stdout.contains("source [cues] الوزير"), "{}", before.stdout);
+    assert!(
+        before.stdout.contains("source [cues] الوزير"),
+        "{}",
+        before.stdout
+    );
     verdict(first, FIRST, "الوزير", "source", Verdict::Rejected)
         .apply(&mut project)
         .expect("judge");
     let path = saved(&project, dir.path());
     let after = suggest_project(&path, &options).expect("suggest");
-    assert!(!after.stdout.contains("source [cues] الوزير"), "{}", after.stdout);
+    assert!(
+        !after.stdout.contains("source [cues] الوزير"),
+        "{}",
+        after.stdout
+    );
     let evaluate = SuggestOptions {
         evaluate: true,
         ..SuggestOptions::default()
@@ -132,4 +140,21 @@ fn isnad_suggest_respects_rejections_and_evaluate_prints_the_tallies() {
         .expect("the tally of the cues");
     let fields: Vec<&str> = row.split_whitespace().collect();
     assert_eq!(fields, ["cues", "0", "0", "1", "0.00"], "{table}");
+}
+
+#[test]
+fn a_crop_that_leaves_a_rejection_outside_the_text_still_saves() {
+    let (mut project, first, _) = project_of_two();
+    // الموسم سيئ is rejected, then the document cropped to its first words.
+    verdict(first, FIRST, "الموسم سيئ", "claim", Verdict::Rejected)
+        .apply(&mut project)
+        .expect("judge");
+    let crop =
+        isnad::command::crop_edit(&project, first, byte_range(FIRST, "قال الوزير")).expect("crop");
+    crop.apply(&mut project).expect("crop");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = saved(&project, dir.path());
+    let loaded = project::load(&path).expect("load");
+    assert_eq!(loaded.suggestion_memory().rejection_count(), 0);
+    assert_eq!(loaded.suggestion_memory().tally("cues").rejected, 1);
 }

@@ -136,11 +136,7 @@ impl SuggestionsState {
         let moved = |i: usize| new_index.get(i).copied().flatten();
         let by_index: HashMap<usize, (&Range<usize>, &LabelId)> =
             accepted.iter().map(|(i, r, l)| (*i, (r, l))).collect();
-        let accepted_as = |i: usize| {
-            by_index
-                .get(&i)
-                .map(|(r, l)| ((*r).clone(), (*l).clone()))
-        };
+        let accepted_as = |i: usize| by_index.get(&i).map(|(r, l)| ((*r).clone(), (*l).clone()));
         let mut anchored: Vec<AnchoredRelation> = found
             .anchored
             .iter()
@@ -201,17 +197,23 @@ impl SuggestionsState {
     }
 }
 
+/// (start, end) pairs sorted by start, and the greatest end up to each.
+type Sorted = (Vec<(usize, usize)>, Vec<usize>);
+
 /// Byte ranges by label, for "does one of this label overlap that range" in O(log n).
 pub(super) struct Intervals<'a> {
-    /// Per label: (start, end) sorted by start, and the greatest end up to each.
-    by_label: HashMap<&'a LabelId, (Vec<(usize, usize)>, Vec<usize>)>,
+    by_label: HashMap<&'a LabelId, Sorted>,
 }
 
 impl<'a> Intervals<'a> {
     pub(super) fn new(ranges: impl Iterator<Item = (Range<usize>, &'a LabelId)>) -> Self {
-        let mut by_label: HashMap<&LabelId, (Vec<(usize, usize)>, Vec<usize>)> = HashMap::new();
+        let mut by_label: HashMap<&LabelId, Sorted> = HashMap::new();
         for (range, label) in ranges {
-            by_label.entry(label).or_default().0.push((range.start, range.end));
+            by_label
+                .entry(label)
+                .or_default()
+                .0
+                .push((range.start, range.end));
         }
         for (ranges, max_end) in by_label.values_mut() {
             ranges.sort_unstable();
@@ -289,7 +291,8 @@ impl IsnadApp {
                         text: job.text,
                         found,
                     });
-                    state.current = current.and_then(|(range, label)| state.position(&range, &label));
+                    state.current =
+                        current.and_then(|(range, label)| state.position(&range, &label));
                     state.marks_stale = true;
                 }
                 Ok(_) => {}
@@ -297,9 +300,8 @@ impl IsnadApp {
             }
         }
         let state = &mut self.suggestions;
-        let needed = show
-            && state.job.is_none()
-            && state.shown.as_ref().map(|s| (s.doc, s.revision)) != key;
+        let needed =
+            show && state.job.is_none() && state.shown.as_ref().map(|s| (s.doc, s.revision)) != key;
         if let (true, Some((doc, revision)), Some(text)) = (needed, key, text) {
             let wait = if state.shown.is_some() {
                 DEBOUNCE_SECONDS - (now - state.changed_at)
@@ -379,8 +381,8 @@ impl IsnadApp {
         let doc = self.reader.doc();
         let found = state.shown.as_ref().filter(|s| Some(s.doc) == doc);
         let text = found.map_or("", |s| &*s.text);
-        let computing = state.job.is_some()
-            || found.is_none_or(|s| s.revision != self.workspace.revision());
+        let computing =
+            state.job.is_some() || found.is_none_or(|s| s.revision != self.workspace.revision());
         let current = state.current();
         let info = SuggestionListInfo {
             text,
@@ -421,7 +423,9 @@ impl IsnadApp {
     /// they are hidden).
     pub fn suggestions(&self) -> &[Suggestion] {
         match self.suggestions.shown.as_ref() {
-            Some(shown) if self.settings.show_suggestions && Some(shown.doc) == self.reader.doc() => {
+            Some(shown)
+                if self.settings.show_suggestions && Some(shown.doc) == self.reader.doc() =>
+            {
                 &shown.found.spans
             }
             _ => &[],
@@ -444,10 +448,7 @@ impl IsnadApp {
         if !self.settings.show_suggestions {
             return true;
         }
-        let key = self
-            .reader
-            .doc()
-            .map(|d| (d, self.workspace.revision()));
+        let key = self.reader.doc().map(|d| (d, self.workspace.revision()));
         self.suggestions.job.is_none()
             && self.suggestions.shown.as_ref().map(|s| (s.doc, s.revision)) == key
     }

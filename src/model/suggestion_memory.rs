@@ -226,13 +226,19 @@ mod tests {
     #[test]
     fn acceptances_are_counted_per_suggester_and_bad_places_refused() {
         let mut project = project();
-        assert_eq!(project.judge_suggestion(&verdict(Verdict::Accepted)), Ok(false));
+        assert_eq!(
+            project.judge_suggestion(&verdict(Verdict::Accepted)),
+            Ok(false)
+        );
         assert_eq!(
             project.judge_suggestion(&verdict(Verdict::Relabelled)),
             Ok(false)
         );
         let tally = project.suggestion_memory().tally("cues");
-        assert_eq!((tally.accepted, tally.relabelled, tally.judged()), (1, 1, 2));
+        assert_eq!(
+            (tally.accepted, tally.relabelled, tally.judged()),
+            (1, 1, 2)
+        );
         assert_eq!(project.suggestion_memory().rejection_count(), 0);
         let mut elsewhere = verdict(Verdict::Rejected);
         elsewhere.doc = DocId(9);

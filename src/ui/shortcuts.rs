@@ -35,7 +35,8 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
     const FIND_PREVIOUS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)];
     const HELP: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
     const SETTINGS: [KeyboardShortcut; 1] = [cmd(Key::Comma)];
-    const NEXT_SUGGESTION: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::Tab)];
+    const NEXT_SUGGESTION: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::NONE, Key::Tab)];
     const PREVIOUS_SUGGESTION: [KeyboardShortcut; 1] =
         [KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)];
     const ACCEPT_SUGGESTION: [KeyboardShortcut; 1] =

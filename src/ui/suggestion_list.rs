@@ -135,7 +135,8 @@ fn counts_ui(
                 continue;
             }
             let (chip, _) = ui.allocate_exact_size(vec2(8.0, 8.0), Sense::hover());
-            ui.painter().rect_filled(chip, 2.0, to_color32(label.colour));
+            ui.painter()
+                .rect_filled(chip, 2.0, to_color32(label.colour));
             shaped_label(
                 ui,
                 engine,

@@ -46,7 +46,8 @@ pub(crate) struct FileTally {
 }
 
 /// Appends the `rejected_suggestions` and `suggester_tallies` fields (nothing when nothing was
-/// judged). Rejections of documents no longer in the project are left out.
+/// judged). Rejections of documents no longer in the project, or no longer inside their text
+/// (the document was cropped), are left out.
 pub(crate) fn write_suggestion_memory(out: &mut String, project: &Project) -> Result<(), String> {
     let memory = project.suggestion_memory();
     let rejected_docs: Vec<DocId> = project
@@ -63,13 +64,13 @@ pub(crate) fn write_suggestion_memory(out: &mut String, project: &Project) -> Re
             }
             let index = OffsetIndex::new(doc.text());
             for (range, label) in memory.rejected_in(doc.id()) {
-                let (Some(start), Some(end)) =
-                    (index.byte_to_char(range.start), index.byte_to_char(range.end))
-                else {
-                    return Err(format!(
-                        "a rejected suggestion of document {} is not on character boundaries",
-                        doc.id().0
-                    ));
+                // A document cropped since may have rejections that no longer fit its text:
+                // those are left out (they could never match a suggestion again).
+                let (Some(start), Some(end)) = (
+                    index.byte_to_char(range.start),
+                    index.byte_to_char(range.end),
+                ) else {
+                    continue;
                 };
                 let label = ron::to_string(label.as_str()).map_err(|e| e.to_string())?;
                 let _ = writeln!(

@@ -75,7 +75,10 @@ fn existing_spans_and_rejected_suggestions_are_not_proposed() {
     // The claim's relation to the source already tagged is kept, anchored on that span.
     let anchored = found.anchored.first().expect("an anchored relation");
     assert_eq!(found.anchored.len(), 1);
-    assert_eq!((anchored.suggestion, anchored.suggestion_is_head), (0, true));
+    assert_eq!(
+        (anchored.suggestion, anchored.suggestion_is_head),
+        (0, true)
+    );
     assert_eq!(&text[anchored.other.clone()], "الوزير");
     assert_eq!(anchored.other_label.as_str(), "source");
     let mut rejected = Rejected::new();

@@ -135,7 +135,8 @@ impl ArticleView {
     /// Whether the keyboard is the view's: nothing else has the focus (the suggestion keys act
     /// only then, so Tab still walks a focused panel's fields).
     pub fn has_keyboard(&self, ctx: &egui::Context) -> bool {
-        ctx.memory(|m| m.focused()).is_none_or(|id| Some(id) == self.response_id)
+        ctx.memory(|m| m.focused())
+            .is_none_or(|id| Some(id) == self.response_id)
     }
 
     /// After a click at `offset` that selected no span: the suggestion there becomes current, or
@@ -164,7 +165,10 @@ impl ArticleView {
         response: &egui::Response,
         offset: usize,
     ) {
-        let Some(mark) = self.suggestions.at(offset).and_then(|i| self.suggestions.marks.get(i))
+        let Some(mark) = self
+            .suggestions
+            .at(offset)
+            .and_then(|i| self.suggestions.marks.get(i))
         else {
             return;
         };
