@@ -218,3 +218,66 @@ fn source_metadata_is_saved_and_exported_beside_the_fixed_fields() {
         "a clashing name never replaces a fixed field"
     );
 }
+
+#[test]
+fn says_who_made_each_span_and_relation_and_which_suggester() {
+    let mut project = fixture::attributed_project();
+    // Who made them is recorded on insertion (the app and the CLI stamp new spans): re-insert a
+    // relation and a span that is no relation's end with their makers.
+    let relation = project
+        .documents()
+        .find_map(|d| project.relations_of_doc(d.id()).next())
+        .expect("a relation")
+        .clone();
+    project
+        .remove_relation(relation.id)
+        .expect("remove relation");
+    project
+        .insert_relation(relation.clone().made_by(Some("omar")))
+        .expect("insert relation");
+    let linked: Vec<_> = project
+        .documents()
+        .flat_map(|d| project.relations_of_doc(d.id()))
+        .flat_map(|r| [r.head, r.child])
+        .collect();
+    let all: Vec<_> = project
+        .documents()
+        .flat_map(|d| project.spans_of(d.id()))
+        .cloned()
+        .collect();
+    let first = all
+        .iter()
+        .find(|s| !linked.contains(&s.id))
+        .expect("a span that is no relation's end")
+        .clone();
+    let second = all.iter().find(|s| s.id != first.id).expect("another span");
+    project.remove_span(first.id).expect("remove");
+    let mut named = first.clone().made_by(Some("ليلى"));
+    named.suggested_by = Some("cues".into());
+    project.insert_span(named).expect("insert");
+
+    let bytes = export_bytes(&project, &ExportOptions::new(ExportFormat::Jsonl));
+    let text = String::from_utf8(bytes).expect("utf-8");
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let find = |key: &str, id: String| {
+        lines
+            .iter()
+            .flat_map(|l| l[key].as_array().expect("array").iter())
+            .find(|s| s["id"] == id)
+            .expect("found")
+            .clone()
+    };
+    let span = |id: u64| find("spans", format!("s{id}"));
+    assert_eq!(span(first.id.0)["annotator"], "ليلى");
+    assert_eq!(span(first.id.0)["suggested_by"], "cues");
+    assert!(
+        span(second.id.0).get("annotator").is_none(),
+        "no name: no key"
+    );
+    assert!(span(second.id.0).get("suggested_by").is_none());
+    let relation = find("relations", format!("r{}", relation.id.0));
+    assert_eq!(relation["annotator"], "omar");
+}

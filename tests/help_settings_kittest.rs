@@ -120,3 +120,51 @@ fn choosing_the_light_theme_is_applied_and_remembered_in_the_settings_file() {
     );
     assert!(!(harness.ctx.theme() == egui::Theme::Dark));
 }
+
+/// The spans of the shown document tagged with `range`.
+fn annotators_at(
+    harness: &Harness<'static, IsnadApp>,
+    range: std::ops::Range<usize>,
+) -> Vec<Option<String>> {
+    let app = harness.state();
+    let doc = app.current_document().expect("a document");
+    app.project()
+        .spans_of(doc)
+        .iter()
+        .filter(|s| s.range() == range)
+        .map(|s| s.annotator.clone())
+        .collect()
+}
+
+#[test]
+fn the_annotator_name_from_the_settings_is_recorded_on_new_spans() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness_with_settings(dir.path().join("settings.ron"));
+    let text = common::text(&harness);
+    let first = text.find("مؤتمر صحفي").expect("phrase");
+    let range = first..first + "مؤتمر صحفي".len();
+    common::drag_offsets(&mut harness, range.start, range.end);
+    common::press(&mut harness, egui::Modifiers::NONE, Key::Num1);
+    assert_eq!(
+        annotators_at(&harness, range.clone()),
+        [None],
+        "no name set yet"
+    );
+    harness.state_mut().request(UiCommand::Undo);
+    harness.run_steps(2);
+
+    harness.state_mut().request(UiCommand::Settings);
+    harness.run_steps(3);
+    harness.get_by_label("Annotator name").focus();
+    harness.get_by_label("Annotator name").type_text(" سارة ");
+    harness.run_steps(2);
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    common::drag_offsets(&mut harness, range.start, range.end);
+    common::press(&mut harness, egui::Modifiers::NONE, Key::Num1);
+    assert_eq!(
+        annotators_at(&harness, range),
+        [Some("سارة".to_owned())],
+        "the trimmed name is on the new span"
+    );
+}

@@ -1,5 +1,6 @@
 //! Panels that fit: a 700×500 window keeps the article readable, the side panels can be hidden
-//! from the View menu, Escape closes the export report, "1 span" is singular.
+//! from the View menu, the span rows stay put when a span is selected,
+//! Escape closes the export report, "1 span" is singular.
 
 mod common;
 
@@ -101,4 +102,38 @@ fn one_span_is_singular_in_the_status_bar() {
     let harness = harness(Some(&path));
     assert!(harness.query_by_label("1 span").is_some());
     assert!(harness.query_by_label("1 spans").is_none());
+}
+
+/// Selecting a span (from the list or the article) shows its details below the span list, so the
+/// rows under the pointer do not move; the details get the height they need and every field in
+/// them is on screen.
+#[test]
+fn selecting_a_span_leaves_the_span_rows_where_they_were() {
+    let mut harness = sized(1000.0, 700.0);
+    let heading = harness.get_by_label("Spans").rect();
+    let doc = harness.state().current_document().expect("a document");
+    let source = harness
+        .state()
+        .project()
+        .spans_of(doc)
+        .iter()
+        .find(|s| s.label.as_str() == "source")
+        .expect("a source")
+        .id;
+    harness.state_mut().reveal_span(source);
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label("Selected span").is_some(),
+        "the details are shown"
+    );
+    assert_eq!(
+        harness.get_by_label("Spans").rect(),
+        heading,
+        "the span list did not move"
+    );
+    let field = harness.get_by_label("kind: not set").rect();
+    assert!(
+        field.bottom() <= 700.0 && field.top() > heading.bottom(),
+        "the details' fields are on screen, below the list's heading: {field:?}"
+    );
 }

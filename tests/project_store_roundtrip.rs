@@ -44,12 +44,29 @@ fn sample_project() -> Project {
     let id = p.allocate_span_id();
     let text = p.document(b).unwrap().text().to_owned();
     let start = text.find("نص").unwrap();
-    p.insert_span(isnad::model::Span::new(
+    // Who made it (an Arabic name with a quote) and the suggester it was accepted from.
+    let mut made = isnad::model::Span::new(
         id,
         b,
         start..start + "نص".len(),
         LabelId::new("claim").unwrap(),
-    ))
+    )
+    .made_by(Some("ليلى \"L\""));
+    made.suggested_by = Some("cues".into());
+    p.insert_span(made).unwrap();
+    let spans = p.spans_of(a).to_vec();
+    let claim = spans.iter().find(|s| s.label.as_str() == "claim").unwrap();
+    let source = spans.iter().find(|s| s.label.as_str() == "source").unwrap();
+    let relation_id = p.allocate_relation_id();
+    p.insert_relation(
+        isnad::model::Relation::new(
+            relation_id,
+            isnad::model::RelationTypeId::new(isnad::model::ATTRIBUTED_TO).unwrap(),
+            claim.id,
+            source.id,
+        )
+        .made_by(Some("omar")),
+    )
     .unwrap();
     p.allocate_doc_id();
     p
@@ -63,6 +80,9 @@ fn round_trip_keeps_everything() {
     project::save(&original, &path).unwrap();
     let loaded = project::load(&path).unwrap();
     assert_eq!(loaded, original);
+    let file = std::fs::read_to_string(&path).unwrap();
+    assert!(file.contains(r#"annotator: Some("omar")),"#), "{file}");
+    assert!(file.contains(r#"suggested_by: Some("cues")),"#), "{file}");
     for doc in original.documents() {
         assert_eq!(markup_of(&loaded, doc.id()), markup_of(&original, doc.id()));
     }

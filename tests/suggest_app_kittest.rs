@@ -112,6 +112,10 @@ fn suggestions_appear_off_the_ui_thread_drawn_and_listed() {
 fn tab_moves_enter_accepts_with_provenance_and_the_relation() {
     let (path, doc) = project_file("enter");
     let mut harness = app_showing(&path, doc);
+    harness.state_mut().send(isnad::app::AppCommand::Settings(
+        isnad::app::dialogs::SettingsAnswer::Annotator("layla".into()),
+    ));
+    harness.run_steps(2);
     assert!(harness.state().current_suggestion().is_none());
     press(&mut harness, Modifiers::NONE, Key::Tab);
     let first = harness.state().current_suggestion().cloned().expect("Tab");
@@ -150,7 +154,8 @@ fn tab_moves_enter_accepts_with_provenance_and_the_relation() {
         .iter()
         .find(|s| s.range() == wanted.range && s.label == wanted.label)
         .expect("the accepted span");
-    // PROV assert_eq!(span.suggested_by.as_deref(), Some("cues"));
+    assert_eq!(span.suggested_by.as_deref(), Some("cues"));
+    assert_eq!(span.annotator.as_deref(), Some("layla"));
     assert!(
         harness
             .state()
@@ -181,6 +186,7 @@ fn tab_moves_enter_accepts_with_provenance_and_the_relation() {
     let child = project.span(relation.child).expect("child");
     assert_eq!(&text[head.range()], "المحصول تراجع كثيرا هذا العام");
     assert_eq!(child.range(), wanted.range);
+    assert_eq!(relation.annotator.as_deref(), Some("layla"));
     assert_eq!(project.suggestion_memory().tally("cues").accepted, 2);
 }
 
@@ -266,7 +272,10 @@ fn a_label_key_accepts_the_suggestion_as_that_label() {
     assert_eq!(spans.len(), 1);
     assert_eq!(spans[0].range(), chosen.range);
     assert_eq!(spans[0].label.as_str(), "actor");
-    // PROV assert_eq!(spans[0].suggested_by.as_deref(), Some(chosen.suggester.name()));
+    assert_eq!(
+        spans[0].suggested_by.as_deref(),
+        Some(chosen.suggester.name())
+    );
     let tally = harness
         .state()
         .project()
@@ -285,7 +294,7 @@ fn accept_all_is_one_undo_step() {
     harness.run_steps(2);
     let spans = spans_of(&harness, doc);
     assert!(spans.len() >= 3 && spans.len() <= count, "{}", spans.len());
-    // PROV assert!(spans.iter().all(|s| s.suggested_by.is_some()));
+    assert!(spans.iter().all(|s| s.suggested_by.is_some()));
     assert!(harness.state().project().relations_of_doc(doc).count() >= 1);
     assert!(harness.state().suggestions().len() < count);
     // Not judged one by one: the tallies are untouched.

@@ -119,17 +119,38 @@ impl IsnadApp {
             .max_size(side_panel_max(ui))
             .resizable(true)
             .show(ui, |ui| {
-                actions = span_panel_ui(
-                    ui,
-                    &mut self.engine,
-                    &mut self.span_panel,
-                    self.workspace.project(),
-                    revision,
-                    selected,
-                );
-                if selected.is_some() {
-                    ui.separator();
-                }
+                // The selected span's details sit below the list, so selecting a span (or its
+                // details growing) never moves the rows under the pointer.
+                let project = self.workspace.project();
+                // At most half the panel, measured before the details take their part of it.
+                let max_height = ui.available_height() * 0.5;
+                // As tall as the details need (measured last frame, plus the panel's margins),
+                // at most half the side panel; the details scroll past that.
+                let margins = egui::Frame::side_top_panel(ui.style())
+                    .total_margin()
+                    .sum()
+                    .y;
+                let details_height = (self.span_panel.natural_height() + margins).min(max_height);
+                let mut details = |ui: &mut egui::Ui| {
+                    span_panel_ui(
+                        ui,
+                        &mut self.engine,
+                        &mut self.span_panel,
+                        project,
+                        revision,
+                        selected,
+                        max_height,
+                    )
+                };
+                actions = if selected.is_some_and(|id| project.span(id).is_some()) {
+                    egui::Panel::bottom("span-details")
+                        .resizable(false)
+                        .exact_size(details_height)
+                        .show(ui, details)
+                        .inner
+                } else {
+                    details(ui)
+                };
                 self.suggestions_section(ui);
                 ui.heading("Spans");
                 actions.extend(span_list_ui(

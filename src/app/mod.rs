@@ -220,6 +220,7 @@ impl IsnadApp {
             window_title: String::new(),
         };
         app.apply_settings(ctx);
+        app.workspace.set_annotator(&app.settings.annotator);
         app.reader.show_first(app.workspace.project());
         if let Some(path) = path {
             if project_files::is_project_path(path) {
@@ -337,8 +338,9 @@ impl IsnadApp {
     }
 
     /// Replaces the open project (after the user agreed to drop unsaved changes).
-    fn replace_workspace(&mut self, workspace: Workspace) {
+    fn replace_workspace(&mut self, mut workspace: Workspace) {
         self.autosave.drop_recovery();
+        workspace.set_annotator(&self.settings.annotator);
         self.workspace = workspace;
         // The lists cache rows by document id and revision, which a new workspace reuses.
         self.documents = DocumentListState::new();

@@ -82,7 +82,7 @@ pub struct Settings {
     pub last_folder: Option<PathBuf>,
     /// Recent projects, newest first.
     pub recent: Vec<PathBuf>,
-    /// The annotator's name (recorded on spans once teams land).
+    /// The annotator's name (recorded on the spans and relations they make).
     pub annotator: String,
     /// Whether Isnad's suggestions are shown (View › Suggestions).
     pub show_suggestions: bool,
@@ -211,7 +211,10 @@ impl super::IsnadApp {
                 self.settings.theme = theme;
                 ctx.set_theme(theme.preference());
             }
-            super::dialogs::SettingsAnswer::Annotator(name) => self.settings.annotator = name,
+            super::dialogs::SettingsAnswer::Annotator(name) => {
+                self.workspace.set_annotator(&name);
+                self.settings.annotator = name;
+            }
         }
         self.store_settings(None);
     }

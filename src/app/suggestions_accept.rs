@@ -283,14 +283,15 @@ impl IsnadApp {
         if chosen.is_empty() {
             return Ok(0);
         }
-        let annotator: Option<String> = None; // PROVENANCE
+        let annotator = self.workspace.annotator().map(str::to_owned);
         let mut edits = Vec::new();
         let mut new_spans: Vec<(usize, SpanId, LabelId)> = Vec::new();
         for (i, range, label) in &chosen {
             let id = self.workspace.new_span_id();
             let suggester = found.spans.get(*i).map(|s| s.suggester.name());
-            let span = Span::new(id, doc, range.clone(), label.clone()); // PROVENANCE
-            let _ = (suggester, &annotator);
+            let mut span =
+                Span::new(id, doc, range.clone(), label.clone()).made_by(annotator.as_deref());
+            span.suggested_by = suggester.map(str::to_owned);
             edits.push(Edit::AddSpan(span));
             new_spans.push((*i, id, label.clone()));
         }
@@ -349,7 +350,7 @@ impl IsnadApp {
             .is_some_and(|d| d.status() == DocumentStatus::New);
         for (kind, head, child) in links {
             let id = self.workspace.new_relation_id();
-            let relation = Relation::new(id, kind, head, child); // PROVENANCE
+            let relation = Relation::new(id, kind, head, child).made_by(annotator.as_deref());
             edits.push(Edit::AddRelation(relation));
         }
         if is_new {

@@ -27,6 +27,8 @@ pub struct Workspace {
     project: Project,
     history: History,
     location: Location,
+    /// The name recorded on the spans and relations made here (`None`: no name set).
+    annotator: Option<String>,
 }
 
 impl Workspace {
@@ -36,7 +38,20 @@ impl Workspace {
             project,
             history: History::new(),
             location,
+            annotator: None,
         }
+    }
+
+    /// Records `name` (trimmed; empty means none) as who makes the spans and relations added
+    /// from now on.
+    pub fn set_annotator(&mut self, name: &str) {
+        let name = name.trim();
+        self.annotator = (!name.is_empty()).then(|| name.to_owned());
+    }
+
+    /// The name recorded on new spans and relations, if one is set.
+    pub fn annotator(&self) -> Option<&str> {
+        self.annotator.as_deref()
     }
 
     /// A workspace for a project restored from a recovery file: its changes count as unsaved
@@ -129,7 +144,8 @@ impl Workspace {
         label: LabelId,
     ) -> Result<SpanId, ModelError> {
         let id = self.project.allocate_span_id();
-        let edit = Edit::AddSpan(Span::new(id, doc, range, label));
+        let span = Span::new(id, doc, range, label).made_by(self.annotator.as_deref());
+        let edit = Edit::AddSpan(span);
         let is_new = self
             .project
             .document(doc)
@@ -167,7 +183,8 @@ impl Workspace {
         child: SpanId,
     ) -> Result<crate::model::RelationId, ModelError> {
         let id = self.project.allocate_relation_id();
-        let relation = crate::model::Relation::new(id, kind, head, child);
+        let relation =
+            crate::model::Relation::new(id, kind, head, child).made_by(self.annotator.as_deref());
         self.apply(Edit::AddRelation(relation))?;
         Ok(id)
     }

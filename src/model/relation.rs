@@ -77,6 +77,8 @@ pub struct Relation {
     pub head: SpanId,
     /// The span it points to (for `attributed_to`, the source).
     pub child: SpanId,
+    /// Who made it (see [`crate::model::Span::annotator`]); `None` when no name was set.
+    pub annotator: Option<String>,
 }
 
 impl Relation {
@@ -87,7 +89,16 @@ impl Relation {
             kind,
             head,
             child,
+            annotator: None,
         }
+    }
+
+    /// The same relation, recorded as made by `annotator` (no change when it is `None`).
+    pub fn made_by(mut self, annotator: Option<&str>) -> Self {
+        if let Some(name) = annotator {
+            self.annotator = Some(name.to_owned());
+        }
+        self
     }
 
     /// The end of the relation that is not `span` (`None` if `span` is neither end).

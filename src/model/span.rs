@@ -25,6 +25,13 @@ pub struct Span {
     pub note: Option<String>,
     /// Values of the attributes its label declares (by attribute name; unset ones are absent).
     pub attributes: BTreeMap<String, AttributeValue>,
+    /// Who made it: the annotator's name as set in the app's settings, `--annotator` or
+    /// `ISNAD_ANNOTATOR` (`None` when no name was set, and in files written before names existed).
+    /// Kept through merges and adjudication, so a gold project still says whose each span was.
+    pub annotator: Option<String>,
+    /// The suggester it came from when it was accepted from a suggestion (e.g. `"cues"`), `None`
+    /// for a span tagged by hand.
+    pub suggested_by: Option<String>,
 }
 
 impl Span {
@@ -38,7 +45,17 @@ impl Span {
             label,
             note: None,
             attributes: BTreeMap::new(),
+            annotator: None,
+            suggested_by: None,
         }
+    }
+
+    /// The same span, recorded as made by `annotator` (no change when it is `None`).
+    pub fn made_by(mut self, annotator: Option<&str>) -> Self {
+        if let Some(name) = annotator {
+            self.annotator = Some(name.to_owned());
+        }
+        self
     }
 
     /// The byte range.

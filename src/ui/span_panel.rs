@@ -38,12 +38,20 @@ pub struct SpanPanelState {
     note: String,
     /// Text attributes being edited, by name.
     texts: BTreeMap<String, String>,
+    /// The height the details took last frame with nothing scrolled away (heading and content).
+    natural_height: f32,
 }
 
 impl SpanPanelState {
     /// A panel with nothing loaded.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The height the details need to show everything (as measured when last drawn), so a
+    /// container can give them that much (up to its own limit) without a frame of guessing.
+    pub fn natural_height(&self) -> f32 {
+        self.natural_height
     }
 
     /// Loads the drafts from `span`.
@@ -123,7 +131,8 @@ pub fn span_excerpt(project: &Project, id: SpanId) -> String {
 }
 
 /// Shows the details of `selected` (nothing when `None`) and returns the edits and reveals the
-/// user asked for. `revision` must change whenever the project does.
+/// user asked for. `revision` must change whenever the project does; the details scroll past
+/// `max_height`.
 pub fn span_panel_ui(
     ui: &mut Ui,
     engine: &mut TextEngine,
@@ -131,6 +140,7 @@ pub fn span_panel_ui(
     project: &Project,
     revision: u64,
     selected: Option<SpanId>,
+    max_height: f32,
 ) -> Vec<PanelAction> {
     let mut actions = Vec::new();
     let span = selected.and_then(|id| project.span(id));
@@ -152,10 +162,11 @@ pub fn span_panel_ui(
     let Some(span) = span else {
         return actions;
     };
+    let top = ui.cursor().top();
     ui.heading("Selected span");
-    egui::ScrollArea::vertical()
+    let output = egui::ScrollArea::vertical()
         .id_salt("span-panel")
-        .max_height(ui.available_height() * 0.5)
+        .max_height(max_height)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             header_ui(ui, engine, project, span);
@@ -163,6 +174,7 @@ pub fn span_panel_ui(
             note_ui(ui, engine, state, span, &mut actions);
             relations_ui(ui, engine, project, span, &mut actions);
         });
+    state.natural_height = output.inner_rect.top() - top + output.content_size.y;
     actions
 }
 

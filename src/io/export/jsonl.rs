@@ -10,7 +10,9 @@
 //! Offsets are code points unless the user asked for UTF-16 (`meta.offset_unit` says which).
 //! A span's `attributes` (absent when it has none) hold flags as JSON booleans and choices and
 //! free text as strings; each relation names its `head` and `child` by their span `id` and its
-//! type by id in `label`. Nothing is lost.
+//! type by id in `label`. A span or relation made by a named annotator says who in `annotator`, and
+//! a span accepted from a suggestion names the suggester in `suggested_by` (both absent otherwise).
+//! Nothing is lost.
 
 use std::collections::BTreeMap;
 
@@ -37,6 +39,9 @@ pub(crate) struct JsonlRelation<'a> {
     pub(crate) head: String,
     pub(crate) child: String,
     pub(crate) label: &'a str,
+    /// Who made it (absent when unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) annotator: Option<&'a str>,
 }
 
 /// An attribute value: a JSON boolean for a flag, a string otherwise.
@@ -68,6 +73,12 @@ pub(crate) struct JsonlSpan<'a> {
     pub(crate) note: Option<&'a str>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub(crate) attributes: BTreeMap<&'a str, JsonlValue<'a>>,
+    /// Who made it (absent when unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) annotator: Option<&'a str>,
+    /// The suggester it was accepted from (absent for a span tagged by hand).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) suggested_by: Option<&'a str>,
 }
 
 /// Document metadata.
@@ -119,6 +130,8 @@ pub(crate) fn document_line<'a>(view: &DocView<'a>) -> JsonlDocument<'a> {
                         .iter()
                         .map(|(name, value)| (name.as_str(), JsonlValue::from(value)))
                         .collect(),
+                    annotator: span.annotator.as_deref(),
+                    suggested_by: span.suggested_by.as_deref(),
                 }
             })
             .collect(),
@@ -130,6 +143,7 @@ pub(crate) fn document_line<'a>(view: &DocView<'a>) -> JsonlDocument<'a> {
                 head: span_id_key(r.head),
                 child: span_id_key(r.child),
                 label: r.kind.as_str(),
+                annotator: r.annotator.as_deref(),
             })
             .collect(),
         meta: JsonlMeta {

@@ -1,6 +1,7 @@
 //! What differs between the project open in Isnad ("mine") and the version another program left
 //! on disk: documents added or removed, documents whose text, title, spans or relations changed
-//! (with counts on both sides), and labels added, removed or changed.
+//! (with counts on both sides), labels added, removed or changed, relation types changed, and
+//! the annotation guidelines changed.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -63,6 +64,12 @@ pub struct ProjectComparison {
     pub labels_only_on_disk: Vec<String>,
     /// Label ids on both sides whose name, colour, key or description differ.
     pub labels_changed: Vec<String>,
+    /// Whether the relation types (ids, names, allowed labels, descriptions) differ.
+    pub relation_types_changed: bool,
+    /// Whether the annotation guidelines differ.
+    pub guidelines_changed: bool,
+    /// Whether the verdicts on suggestions (rejections, the suggesters' tallies) differ.
+    pub suggestion_verdicts_changed: bool,
 }
 
 impl ProjectComparison {
@@ -136,10 +143,16 @@ impl ProjectComparison {
             .filter(|id| !mine_labels.contains_key(*id))
             .cloned()
             .collect();
+        comparison.relation_types_changed =
+            mine.schema().relation_types() != disk.schema().relation_types();
+        comparison.guidelines_changed = mine.guidelines() != disk.guidelines();
+        comparison.suggestion_verdicts_changed =
+            mine.suggestion_memory() != disk.suggestion_memory();
         comparison
     }
 
-    /// Whether the two versions have the same documents, spans and labels.
+    /// Whether the two versions have the same documents, spans, labels, relation types and
+    /// guidelines.
     pub fn is_empty(&self) -> bool {
         self.only_mine.is_empty()
             && self.only_on_disk.is_empty()
@@ -147,6 +160,9 @@ impl ProjectComparison {
             && self.labels_only_mine.is_empty()
             && self.labels_only_on_disk.is_empty()
             && self.labels_changed.is_empty()
+            && !self.relation_types_changed
+            && !self.guidelines_changed
+            && !self.suggestion_verdicts_changed
     }
 }
 
@@ -187,7 +203,7 @@ impl fmt::Display for ProjectComparison {
         if self.is_empty() {
             return writeln!(
                 f,
-                "The two versions have the same documents, spans and labels."
+                "The two versions have the same documents, spans, labels and guidelines."
             );
         }
         let section = |f: &mut fmt::Formatter<'_>, heading: &str, lines: Vec<String>| {
@@ -212,7 +228,20 @@ impl fmt::Display for ProjectComparison {
             self.labels_only_mine.clone(),
         )?;
         section(f, "Labels only on disk", self.labels_only_on_disk.clone())?;
-        section(f, "Labels that differ", self.labels_changed.clone())
+        section(f, "Labels that differ", self.labels_changed.clone())?;
+        if self.relation_types_changed {
+            writeln!(f, "The relation types differ.")?;
+        }
+        if self.guidelines_changed {
+            writeln!(f, "The annotation guidelines differ.")?;
+        }
+        if self.suggestion_verdicts_changed {
+            writeln!(
+                f,
+                "The verdicts on suggestions (rejected ones, the tallies) differ."
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -304,5 +333,15 @@ mod tests {
                 .to_string()
                 .contains("relations: 1 mine, 0 on disk")
         );
+    }
+
+    #[test]
+    fn guidelines_that_differ_are_a_difference() {
+        let (base, _) = project_from_markup("[أ|actor] قال").expect("markup");
+        let mut mine = base.clone();
+        mine.set_guidelines("# المصدر\nمن قال".into());
+        let comparison = ProjectComparison::new(&mine, &base);
+        assert!(comparison.guidelines_changed && !comparison.is_empty());
+        assert!(comparison.to_string().contains("guidelines differ"));
     }
 }

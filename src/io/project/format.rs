@@ -26,11 +26,11 @@
 //!     spans: [
 //!         // document 1
 //!         (id: 1, doc: 1, start: 4, end: 22, label: "actor"),
-//!         (id: 5062757391745, doc: 1, start: 23, end: 38, label: "claim", attributes: {"form": "direct_quote"}, note: Some("…")),
+//!         (id: 5062757391745, doc: 1, start: 23, end: 38, label: "claim", attributes: {"form": "direct_quote"}, note: Some("…"), annotator: Some("layla"), suggested_by: Some("cues")),
 //!     ],
 //!     relations: [
 //!         // document 1
-//!         (id: 1, kind: "attributed_to", head: 2, child: 5),
+//!         (id: 1, kind: "attributed_to", head: 2, child: 5, annotator: Some("layla")),
 //!     ],
 //!     // Optional: verdicts on suggestions (see `suggestion_format.rs`).
 //!     rejected_suggestions: [
@@ -48,6 +48,9 @@
 //! counter is stored (format 2 had `next_doc_id`, `next_span_id`, `next_relation_id`, one line
 //! rewritten by every edit): a loaded project hands out new ids from random points (see
 //! `Project::allocate_span_id`), so two copies edited apart add different ids.
+//!
+//! Who made a span or relation (`annotator`) and the suggester an accepted suggestion came from
+//! (`suggested_by`) are optional fields of its line, absent in older files.
 //!
 //! Version 2 files load with their ids (their counters are ignored). Version 1
 //! files (before relations and attributes) load with the default relation types, and the default
@@ -201,6 +204,8 @@ pub(crate) struct FileRelation {
     pub(crate) kind: String,
     pub(crate) head: u64,
     pub(crate) child: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) annotator: Option<String>,
 }
 
 /// A document as written in the file.
@@ -230,6 +235,10 @@ pub(crate) struct FileSpan {
     pub(crate) attributes: BTreeMap<String, FileValue>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) annotator: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) suggested_by: Option<String>,
 }
 
 /// The whole file.
@@ -354,6 +363,12 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
             if let Some(note) = &span.note {
                 let _ = write!(out, ", note: Some({})", encode(note, false)?);
             }
+            if let Some(annotator) = &span.annotator {
+                let _ = write!(out, ", annotator: Some({})", encode(annotator, false)?);
+            }
+            if let Some(suggester) = &span.suggested_by {
+                let _ = write!(out, ", suggested_by: Some({})", encode(suggester, false)?);
+            }
             out.push_str("),\n");
         }
     }
@@ -361,14 +376,18 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
     for doc in project.documents() {
         let _ = writeln!(out, "        {}", document_marker(doc.id().0));
         for relation in project.relations_of_doc(doc.id()) {
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "        (id: {}, kind: {}, head: {}, child: {}),",
+                "        (id: {}, kind: {}, head: {}, child: {}",
                 relation.id.0,
                 encode(&relation.kind.as_str(), false)?,
                 relation.head.0,
                 relation.child.0,
             );
+            if let Some(annotator) = &relation.annotator {
+                let _ = write!(out, ", annotator: Some({})", encode(annotator, false)?);
+            }
+            out.push_str("),\n");
         }
     }
     out.push_str("    ],\n");

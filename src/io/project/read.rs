@@ -313,12 +313,10 @@ impl Checker<'_> {
                     let message = format!("relation type “{kind}” is not in the schema");
                     self.report_relation(r.id, message, 0);
                 }
-                Ok(kind) => out.push(Relation::new(
-                    RelationId(r.id),
-                    kind,
-                    SpanId(r.head),
-                    SpanId(r.child),
-                )),
+                Ok(kind) => out.push(
+                    Relation::new(RelationId(r.id), kind, SpanId(r.head), SpanId(r.child))
+                        .made_by(r.annotator.as_deref()),
+                ),
                 Err(error) => self.report_relation(r.id, error.to_string(), 0),
             }
         }
@@ -420,6 +418,8 @@ impl Checker<'_> {
             };
             let mut span = Span::new(SpanId(s.id), DocId(s.doc), start..end, label);
             span.note = s.note;
+            span.annotator = s.annotator;
+            span.suggested_by = s.suggested_by;
             span.attributes = attributes;
             spans.push(span);
         }
