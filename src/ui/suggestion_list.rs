@@ -85,7 +85,7 @@ pub fn suggestion_list_ui(
         .default_open(true)
         .show(ui, |ui| {
             if !info.shown {
-                ui.weak("Hidden: View › Suggestions shows them.");
+                ui.add(egui::Label::new(egui::RichText::new("Hidden: View › Suggestions shows them.").weak()).wrap());
                 if ui.button("Show suggestions").clicked() {
                     action = Some(SuggestionListAction::Show);
                 }
@@ -105,15 +105,12 @@ pub fn suggestion_list_ui(
                 });
                 return;
             }
-            ui.horizontal(|ui| {
-                let button = ui
-                    .button("Accept all in this document")
-                    .on_hover_text("Every suggestion becomes a span, as one undo step (Ctrl+Z)");
-                if button.clicked() {
-                    action = Some(SuggestionListAction::AcceptAll);
-                }
-                ui.weak("Tab, Enter, Backspace");
-            });
+            let button = ui
+                .button("Accept all in this document")
+                .on_hover_text("Every suggestion becomes a span, as one undo step (Ctrl+Z)");
+            if button.clicked() {
+                action = Some(SuggestionListAction::AcceptAll);
+            }
             if let Some(i) = rows_ui(ui, engine, state, info, found) {
                 action = Some(SuggestionListAction::Go(i));
             }
@@ -156,17 +153,19 @@ fn counts_ui(
         })
         .collect();
     if !by_suggester.is_empty() {
-        ui.weak(format!("By suggester: {}", by_suggester.join(" · ")));
+        let text = format!("By suggester: {}", by_suggester.join(" · "));
+        ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
     }
 }
 
 /// The suggesters' verdicts so far in the project.
 fn tallies_ui(ui: &mut Ui, tallies: &BTreeMap<String, SuggesterTally>) {
     for (name, tally) in tallies {
-        ui.weak(format!(
+        let text = format!(
             "{name}: {} accepted, {} with another label, {} rejected",
             tally.accepted, tally.relabelled, tally.rejected
-        ));
+        );
+        ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
     }
 }
 
