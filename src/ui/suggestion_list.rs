@@ -85,7 +85,12 @@ pub fn suggestion_list_ui(
         .default_open(true)
         .show(ui, |ui| {
             if !info.shown {
-                ui.add(egui::Label::new(egui::RichText::new("Hidden: View › Suggestions shows them.").weak()).wrap());
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new("Hidden: View › Suggestions shows them.").weak(),
+                    )
+                    .wrap(),
+                );
                 if ui.button("Show suggestions").clicked() {
                     action = Some(SuggestionListAction::Show);
                 }
