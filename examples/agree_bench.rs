@@ -40,13 +40,60 @@ fn main() {
     isnad::io::project::save(&b, &paths[1]).expect("save b");
     let started = Instant::now();
     let (report, names) = isnad::cli::agree_projects(&paths).expect("agree");
-    let json = isnad::cli::agreement_json(&report, &names).to_string();
+    let json = json_text(&report, &names);
     emit("agree_cli_load_measure_json", ms(started), "ms");
     emit("json_bytes", json.len() as f64, "bytes");
+
+    // The same three steps one by one, wall clock and this thread's CPU time (on a loaded
+    // machine the CPU time is what an idle one would take).
+    let (wall, cpu) = (Instant::now(), cpu_ms());
+    let loaded: Vec<Project> = paths
+        .iter()
+        .map(|p| isnad::io::project::load(p).expect("load"))
+        .collect();
+    emit("step_load_two_files_wall", ms(wall), "ms");
+    emit("step_load_two_files_cpu", cpu_ms() - cpu, "ms");
+    let (wall, cpu) = (Instant::now(), cpu_ms());
+    let report = isnad::team::agreement(&[&loaded[0], &loaded[1]]);
+    emit("step_measure_wall", ms(wall), "ms");
+    emit("step_measure_cpu", cpu_ms() - cpu, "ms");
+    let (wall, cpu) = (Instant::now(), cpu_ms());
+    let json = json_text(&report, &names);
+    emit("step_json_wall", ms(wall), "ms");
+    emit("step_json_cpu", cpu_ms() - cpu, "ms");
+    std::hint::black_box(json);
+}
+
+/// The JSON `isnad agree --json` prints (written as it writes it, without a tree).
+fn json_text(report: &isnad::team::AgreementReport, names: &[String]) -> String {
+    let whole = isnad::cli::AgreementJson {
+        report,
+        names,
+        extra: Vec::new(),
+    };
+    serde_json::to_string(&whole).expect("json")
 }
 
 fn ms(started: Instant) -> f64 {
     started.elapsed().as_secs_f64() * 1000.0
+}
+
+/// CPU time of this thread so far (Linux: `/proc/thread-self/stat`, 10 ms ticks); NaN elsewhere.
+fn cpu_ms() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return f64::NAN;
+    };
+    // Fields after the command name (which ends at the last ')'): utime and stime are 14 and 15.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    match (tick(11), tick(12)) {
+        (Some(user), Some(system)) => (user + system) * 10.0,
+        _ => f64::NAN,
+    }
 }
 
 fn emit(name: &str, value: f64, unit: &str) {

@@ -4,8 +4,10 @@
 //! handled too), merged in memory (`team::merge`) and end to end as `isnad merge` runs it (load
 //! three files, merge, write the result).
 //!
-//! Run: `cargo run --release --example merge_bench`. Prints one JSON object per line:
-//! `{"name":…,"value":…,"unit":…}`.
+//! Run: `cargo run --release --example merge_bench [-- --keep DIR]` (`--keep` leaves the three
+//! files in DIR, e.g. to time `isnad merge` itself). Prints one JSON object per line:
+//! `{"name":…,"value":…,"unit":…}`, then the end-to-end run step by step (wall clock and this
+//! thread's CPU time: on a loaded machine the CPU time is what an idle one would take).
 
 mod bench_data;
 
@@ -15,9 +17,15 @@ use bench_data::{Lcg, build};
 use isnad::model::{ACTOR, CLAIM, LabelId, Project, SOURCE};
 
 fn main() {
+    let keep = std::env::args()
+        .skip_while(|a| a != "--keep")
+        .nth(1)
+        .map(std::path::PathBuf::from);
     let dir = tempfile::tempdir().expect("temporary folder");
+    let folder = keep.unwrap_or_else(|| dir.path().to_owned());
+    std::fs::create_dir_all(&folder).expect("folder");
     let [base_path, ours_path, theirs_path] =
-        ["base", "ours", "theirs"].map(|n| dir.path().join(format!("{n}.isnad.ron")));
+        ["base", "ours", "theirs"].map(|n| folder.join(format!("{n}.isnad.ron")));
     isnad::io::project::save(&build(1000, 100), &base_path).expect("save base");
     // Each copy loaded from the file, as an annotator's Isnad does (new ids from random points).
     let base = isnad::io::project::load(&base_path).expect("load base");
@@ -40,10 +48,45 @@ fn main() {
         isnad::cli::merge_files(&base_path, &ours_path, &theirs_path, None).expect("merge files");
     emit("merge_cli_load_merge_write", ms(started), "ms");
     emit("conflicts_cli", outcome.conflicts.len() as f64, "conflicts");
+
+    let out = folder.join("merged.isnad.ron");
+    let (wall, cpu) = (Instant::now(), cpu_ms());
+    let [b, o, t] =
+        [&base_path, &ours_path, &theirs_path].map(|p| isnad::io::project::load(p).expect("load"));
+    emit("step_load_three_files_wall", ms(wall), "ms");
+    emit("step_load_three_files_cpu", cpu_ms() - cpu, "ms");
+    let (wall, cpu) = (Instant::now(), cpu_ms());
+    let outcome = isnad::team::merge(&b, &o, &t).expect("merge");
+    emit("step_merge_wall", ms(wall), "ms");
+    emit("step_merge_cpu", cpu_ms() - cpu, "ms");
+    let (wall, cpu) = (Instant::now(), cpu_ms());
+    let text = isnad::io::project::to_ron_string(&outcome.project, &out).expect("encode");
+    // `isnad merge` also syncs the file and renames it into place (not public: a plain write).
+    std::fs::write(&out, text.as_bytes()).expect("write");
+    emit("step_encode_write_wall", ms(wall), "ms");
+    emit("step_encode_write_cpu", cpu_ms() - cpu, "ms");
 }
 
 fn ms(started: Instant) -> f64 {
     started.elapsed().as_secs_f64() * 1000.0
+}
+
+/// CPU time of this thread so far (Linux: `/proc/thread-self/stat`, 10 ms ticks); NaN elsewhere.
+fn cpu_ms() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return f64::NAN;
+    };
+    // Fields after the command name (which ends at the last ')'): utime and stime are 14 and 15.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    match (tick(11), tick(12)) {
+        (Some(user), Some(system)) => (user + system) * 10.0,
+        _ => f64::NAN,
+    }
 }
 
 fn emit(name: &str, value: f64, unit: &str) {

@@ -160,6 +160,14 @@ struct ImportArgs {
     /// Add labels the project does not have (otherwise their spans are rejected).
     #[arg(long)]
     add_labels: bool,
+    /// Who made the spans and relations the files do not say who made (default: the
+    /// ISNAD_ANNOTATOR environment variable).
+    #[arg(long, value_name = "NAME")]
+    annotator: Option<String>,
+    /// Write one project per annotator of the files, DIR/NAME.isnad.ron (each starting from
+    /// PROJECT, which is left unchanged), for `isnad agree`.
+    #[arg(long, value_name = "DIR")]
+    split_annotators: Option<PathBuf>,
     /// Do not wait for another program writing the project: exit at once, writing nothing.
     #[arg(long)]
     no_wait: bool,
@@ -201,6 +209,7 @@ impl ImportArgs {
         let mut options = ImportOptions::new(ImportFormat::from_cli_name(&self.format)?);
         options.unit = self.unit.as_deref().map(parse_unit);
         options.add_unknown_labels = self.add_labels;
+        options.annotator = isnad::cli::annotator_from(self.annotator.as_deref());
         Some(options)
     }
 }
@@ -225,6 +234,23 @@ fn run_import(args: &ImportArgs) -> ExitCode {
     let Some(options) = args.options() else {
         return fail(&format!("unknown format {}", args.format));
     };
+    if let Some(dir) = &args.split_annotators {
+        return match isnad::cli::import_split_by_annotator(
+            &args.project,
+            &options,
+            &args.files,
+            dir,
+        ) {
+            Ok(summary) => {
+                eprint!("{summary}");
+                for written in &summary.written {
+                    println!("wrote {}", written.path.display());
+                }
+                exit(summary.outcome())
+            }
+            Err(error) => fail(&error.to_string()),
+        };
+    }
     match isnad::cli::import_into_project_with(
         &args.project,
         &options,
@@ -294,13 +320,29 @@ fn run_suggest(args: &SuggestArgs) -> ExitCode {
 }
 
 fn run_agree(projects: &[PathBuf], json: bool) -> ExitCode {
-    match isnad::cli::agree_projects(projects) {
-        Ok((report, names)) if json => {
-            println!("{}", isnad::cli::agreement_json(&report, &names));
-            ExitCode::SUCCESS
+    match isnad::cli::agree_projects_with_makers(projects) {
+        Ok((report, names, makers)) if json => {
+            let whole = isnad::cli::AgreementJson {
+                report: &report,
+                names: &names,
+                extra: vec![("annotators", isnad::cli::makers_json(&names, &makers))],
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = serde_json::to_writer(&mut out, &whole)
+                .map_err(std::io::Error::from)
+                .and_then(|()| {
+                    use std::io::Write as _;
+                    writeln!(out)?;
+                    out.flush()
+                });
+            match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(&format!("could not write the JSON: {error}")),
+            }
         }
-        Ok((report, names)) => {
+        Ok((report, names, makers)) => {
             print!("{}", isnad::cli::agreement_table(&report, &names));
+            print!("{}", isnad::cli::makers_table(&names, &makers));
             ExitCode::SUCCESS
         }
         Err(error) => fail(&isnad::cli::error_report(&error)),

@@ -67,6 +67,7 @@ fn an_imported_document_over_the_article_limit_is_rejected() {
         unit: isnad::model::offsets::OffsetUnit::CodePoints,
         spans: Vec::new(),
         relations: Vec::new(),
+        annotator: None,
     };
     let limit = usize::try_from(MAX_ARTICLE_BYTES).expect("limit fits");
     let docs = vec![

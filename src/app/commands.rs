@@ -17,6 +17,7 @@ use crate::ui::guidelines::GuidelinesAnswer;
 use crate::ui::import_dialog::ImportDialogAnswer;
 use crate::ui::relation_picker::PickerOutcome;
 use crate::ui::restore_offer::RestoreChoice;
+use crate::ui::search_panel::SearchPanelAction;
 
 /// Something the user asked for, run after the frame.
 #[derive(Clone, Debug)]
@@ -53,6 +54,8 @@ pub enum AppCommand {
     FilesPicked(FilePurpose, PickKind, Vec<PathBuf>),
     /// The guidelines panel's answer.
     Guidelines(GuidelinesAnswer),
+    /// A request from the project search panel.
+    ProjectSearch(SearchPanelAction),
 }
 
 /// Commands sent during the frame, in order.
@@ -118,6 +121,7 @@ impl IsnadApp {
                 self.answer_files_picked(ctx, purpose, kind, paths)
             }
             AppCommand::Guidelines(answer) => self.answer_guidelines(answer),
+            AppCommand::ProjectSearch(action) => self.run_search_action(ctx, action),
         }
     }
 
@@ -145,7 +149,9 @@ impl IsnadApp {
                 }
             }
             UiCommand::SelectAll => {
-                if let Some(view) = self.reader.view_mut() {
+                if !self.project_search.check_all_if_focused(ctx)
+                    && let Some(view) = self.reader.view_mut()
+                {
                     view.select_all();
                 }
             }
@@ -160,6 +166,8 @@ impl IsnadApp {
             UiCommand::Find => self.find_command(None),
             UiCommand::FindNext => self.find_command(Some(true)),
             UiCommand::FindPrevious => self.find_command(Some(false)),
+            UiCommand::FindInProject => self.project_search.open(),
+            UiCommand::TagAllLikeThis => self.tag_all_like_this(ctx),
             UiCommand::NextDocument => self.step_document(true),
             UiCommand::PreviousDocument => self.step_document(false),
             UiCommand::ZoomIn => self.reader.set_zoom(self.reader.zoom() * super::ZOOM_STEP),
@@ -180,6 +188,14 @@ impl IsnadApp {
             | UiCommand::RejectSuggestion
             | UiCommand::AcceptAllSuggestions
             | UiCommand::ToggleSuggestions => self.run_suggestion_command(command),
+            UiCommand::CompareAnnotators
+            | UiCommand::TakeA
+            | UiCommand::TakeB
+            | UiCommand::TakeBoth
+            | UiCommand::TakeNeither
+            | UiCommand::NextDisagreement
+            | UiCommand::PreviousDisagreement
+            | UiCommand::ShowAgreement => self.run_adjudication_command(command),
         }
     }
 

@@ -34,6 +34,8 @@ pub enum FilePurpose {
     ExportTo,
     /// The import window's input files.
     ImportFrom,
+    /// Another annotator's project to compare the open one with.
+    CompareWith,
 }
 
 /// What kind of answer the dialog asks for.

@@ -156,7 +156,7 @@ impl IsnadApp {
 }
 
 /// Selects `hit` in the view shown and scrolls it into view.
-fn go_to_hit(reader: &mut Reader, hit: Range<usize>) {
+pub(super) fn go_to_hit(reader: &mut Reader, hit: Range<usize>) {
     if let Some(view) = reader.view_mut() {
         view.select_span(None);
         view.selection = Selection::of_range(hit.clone());

@@ -19,6 +19,8 @@ impl IsnadApp {
         }
         self.menu_bar(ui);
         self.status_bar(ui);
+        self.project_search_panel(ui);
+        self.adjudication_ui(ui);
         self.documents_panel(ui);
         self.spans_panel(ui);
         self.guidelines_panel(ui);

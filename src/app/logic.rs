@@ -40,6 +40,7 @@ impl IsnadApp {
         self.handle_close_request(ctx);
         self.watch_disk(ctx);
         self.poll_transfer(ctx);
+        self.poll_adjudication(ctx);
         self.notices.tick(ctx);
     }
 

@@ -13,15 +13,18 @@
 //! | the file on disk changing | `DiskWatch` | `disk_watch` |
 //! | recent projects | [`RecentProjects`] | `recent` |
 //! | find in the article (Ctrl+F) | [`FindState`] | `find` |
+//! | find in the project, tag all (Ctrl+Shift+F) | [`ProjectSearchState`] | `project_search` |
 //! | settings kept between runs | [`settings::Settings`] | `settings` |
 //! | file dialogs (native or in-app) | [`file_picker::FilePicker`] | `file_picker` |
 //! | annotation guidelines panel | `GuidelinesPanel` | `guidelines` |
 //! | suggestions (computed off the UI thread, judged with keys) | `SuggestionsState` | `suggestions`, `suggestions_accept` |
+//! | comparing annotators, adjudication | `Adjudicating` | `adjudication` |
 //!
 //! A frame is three steps (`frame`): the logic before drawing (`logic`: shortcuts, dropped
 //! files, disk watch, background work, autosave), the layout (each capability's `ui`, which only
 //! sends commands), and [`IsnadApp::run_commands`] emptying the one queue.
 
+mod adjudication;
 mod autosave;
 mod commands;
 mod crash;
@@ -35,6 +38,8 @@ mod linking;
 mod logic;
 mod notices;
 mod project_files;
+mod project_search;
+mod project_search_tag;
 mod reader;
 
 mod recent;
@@ -56,6 +61,7 @@ pub use dialogs::disk_change::DiskConflict;
 pub use dialogs::{AfterConfirm, RestoreOffer, UserError};
 pub use find::FindState;
 pub use notices::{Notice, NoticeLevel, Notices};
+pub use project_search::ProjectSearchState;
 pub use reader::Reader;
 pub use recent::RecentProjects;
 pub use workspace::{Location, Workspace};
@@ -94,6 +100,8 @@ pub struct IsnadApp {
     recent: RecentProjects,
     /// The find bar (Ctrl+F) and its hits.
     find: FindState,
+    /// Find in the project (Ctrl+Shift+F): the results panel, tag all.
+    project_search: ProjectSearchState,
     /// Theme, panels, window, annotator: remembered between runs.
     settings: settings::Settings,
     /// Where the settings are kept.
@@ -106,6 +114,8 @@ pub struct IsnadApp {
     guidelines: guidelines::GuidelinesPanel,
     /// The suggestions of the document shown.
     suggestions: suggestions::SuggestionsState,
+    /// Comparing annotators and adjudicating into a gold project.
+    adjudicating: adjudication::Adjudicating,
     /// Set once the user agreed to close with unsaved changes.
     close_confirmed: bool,
     /// The window title last sent, so it is sent only when it changes.
@@ -210,12 +220,14 @@ impl IsnadApp {
             disk: disk_watch::DiskWatch::default(),
             recent,
             find: FindState::default(),
+            project_search: ProjectSearchState::default(),
             settings,
             settings_store,
             settings_written_at: 0.0,
             files,
             guidelines: guidelines::GuidelinesPanel::default(),
             suggestions: suggestions::SuggestionsState::default(),
+            adjudicating: adjudication::Adjudicating::default(),
             close_confirmed: false,
             window_title: String::new(),
         };
@@ -342,6 +354,7 @@ impl IsnadApp {
         self.autosave.drop_recovery();
         workspace.set_annotator(&self.settings.annotator);
         self.workspace = workspace;
+        self.adjudicating.end();
         // The lists cache rows by document id and revision, which a new workspace reuses.
         self.documents = DocumentListState::new();
         self.spans = SpanListState::new();

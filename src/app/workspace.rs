@@ -120,9 +120,19 @@ impl Workspace {
         self.history.apply(edit, &mut self.project)
     }
 
-    /// Applies `edit` as one undo step named `name` ("Undo add span").
-    pub fn apply_named(&mut self, edit: Edit, name: &'static str) -> Result<(), ModelError> {
+    /// Applies `edit` as one undo step named `name` ("Undo add span", "Undo tag all (27 spans)").
+    pub fn apply_named(
+        &mut self,
+        edit: Edit,
+        name: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Result<(), ModelError> {
         self.history.apply_named(edit, name, &mut self.project)
+    }
+
+    /// Takes a fresh span id, for an edit adding several spans at once (see
+    /// [`Project::allocate_span_id`]).
+    pub fn allocate_span_id(&mut self) -> SpanId {
+        self.project.allocate_span_id()
     }
 
     /// Applies `edit`, merged with the previous step of the same gesture.
@@ -220,13 +230,18 @@ impl Workspace {
 
     /// Validates imported documents against the project and applies what is valid (new labels,
     /// documents and spans) as one undo step; the report gets the counts and the rejections.
+    /// Spans and relations the files do not say who made are stamped with [`Self::annotator`].
     pub fn import(
         &mut self,
         docs: Vec<SourceDocument>,
         options: &ImportOptions,
         report: &mut ImportReport,
     ) -> Result<(), ModelError> {
-        match plan_import(&mut self.project, docs, options, report) {
+        let mut options = options.clone();
+        if options.annotator.is_none() {
+            options.annotator = self.annotator().map(str::to_owned);
+        }
+        match plan_import(&mut self.project, docs, &options, report) {
             Some(edit) => self.apply_named(edit, "import annotations"),
             None => Ok(()),
         }

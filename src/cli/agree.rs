@@ -7,59 +7,197 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 use crate::io::project::{self, ProjectError};
 use crate::model::Project;
-use crate::team::{
-    AgreementReport, Disagreement, DisagreementKind, Item, UnitRelation, UnitSpan, agreement,
-};
+use crate::team::{AgreementReport, Disagreement, DisagreementKind, Item, UnitSpan, agreement};
 
 /// The agreement of the projects at `paths`, with the paths for the output. A file that fails to
 /// load is an error naming it.
 pub fn agree_projects(paths: &[PathBuf]) -> Result<(AgreementReport, Vec<String>), ProjectError> {
+    agree_projects_with_makers(paths).map(|(report, names, _)| (report, names))
+}
+
+/// Spans per annotator of one project (spans nobody is named for are not counted).
+pub type SpanMakers = BTreeMap<String, usize>;
+
+/// Like [`agree_projects`], with each project's spans counted per annotator.
+pub fn agree_projects_with_makers(
+    paths: &[PathBuf],
+) -> Result<(AgreementReport, Vec<String>, Vec<SpanMakers>), ProjectError> {
     let projects = paths
         .iter()
         .map(|path| project::load(path))
         .collect::<Result<Vec<Project>, _>>()?;
     let refs: Vec<&Project> = projects.iter().collect();
     let names = paths.iter().map(|p| p.display().to_string()).collect();
-    Ok((agreement(&refs), names))
+    let makers = projects.iter().map(span_makers).collect();
+    Ok((agreement(&refs), names, makers))
 }
 
-fn span_json(report: &AgreementReport, span: &UnitSpan) -> Value {
-    json!({
-        "start": span.start,
-        "end": span.end,
-        "label": report.corpus.labels.get(span.label).map(|l| l.as_str()),
-    })
+fn span_makers(project: &Project) -> SpanMakers {
+    let mut makers = SpanMakers::new();
+    for doc in project.documents() {
+        for span in project.spans_of(doc.id()) {
+            if let Some(name) = &span.annotator {
+                *makers.entry(name.clone()).or_default() += 1;
+            }
+        }
+    }
+    makers
 }
 
-fn relation_json(report: &AgreementReport, relation: &UnitRelation) -> Value {
-    json!({
-        "type": relation.kind.as_str(),
-        "head": span_json(report, &relation.head),
-        "child": span_json(report, &relation.child),
-    })
+/// `"annotators"` for the JSON output: per file, its spans per annotator.
+pub fn makers_json(names: &[String], makers: &[SpanMakers]) -> Value {
+    Value::Object(
+        names
+            .iter()
+            .zip(makers)
+            .map(|(name, m)| (name.clone(), json!(m)))
+            .collect(),
+    )
 }
 
-fn item_json(report: &AgreementReport, item: Option<&Item>) -> Value {
-    match item {
-        Some(Item::Span(span)) => span_json(report, span),
-        Some(Item::Relation(relation)) => relation_json(report, relation),
-        None => Value::Null,
+/// One line per file that names annotators: `A.isnad.ron: spans by layla 120, omar 3`; empty
+/// when no span names one.
+pub fn makers_table(names: &[String], makers: &[SpanMakers]) -> String {
+    let mut out = String::new();
+    for (name, m) in names.iter().zip(makers).filter(|(_, m)| !m.is_empty()) {
+        let counts: Vec<String> = m.iter().map(|(who, n)| format!("{who} {n}")).collect();
+        let _ = writeln!(out, "{name}: spans by {}", counts.join(", "));
+    }
+    out
+}
+
+/// A span of a disagreement, as JSON writes it.
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    label: Option<&'a str>,
+}
+
+impl<'a> SpanOut<'a> {
+    fn of(report: &'a AgreementReport, span: &UnitSpan) -> Self {
+        Self {
+            start: span.start,
+            end: span.end,
+            label: report.corpus.labels.get(span.label).map(|l| l.as_str()),
+        }
     }
 }
 
-fn disagreement_json(report: &AgreementReport, d: &Disagreement) -> Value {
-    let doc = report.corpus.documents.get(d.document);
-    json!({
-        "kind": d.kind.name(),
-        "document": doc.map(|doc| doc.title.as_str()),
-        "sha256": doc.map(|doc| doc.sha256.as_str()),
-        "a": item_json(report, d.a.as_ref()),
-        "b": item_json(report, d.b.as_ref()),
-    })
+/// One side of a disagreement: a span, a relation (`type`, `head`, `child`) or `null`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ItemOut<'a> {
+    Span(SpanOut<'a>),
+    Relation {
+        #[serde(rename = "type")]
+        kind: &'a str,
+        head: SpanOut<'a>,
+        child: SpanOut<'a>,
+    },
+}
+
+impl<'a> ItemOut<'a> {
+    fn of(report: &'a AgreementReport, item: Option<&'a Item>) -> Option<Self> {
+        match item? {
+            Item::Span(span) => Some(ItemOut::Span(SpanOut::of(report, span))),
+            Item::Relation(relation) => Some(ItemOut::Relation {
+                kind: relation.kind.as_str(),
+                head: SpanOut::of(report, &relation.head),
+                child: SpanOut::of(report, &relation.child),
+            }),
+        }
+    }
+}
+
+/// One disagreement, as JSON writes it.
+#[derive(Serialize)]
+struct DisagreementOut<'a> {
+    kind: &'static str,
+    document: Option<&'a str>,
+    sha256: Option<&'a str>,
+    a: Option<ItemOut<'a>>,
+    b: Option<ItemOut<'a>>,
+}
+
+/// A pair's disagreements, written one by one (they are most of the output: no tree is built).
+struct DisagreementsOut<'a>(&'a AgreementReport, &'a [Disagreement]);
+
+impl Serialize for DisagreementsOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let DisagreementsOut(report, list) = *self;
+        serializer.collect_seq(list.iter().map(|d| {
+            let doc = report.corpus.documents.get(d.document);
+            DisagreementOut {
+                kind: d.kind.name(),
+                document: doc.map(|doc| doc.title.as_str()),
+                sha256: doc.map(|doc| doc.sha256.as_str()),
+                a: ItemOut::of(report, d.a.as_ref()),
+                b: ItemOut::of(report, d.b.as_ref()),
+            }
+        }))
+    }
+}
+
+/// A pair's figures (a JSON object) with its `disagreement_list` added.
+struct PairOut<'a>(&'a Value, DisagreementsOut<'a>);
+
+impl Serialize for PairOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Value::Object(figures) = self.0 {
+            for (key, value) in figures {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.serialize_entry("disagreement_list", &self.1)?;
+        map.end()
+    }
+}
+
+/// The JSON output of `isnad agree --json`, written without building it as a tree (see
+/// [`agreement_json`] for its keys), with `extra` keys at the end (e.g. `annotators`).
+pub struct AgreementJson<'a> {
+    /// The report.
+    pub report: &'a AgreementReport,
+    /// The files, in the report's order.
+    pub names: &'a [String],
+    /// Keys added at the end.
+    pub extra: Vec<(&'static str, Value)>,
+}
+
+impl Serialize for AgreementJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let summary = summary_json(self.report, self.names);
+        let mut map = serializer.serialize_map(None)?;
+        if let Value::Object(summary) = &summary {
+            for (key, value) in summary {
+                match (key.as_str(), value) {
+                    ("pairs", Value::Array(pairs)) => {
+                        let pairs: Vec<PairOut<'_>> = pairs
+                            .iter()
+                            .zip(&self.report.pairs)
+                            .map(|(figures, pair)| {
+                                PairOut(figures, DisagreementsOut(self.report, &pair.disagreements))
+                            })
+                            .collect();
+                        map.serialize_entry(key, &pairs)?;
+                    }
+                    _ => map.serialize_entry(key, value)?,
+                }
+            }
+        }
+        for (key, value) in &self.extra {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
 }
 
 fn counts_by_kind(disagreements: &[Disagreement]) -> BTreeMap<DisagreementKind, usize> {
@@ -72,8 +210,20 @@ fn counts_by_kind(disagreements: &[Disagreement]) -> BTreeMap<DisagreementKind, 
 }
 
 /// The report as JSON: the keys of issue 19 (`documents`, `pairs` with `a`, `b`, `exact_f1`,
-/// `overlap`, `relation_f1`, `labels`; `alpha`) plus counts, disagreements and what was left out.
+/// `overlap`, `relation_f1`, `labels`; `alpha`) plus counts, disagreements (`disagreement_list`
+/// of each pair) and what was left out. To print it, [`AgreementJson`] writes the same without
+/// building the tree.
 pub fn agreement_json(report: &AgreementReport, names: &[String]) -> Value {
+    let whole = AgreementJson {
+        report,
+        names,
+        extra: Vec::new(),
+    };
+    serde_json::to_value(whole).unwrap_or(Value::Null)
+}
+
+/// Everything but the disagreement lists.
+fn summary_json(report: &AgreementReport, names: &[String]) -> Value {
     let name = |i: usize| names.get(i).cloned().unwrap_or_default();
     let pairs: Vec<Value> = report
         .pairs
@@ -115,11 +265,6 @@ pub fn agreement_json(report: &AgreementReport, names: &[String]) -> Value {
                 "relations_b": pair.relations_b,
                 "relation_matches": pair.relation_matches,
                 "disagreements": counts,
-                "disagreement_list": pair
-                    .disagreements
-                    .iter()
-                    .map(|d| disagreement_json(report, d))
-                    .collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -7,20 +7,27 @@
 
 mod add;
 mod agree;
+mod annotator;
 mod check;
 mod merge;
 mod new;
 mod search;
+mod split;
 mod suggest;
 mod transfer;
 mod writing;
 
 pub use add::{add_to_project, add_to_project_with};
-pub use agree::{LISTED_DISAGREEMENTS, agree_projects, agreement_json, agreement_table};
+pub use agree::{
+    AgreementJson, LISTED_DISAGREEMENTS, SpanMakers, agree_projects, agree_projects_with_makers,
+    agreement_json, agreement_table, makers_json, makers_table,
+};
+pub use annotator::{ANNOTATOR_ENV, annotator_from};
 pub use check::{CheckReport, DocumentReport, check_project, error_report};
 pub use merge::{MERGE_FAILED, MergeFailure, merge_exit_code, merge_files};
 pub use new::{CliError, NewDocument, NewSummary, new_project, new_project_with};
 pub use search::{HitFormat, SearchArgs, SearchError, SearchSummary, search_project_file};
+pub use split::{SplitSummary, WrittenProject, import_split_by_annotator};
 pub use suggest::{SuggestError, SuggestOptions, SuggestOutput, suggest_project};
 pub use transfer::{
     ExportSummary, Outcome, TransferError, export_project, import_into_project,

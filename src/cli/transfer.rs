@@ -43,6 +43,17 @@ pub enum TransferError {
     /// The import's edit could not be applied (a bug: the plan was validated).
     #[error("could not apply the import: {0}")]
     Apply(String),
+    /// A file the import would write exists already.
+    #[error("{} already exists; not overwriting it (nothing was written)", .0.display())]
+    Exists(PathBuf),
+    /// The folder to write into could not be made.
+    #[error("could not create the folder {} ({error}); nothing was written", path.display())]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
 }
 
 /// What `isnad export` did.

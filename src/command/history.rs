@@ -2,6 +2,7 @@
 //! Each step remembers the edit's name (for "Undo add span") and the selection the user had when
 //! it was made, so undo and redo put the selection back (as helix's history does).
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -45,7 +46,7 @@ struct Entry {
     /// Revision of the project before this entry is applied.
     source: u64,
     /// The name of the change the user made ("add span"), for "Undo add span".
-    name: &'static str,
+    name: Cow<'static, str>,
     /// The selection to restore when this entry is applied.
     selection: Option<SavedSelection>,
 }
@@ -102,7 +103,7 @@ impl History {
     pub fn apply_named(
         &mut self,
         edit: Edit,
-        name: &'static str,
+        name: impl Into<Cow<'static, str>>,
         project: &mut Project,
     ) -> Result<(), ModelError> {
         let inverse = edit.apply(project)?;
@@ -126,9 +127,9 @@ impl History {
 
     /// Records the inverse of an edit named `name` that the caller already applied, as a new undo
     /// step.
-    pub fn push(&mut self, inverse: Edit, name: &'static str) {
+    pub fn push(&mut self, inverse: Edit, name: impl Into<Cow<'static, str>>) {
         self.merging = None;
-        self.record(inverse, name);
+        self.record(inverse, name.into());
     }
 
     /// Like [`History::push`], merging with the previous step when it has the same key.
@@ -144,7 +145,7 @@ impl History {
                 self.revision = revision;
             }
             _ => {
-                self.record(inverse, name);
+                self.record(inverse, name.into());
                 self.merging = Some(key);
             }
         }
@@ -159,7 +160,7 @@ impl History {
         new_revision()
     }
 
-    fn record(&mut self, inverse: Edit, name: &'static str) {
+    fn record(&mut self, inverse: Edit, name: Cow<'static, str>) {
         let revision = self.fresh_revision();
         self.undo.push(Entry {
             edit: inverse,
@@ -228,13 +229,13 @@ impl History {
     }
 
     /// The name of the change Undo would revert ("add span").
-    pub fn undo_name(&self) -> Option<&'static str> {
-        self.undo.last().map(|e| e.name)
+    pub fn undo_name(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.name.as_ref())
     }
 
     /// The name of the change Redo would make again.
-    pub fn redo_name(&self) -> Option<&'static str> {
-        self.redo.last().map(|e| e.name)
+    pub fn redo_name(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.name.as_ref())
     }
 
     /// Whether there is a step to undo.

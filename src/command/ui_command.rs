@@ -34,6 +34,9 @@ ui_commands! {
     AddFolder,
     /// Import annotations from another tool or a model.
     ImportAnnotations,
+    /// Compare the open project with another annotator's project of the same documents, and
+    /// adjudicate their disagreements into a new gold project.
+    CompareAnnotators,
     /// Export the annotations as training data.
     Export,
     /// Quit the app (asks first when there are unsaved changes).
@@ -54,6 +57,14 @@ ui_commands! {
     EditLabels,
     /// Make the selected text the whole document (drop a scraped page's chrome).
     CropToSelection,
+    /// Adjudication: keep annotator A's side of the disagreement shown.
+    TakeA,
+    /// Adjudication: keep annotator B's side.
+    TakeB,
+    /// Adjudication: keep both sides.
+    TakeBoth,
+    /// Adjudication: keep neither side.
+    TakeNeither,
     /// Find in the article: open the find bar (Arabic-aware: harakat, tatweel, alef forms,
     /// ى/ي, ة/ه and digit scripts ignored unless asked for).
     Find,
@@ -71,6 +82,11 @@ ui_commands! {
     RejectSuggestion,
     /// Accept every suggestion of the document shown, as one undo step.
     AcceptAllSuggestions,
+    /// Find in every document of the project: the results panel, where hits can be tagged all
+    /// at once.
+    FindInProject,
+    /// Find every other occurrence of the selected span's text in the project, to tag them all.
+    TagAllLikeThis,
     /// Show the settings window (theme, annotator name, dialogs).
     Settings,
     /// Show or hide the document list.
@@ -83,6 +99,10 @@ ui_commands! {
     NextDocument,
     /// Show the previous document of the (filtered) document list.
     PreviousDocument,
+    /// Adjudication: show the next disagreement.
+    NextDisagreement,
+    /// Adjudication: show the previous disagreement.
+    PreviousDisagreement,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -95,6 +115,8 @@ ui_commands! {
     GettingStarted,
     /// Show or hide the annotation guidelines.
     ToggleGuidelines,
+    /// Show the agreement of the annotators compared.
+    ShowAgreement,
     /// Show the project's statistics.
     ShowStatistics,
 }
@@ -111,6 +133,14 @@ impl UiCommand {
             Self::AddFolder => "Add folder…",
             Self::Export => "Export…",
             Self::ImportAnnotations => "Import annotations…",
+            Self::CompareAnnotators => "Compare annotators…",
+            Self::TakeA => "Take A",
+            Self::TakeB => "Take B",
+            Self::TakeBoth => "Take both",
+            Self::TakeNeither => "Take neither",
+            Self::NextDisagreement => "Next disagreement",
+            Self::PreviousDisagreement => "Previous disagreement",
+            Self::ShowAgreement => "Agreement…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -129,6 +159,8 @@ impl UiCommand {
             Self::RejectSuggestion => "Reject suggestion",
             Self::AcceptAllSuggestions => "Accept all suggestions in this document",
             Self::ToggleSuggestions => "Suggestions",
+            Self::FindInProject => "Find in project…",
+            Self::TagAllLikeThis => "Tag all like this…",
             Self::NextDocument => "Next document",
             Self::PreviousDocument => "Previous document",
             Self::ZoomIn => "Zoom in",
@@ -163,6 +195,24 @@ impl UiCommand {
             Self::ImportAnnotations => {
                 "Add annotations from Isnad JSONL, doccano, Label Studio or brat files (one undo step)"
             }
+            Self::CompareAnnotators => {
+                "Compare the open project with another annotator's project of the same documents (matched by their text): agreement figures per label, each annotator's spans in a lane of the article, and a new gold project built from the spans both made plus your decision on each disagreement"
+            }
+            Self::TakeA => {
+                "Adjudication: keep annotator A's side of this disagreement (one undo step)"
+            }
+            Self::TakeB => {
+                "Adjudication: keep annotator B's side of this disagreement (one undo step)"
+            }
+            Self::TakeBoth => "Adjudication: keep both sides of this disagreement (one undo step)",
+            Self::TakeNeither => {
+                "Adjudication: keep neither side of this disagreement (one undo step)"
+            }
+            Self::NextDisagreement => "Adjudication: go to the next disagreement",
+            Self::PreviousDisagreement => "Adjudication: go to the previous disagreement",
+            Self::ShowAgreement => {
+                "The agreement of the annotators compared: exact F1, Cohen's kappa, overlap precision, recall and F1, relation F1 and Krippendorff's alpha, per label, with a chart"
+            }
             Self::Quit => "Close Isnad",
             Self::Undo => "Undo the last change to the project",
             Self::Redo => "Redo the last undone change",
@@ -196,6 +246,12 @@ impl UiCommand {
             }
             Self::ToggleSuggestions => {
                 "Show or hide Isnad's suggestions (dashed outlines, the list in the span panel); hidden, their keys do nothing"
+            }
+            Self::FindInProject => {
+                "Find in every document: the hits with the words around them, grouped by document; click or Enter opens one. Check hits (Ctrl+A checks all) and press a label key to tag them all as one undo step"
+            }
+            Self::TagAllLikeThis => {
+                "Find every other occurrence of the selected span's text in the project (Arabic folding: harakat, hamza forms... ignored), to tag them all with its label"
             }
             Self::NextDocument => "Show the next document in the document list (as filtered)",
             Self::PreviousDocument => {
@@ -232,6 +288,7 @@ impl UiCommand {
             | Self::AddArticles
             | Self::AddFolder
             | Self::ImportAnnotations
+            | Self::CompareAnnotators
             | Self::Export
             | Self::Quit => "File",
             Self::Undo
@@ -242,6 +299,10 @@ impl UiCommand {
             | Self::LinkSpan
             | Self::EditLabels
             | Self::CropToSelection
+            | Self::TakeA
+            | Self::TakeB
+            | Self::TakeBoth
+            | Self::TakeNeither
             | Self::Find
             | Self::FindNext
             | Self::FindPrevious
@@ -250,6 +311,8 @@ impl UiCommand {
             | Self::AcceptSuggestion
             | Self::RejectSuggestion
             | Self::AcceptAllSuggestions
+            | Self::FindInProject
+            | Self::TagAllLikeThis
             | Self::Settings => "Edit",
             Self::ZoomIn
             | Self::ZoomOut
@@ -258,6 +321,9 @@ impl UiCommand {
             | Self::ShowStatistics
             | Self::NextDocument
             | Self::PreviousDocument
+            | Self::NextDisagreement
+            | Self::PreviousDisagreement
+            | Self::ShowAgreement
             | Self::ToggleDocuments
             | Self::ToggleSpans
             | Self::ToggleSuggestions => "View",

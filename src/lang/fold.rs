@@ -116,29 +116,38 @@ pub struct FoldedText {
 }
 
 impl FoldedText {
-    /// Folds `text` under `options`.
+    /// Folds `text` under `options`. Runs of characters that folding leaves as they are (most of
+    /// an unvowelled article) are copied as slices; only a changed character is handled on its
+    /// own, and the map gets an anchor only where the offsets' distance changes.
     pub fn new(text: &str, options: FoldOptions) -> Self {
-        let mut folded = String::with_capacity(text.len());
-        let mut anchors = vec![Anchor {
-            folded: 0,
-            original: 0,
-        }];
-        // Original minus folded offset since the last anchor (a lower-cased letter may grow).
-        let shift_at = |original: usize, folded: &String| original as i64 - folded.len() as i64;
-        let mut shift = 0i64;
+        let mut out = MapBuilder {
+            folded: String::with_capacity(text.len()),
+            anchors: vec![Anchor {
+                folded: 0,
+                original: 0,
+            }],
+            shift: 0,
+        };
+        // Where the run of unchanged characters not yet copied starts.
+        let mut run = 0;
         for (i, c) in text.char_indices() {
-            let Some(f) = fold_char(c, options) else {
+            let folded = fold_char(c, options);
+            if folded == Some(c) {
                 continue;
-            };
-            if shift_at(i, &folded) != shift {
-                shift = shift_at(i, &folded);
-                push_anchor(&mut anchors, folded.len(), i);
             }
-            folded.push(f);
+            out.copy(text, run..i);
+            if let Some(f) = folded {
+                out.push(i, f);
+            }
+            run = i + c.len_utf8();
         }
-        if shift_at(text.len(), &folded) != shift {
-            push_anchor(&mut anchors, folded.len(), text.len());
-        }
+        out.copy(text, run..text.len());
+        out.sync(text.len());
+        let MapBuilder {
+            folded,
+            mut anchors,
+            ..
+        } = out;
         anchors.shrink_to_fit();
         Self {
             folded,
@@ -222,6 +231,40 @@ impl FoldedText {
             offset += 1;
         }
         offset
+    }
+}
+
+/// The folded text and its map while they are built.
+struct MapBuilder {
+    folded: String,
+    anchors: Vec<Anchor>,
+    /// Original minus folded offset since the last anchor (a lower-cased letter may grow).
+    shift: i64,
+}
+
+impl MapBuilder {
+    /// Adds an anchor when the distance between `original` and the folded end has changed
+    /// (called before each piece is appended, with the piece's original offset).
+    fn sync(&mut self, original: usize) {
+        let shift = original as i64 - self.folded.len() as i64;
+        if shift != self.shift {
+            self.shift = shift;
+            push_anchor(&mut self.anchors, self.folded.len(), original);
+        }
+    }
+
+    /// Appends the unchanged characters of `text[run]`.
+    fn copy(&mut self, text: &str, run: Range<usize>) {
+        if let Some(piece) = text.get(run.clone()).filter(|p| !p.is_empty()) {
+            self.sync(run.start);
+            self.folded.push_str(piece);
+        }
+    }
+
+    /// Appends `folded`, the folded form of the character at `original`.
+    fn push(&mut self, original: usize, folded: char) {
+        self.sync(original);
+        self.folded.push(folded);
     }
 }
 

@@ -36,6 +36,22 @@ impl ProjectHits {
     pub fn total(&self) -> usize {
         self.documents.iter().map(|d| d.hits.len()).sum()
     }
+
+    /// Drops the hits of `doc` that overlap `range` (a span searched for "like this" is not one
+    /// of its own other occurrences), and the document when none is left. Returns how many were
+    /// dropped.
+    pub fn remove_overlapping(&mut self, doc: DocId, range: &Range<usize>) -> usize {
+        let mut removed = 0;
+        for document in self.documents.iter_mut().filter(|d| d.doc == doc) {
+            let before = document.hits.len();
+            document
+                .hits
+                .retain(|h| h.end <= range.start || h.start >= range.end);
+            removed += before - document.hits.len();
+        }
+        self.documents.retain(|d| !d.hits.is_empty());
+        removed
+    }
 }
 
 /// The texts of every document of `project`, in project order, shared (no copy): what a search
@@ -120,6 +136,24 @@ mod tests {
         assert_eq!(counts, [(1, 2), (3, 1)]);
         let third = project.document(DocId(3)).expect("doc").text();
         assert_eq!(&third[result.documents[1].hits[0].clone()], "قالَ");
+    }
+
+    #[test]
+    fn the_span_searched_for_is_not_its_own_occurrence() {
+        let project = project(&["قال ثم قالَ", "قال"]);
+        let query = Query::new("قال", SearchOptions::default()).expect("query");
+        let mut result = search_project(&project, &query, &|_, _| true);
+        assert_eq!(result.total(), 3);
+        // The span covers the first word of document 1 only (its harakat-free form).
+        assert_eq!(result.remove_overlapping(DocId(1), &(0..6)), 1);
+        assert_eq!(result.documents[0].hits, vec![(12..20)]);
+        assert_eq!(result.remove_overlapping(DocId(2), &(2..4)), 1);
+        assert_eq!(
+            result.documents.len(),
+            1,
+            "a document left without hits is dropped"
+        );
+        assert_eq!(result.remove_overlapping(DocId(1), &(0..6)), 0);
     }
 
     #[test]

@@ -200,6 +200,14 @@ fn merge_span(
     t: &Span,
     merged: &mut BTreeMap<SpanId, Span>,
 ) -> Span {
+    // Who made it is not a conflict: the three-way rule, ours when both changed it (or both
+    // added it), theirs' only where ours has none.
+    let made_by = |field: fn(&Span) -> &Option<String>| match b {
+        Some(b) => pick(field(b), field(o), field(t)).ours_on_conflict(),
+        None => field(o).clone().or_else(|| field(t).clone()),
+    };
+    let annotator = made_by(|sp| &sp.annotator);
+    let suggested_by = made_by(|sp| &sp.suggested_by);
     // Added by both (same id, range and label): nothing to compare against but each other.
     let b = b.unwrap_or(o);
     let range = pick(&b.range(), &o.range(), &t.range());
@@ -208,6 +216,8 @@ fn merge_span(
     let note = pick(&b.note, &o.note, &t.note);
     let mut span = o.clone();
     span.attributes = attributes;
+    span.annotator = annotator;
+    span.suggested_by = suggested_by;
     let mut what = Vec::new();
     if range.is_conflict() || label.is_conflict() {
         let copy_id = s.m.fresh.span();
@@ -290,6 +300,13 @@ fn make_one_of_identical_spans(
             for (name, value) in other.attributes {
                 k.attributes.entry(name).or_insert(value);
             }
+            // Made alike by two people: the kept span keeps its maker, or takes the other's.
+            if k.annotator.is_none() {
+                k.annotator = other.annotator;
+            }
+            if k.suggested_by.is_none() {
+                k.suggested_by = other.suggested_by;
+            }
             if other.note.is_some() && other.note != k.note {
                 let note = other.note.unwrap_or_default();
                 s.notes.entry(kept).or_default().push(format!(
@@ -327,11 +344,10 @@ fn relation_sides<'p>(s: &mut SpanMerge<'_, 'p>) -> Sides<'p, Relation> {
             theirs.insert(r.id.0, Cow::Borrowed(r));
             continue;
         }
-        let id = if collides { s.m.fresh.relation() } else { r.id };
-        theirs.insert(
-            id.0,
-            Cow::Owned(Relation::new(id, r.kind.clone(), head, child)),
-        );
+        let mut copy = r.clone();
+        copy.id = if collides { s.m.fresh.relation() } else { r.id };
+        (copy.head, copy.child) = (head, child);
+        theirs.insert(copy.id.0, Cow::Owned(copy));
     }
     Sides { base, ours, theirs }
 }
@@ -351,7 +367,8 @@ fn merge_relations(
                 let head = pick(&b.head, &o.head, &t.head);
                 let child = pick(&b.child, &o.child, &t.child);
                 if kind.is_conflict() || head.is_conflict() || child.is_conflict() {
-                    let copy = Relation::new(s.m.fresh.relation(), t.kind.clone(), t.head, t.child);
+                    let mut copy = t.clone();
+                    copy.id = s.m.fresh.relation();
                     let text = format!(
                         "relation {} ({}) was changed differently by both sides; ours kept, theirs added as relation {} ({} from span {} to span {})",
                         o.id.0, o.kind, copy.id.0, t.kind, t.head.0, t.child.0
@@ -360,12 +377,16 @@ fn merge_relations(
                     s.note(o.head, text);
                     kept.insert(copy.id, copy);
                 }
-                let merged = Relation::new(
-                    o.id,
-                    kind.ours_on_conflict(),
-                    head.ours_on_conflict(),
-                    child.ours_on_conflict(),
-                );
+                let mut merged = o.clone();
+                merged.kind = kind.ours_on_conflict();
+                merged.head = head.ours_on_conflict();
+                merged.child = child.ours_on_conflict();
+                // Who made it follows the three-way rule; never a conflict.
+                merged.annotator = if std::ptr::eq(b, o) {
+                    o.annotator.clone().or_else(|| t.annotator.clone())
+                } else {
+                    pick(&b.annotator, &o.annotator, &t.annotator).ours_on_conflict()
+                };
                 kept.insert(merged.id, merged);
             }
             (None, Some(x), None) | (None, None, Some(x)) => {

@@ -1,6 +1,7 @@
 //! Several projects at once: agreement between annotators and three-way merge. Knows the
 //! model only: no GUI, no text layout, no files, so every figure is testable in memory.
 
+mod adjudicate;
 mod agree;
 mod disagree;
 mod intervals;
@@ -10,6 +11,7 @@ mod shared;
 mod stats;
 mod three_way;
 
+pub use adjudicate::{Adjudication, AdjudicationError, Annotator, Decision, SideItem};
 pub use agree::{AgreementReport, LabelAgreement, Overlap, PairAgreement, agreement};
 pub use disagree::{Disagreement, DisagreementKind, Item};
 pub use intervals::{Coverage, depth_histogram};

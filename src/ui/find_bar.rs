@@ -94,26 +94,32 @@ pub fn find_bar_ui(
         {
             action = Some(FindBarAction::Next);
         }
-        let fold = &mut options.fold;
-        ui.checkbox(&mut fold.match_diacritics, "Diacritics")
-            .on_hover_text("Harakat and tatweel must match");
-        ui.checkbox(&mut fold.match_hamza, "Hamza")
-            .on_hover_text("أ إ آ ٱ and ا must match");
-        ui.checkbox(&mut fold.match_ya_ta, "Ya/ta")
-            .on_hover_text("ى and ي, ة and ه must match");
-        ui.checkbox(&mut fold.match_digits, "Digits")
-            .on_hover_text("Arabic-Indic and ASCII digits must match");
-        ui.checkbox(&mut fold.match_case, "Case")
-            .on_hover_text("Upper and lower case must match");
-        ui.checkbox(&mut options.whole_word, "Whole word")
-            .on_hover_text("Only hits that are whole words (not المجلس inside والمجلس)");
-        ui.checkbox(&mut options.regex, "Regex")
-            .on_hover_text("The query is a regular expression (matched on the folded text)");
+        search_options_ui(ui, options);
         if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
             action = Some(FindBarAction::Close);
         }
     });
     action
+}
+
+/// The matching switches (diacritics, hamza, ya/ta, digits, case, whole word, regex), shared by
+/// the find bar and the project search panel.
+pub fn search_options_ui(ui: &mut Ui, options: &mut SearchOptions) {
+    let fold = &mut options.fold;
+    ui.checkbox(&mut fold.match_diacritics, "Diacritics")
+        .on_hover_text("Harakat and tatweel must match");
+    ui.checkbox(&mut fold.match_hamza, "Hamza")
+        .on_hover_text("أ إ آ ٱ and ا must match");
+    ui.checkbox(&mut fold.match_ya_ta, "Ya/ta")
+        .on_hover_text("ى and ي, ة and ه must match");
+    ui.checkbox(&mut fold.match_digits, "Digits")
+        .on_hover_text("Arabic-Indic and ASCII digits must match");
+    ui.checkbox(&mut fold.match_case, "Case")
+        .on_hover_text("Upper and lower case must match");
+    ui.checkbox(&mut options.whole_word, "Whole word")
+        .on_hover_text("Only hits that are whole words (not المجلس inside والمجلس)");
+    ui.checkbox(&mut options.regex, "Regex")
+        .on_hover_text("The query is a regular expression (matched on the folded text)");
 }
 
 #[cfg(test)]

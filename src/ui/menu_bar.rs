@@ -30,9 +30,9 @@ pub struct MenuInfo<'a> {
     /// Recent projects, newest first.
     pub recent: &'a [PathBuf],
     /// The name of the change Undo would revert (`None`: nothing to undo).
-    pub undo: Option<&'static str>,
+    pub undo: Option<&'a str>,
     /// The name of the change Redo would make again (`None`: nothing to redo).
-    pub redo: Option<&'static str>,
+    pub redo: Option<&'a str>,
 }
 
 /// Shows the menu bar; returns what the user picked, if anything.

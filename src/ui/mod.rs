@@ -1,6 +1,8 @@
 //! Widgets and panels. They read state and record what the user asked for; they never touch
 //! files and never call cosmic-text directly (that is `text/`).
 
+pub mod adjudication;
+pub mod adjudication_agreement;
 pub mod article_view;
 pub mod colours;
 pub mod disk_change;
@@ -10,12 +12,15 @@ pub mod find_bar;
 pub mod guidelines;
 pub mod help;
 pub mod import_dialog;
+pub mod kwic_line;
 pub mod label_editor;
 pub mod label_palette;
 pub mod menu_bar;
 pub mod panel_action;
 pub mod relation_picker;
 pub mod restore_offer;
+pub mod search_panel;
+pub mod search_results;
 pub mod shaped_label;
 pub mod shortcuts;
 pub mod span_list;

@@ -33,6 +33,7 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
     const FIND: [KeyboardShortcut; 1] = [cmd(Key::F)];
     const FIND_NEXT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F3)];
     const FIND_PREVIOUS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)];
+    const FIND_IN_PROJECT: [KeyboardShortcut; 1] = [cmd_shift(Key::F)];
     const HELP: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
     const SETTINGS: [KeyboardShortcut; 1] = [cmd(Key::Comma)];
     const NEXT_SUGGESTION: [KeyboardShortcut; 1] =
@@ -43,6 +44,18 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         [KeyboardShortcut::new(Modifiers::NONE, Key::Enter)];
     const REJECT_SUGGESTION: [KeyboardShortcut; 1] =
         [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
+    // Adjudication: Alt with a letter, so no label key (a plain letter or digit) is taken.
+    const fn alt(key: Key) -> KeyboardShortcut {
+        KeyboardShortcut::new(Modifiers::ALT, key)
+    }
+    const TAKE_A: [KeyboardShortcut; 1] = [alt(Key::A)];
+    const TAKE_B: [KeyboardShortcut; 1] = [alt(Key::B)];
+    const TAKE_BOTH: [KeyboardShortcut; 1] = [alt(Key::T)];
+    const TAKE_NEITHER: [KeyboardShortcut; 1] = [alt(Key::N)];
+    const NEXT_DISAGREEMENT: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::NONE, Key::F8)];
+    const PREVIOUS_DISAGREEMENT: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)];
     match command {
         UiCommand::NewProject => &NEW,
         UiCommand::OpenProject => &OPEN,
@@ -63,25 +76,35 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         UiCommand::Find => &FIND,
         UiCommand::FindNext => &FIND_NEXT,
         UiCommand::FindPrevious => &FIND_PREVIOUS,
+        UiCommand::FindInProject => &FIND_IN_PROJECT,
         UiCommand::KeyboardShortcuts => &HELP,
         UiCommand::Settings => &SETTINGS,
         UiCommand::NextSuggestion => &NEXT_SUGGESTION,
         UiCommand::PreviousSuggestion => &PREVIOUS_SUGGESTION,
         UiCommand::AcceptSuggestion => &ACCEPT_SUGGESTION,
         UiCommand::RejectSuggestion => &REJECT_SUGGESTION,
+        UiCommand::TakeA => &TAKE_A,
+        UiCommand::TakeB => &TAKE_B,
+        UiCommand::TakeBoth => &TAKE_BOTH,
+        UiCommand::TakeNeither => &TAKE_NEITHER,
+        UiCommand::NextDisagreement => &NEXT_DISAGREEMENT,
+        UiCommand::PreviousDisagreement => &PREVIOUS_DISAGREEMENT,
         UiCommand::AddArticles
         | UiCommand::AddFolder
         | UiCommand::ImportAnnotations
         | UiCommand::DeleteSpan
         | UiCommand::EditLabels
         | UiCommand::CropToSelection
+        | UiCommand::TagAllLikeThis
         | UiCommand::ToggleDocuments
         | UiCommand::ToggleSpans
         | UiCommand::GettingStarted
         | UiCommand::ToggleGuidelines
         | UiCommand::ShowStatistics
         | UiCommand::AcceptAllSuggestions
-        | UiCommand::ToggleSuggestions => &[],
+        | UiCommand::ToggleSuggestions
+        | UiCommand::CompareAnnotators
+        | UiCommand::ShowAgreement => &[],
     }
 }
 

@@ -93,6 +93,7 @@ pub(crate) fn read(path: &Path, docs: &mut Vec<SourceDocument>, report: &mut Imp
                 kind: kind.to_owned(),
                 head: head.to_owned(),
                 child: child.to_owned(),
+                annotator: None,
             }),
             Ok(Line::Span {
                 id,
@@ -166,6 +167,7 @@ pub(crate) fn read(path: &Path, docs: &mut Vec<SourceDocument>, report: &mut Imp
         unit: ImportFormat::Brat.default_unit(),
         spans,
         relations,
+        annotator: None,
     });
 }
 

@@ -2,7 +2,14 @@
 //! - `label` form: `{"text":"…","label":[[start,end,"label"],…]}` (older doccano versions write
 //!   `"labels"`; items may also be `{"start_offset","end_offset","label"}` objects);
 //! - `entities` form: `{"text":"…","entities":[{"id","label","start_offset","end_offset"}],
-//!   "relations":[…]}`.
+//!   "relations":[…]}`;
+//! - `annotations` form of doccano 1.0–1.2: `{"text":"…","annotations":[{"label","start_offset",
+//!   "end_offset","user"}]}`, each span's `user` (a name, or a user id read as `user N`) its
+//!   annotator.
+//!
+//! doccano without collaborative annotation exports one file per member, `USERNAME.jsonl`, whose
+//! lines name nobody: importing with `--split-annotators` takes the file name as the annotator
+//! (see `split.rs`).
 //!
 //! Offsets are UTF-16 code units unless the line states `"offset_unit"` (at the top level, where
 //! Isnad's export and doccano's own export of metadata put it, or inside `"meta"`); `"title"` is
@@ -56,6 +63,7 @@ fn read_document(
         ("entities", "entity"),
         ("label", "label"),
         ("labels", "label"),
+        ("annotations", "annotation"),
     ] {
         spans.extend(read_json_list(
             line,
@@ -83,6 +91,7 @@ fn read_document(
         unit,
         spans,
         relations,
+        annotator: None,
     })
 }
 
@@ -102,17 +111,25 @@ fn read_relation(item: &Value, place: String) -> Result<SourceRelation, String> 
         kind: kind.to_owned(),
         head: end("from_id")?,
         child: end("to_id")?,
+        annotator: None,
     })
 }
 
 /// A `[start, end, "label"]` triple or a `{"start_offset", "end_offset", "label"}` object.
 fn read_span(item: &Value, place: String) -> Result<SourceSpan, String> {
-    let (start, end, label, key) = match item {
-        Value::Array(parts) if parts.len() == 3 => (&parts[0], &parts[1], &parts[2], None),
+    let (start, end, label, key, user) = match item {
+        Value::Array(parts) if parts.len() == 3 => (&parts[0], &parts[1], &parts[2], None, None),
         Value::Object(fields) => {
             let get = |name: &str| fields.get(name).ok_or(format!("\"{name}\" is missing"));
             let key = fields.get("id").and_then(key_of);
-            (get("start_offset")?, get("end_offset")?, get("label")?, key)
+            let user = fields.get("user").and_then(user_name);
+            (
+                get("start_offset")?,
+                get("end_offset")?,
+                get("label")?,
+                key,
+                user,
+            )
         }
         _ => {
             return Err(
@@ -136,5 +153,15 @@ fn read_span(item: &Value, place: String) -> Result<SourceSpan, String> {
     };
     let mut span = SourceSpan::new(place, offset(start, "start")?, offset(end, "end")?, label);
     span.key = key;
+    span.annotator = user;
     Ok(span)
+}
+
+/// A doccano `user`: a name as written, a user id as `user N`.
+fn user_name(value: &Value) -> Option<String> {
+    match value {
+        Value::String(name) if !name.trim().is_empty() => Some(name.trim().to_owned()),
+        Value::Number(id) => Some(format!("user {id}")),
+        _ => None,
+    }
 }

@@ -1,7 +1,7 @@
 //! Reading native JSONL (see `io/export/jsonl.rs`): `text`, `spans` with `start`, `end`, `label`
-//! and optionally `id`, `text`, `note` and `attributes` (`{name: value}`, booleans for flags),
-//! `relations` with `head`, `child` (span ids) and `label` (the relation type), and `meta` with
-//! `title`, `status` and `offset_unit`.
+//! and optionally `id`, `text`, `note`, `annotator` and `attributes` (`{name: value}`, booleans
+//! for flags), `relations` with `head`, `child` (span ids), `label` (the relation type) and
+//! optionally `annotator`, and `meta` with `title`, `status` and `offset_unit`.
 
 use std::path::Path;
 
@@ -69,7 +69,17 @@ fn read_document(
         unit,
         spans,
         relations,
+        annotator: None,
     })
+}
+
+/// The `annotator` of a span or relation: a non-blank string, trimmed.
+fn annotator_of(item: &Value) -> Option<String> {
+    item.get("annotator")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
 }
 
 /// A span id as a key: a string as is, a number as written.
@@ -96,6 +106,7 @@ fn read_relation(item: &Value, place: String) -> Result<SourceRelation, String> 
         kind: kind.to_owned(),
         head: end("head")?,
         child: end("child")?,
+        annotator: annotator_of(item),
     })
 }
 
@@ -136,5 +147,6 @@ fn read_span(item: &Value, place: String) -> Result<SourceSpan, String> {
         note: item.get("note").and_then(Value::as_str).map(str::to_owned),
         key: item.get("id").and_then(key_of),
         attributes: read_attributes(item)?,
+        annotator: annotator_of(item),
     })
 }

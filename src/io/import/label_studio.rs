@@ -3,8 +3,12 @@
 //!
 //! - The text is `data.text`, or else the only string field of `data` besides Isnad's own
 //!   `title`, `isnad_id` and `offset_unit` (a task without `data` is its own data).
-//! - Spans come from the first annotation that is not cancelled (`annotations`, or `completions`
-//!   in files of old versions); a task without one takes them from its first prediction.
+//! - Spans come from every annotation that is not cancelled (`annotations`, or `completions` in
+//!   files of old versions), each read as its own copy of the document whose annotator is the
+//!   annotation's `completed_by` (see [`annotator_name`]); a task without one takes them from its
+//!   first prediction (no annotator).
+//! - A record without `data`, `annotations` and `predictions` that holds regions beside its text
+//!   is Label Studio's JSON_MIN export (see `label_studio_min.rs`).
 //! - Each `labels` result is a region: `value.start`, `value.end` (code points unless
 //!   `data.offset_unit` says otherwise), `value.labels` (one span per label) and, when present,
 //!   `value.text`, checked against the document text.
@@ -24,6 +28,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::io::export::attribute_of_control;
+use crate::io::import::label_studio_min as json_min;
 use crate::io::import::source::json_offset;
 use crate::io::import::source::unit_named;
 use crate::io::import::{ImportFormat, ImportReport, SourceDocument, SourceRelation, SourceSpan};
@@ -66,9 +71,8 @@ pub(crate) fn read(
             report.reject(path, place, "not a task object");
             continue;
         };
-        match read_task(path, &place, task, report) {
-            Ok(doc) => docs.push(doc),
-            Err(reason) => report.reject(path, place, reason),
+        if let Err(reason) = read_task(path, &place, task, docs, report) {
+            report.reject(path, place, reason);
         }
     }
 }
@@ -80,33 +84,31 @@ fn plain(value: &Value) -> String {
         .map_or_else(|| value.to_string(), str::to_owned)
 }
 
-/// One task's document; `Err` when it has no usable text.
+/// One task's documents: one per annotation kept (each with its annotator), else one with the
+/// first prediction's spans, else one without spans; a JSON_MIN record is one annotation. `Err`
+/// when the task has no usable text.
 fn read_task(
     path: &Path,
     place: &str,
     task: &Map<String, Value>,
+    docs: &mut Vec<SourceDocument>,
     report: &mut ImportReport,
-) -> Result<SourceDocument, String> {
+) -> Result<(), String> {
     let data = match task.get("data") {
         Some(Value::Object(data)) => data,
         Some(_) => return Err("\"data\" is not an object".to_owned()),
+        None if json_min::is_record(task) => {
+            return json_min::read_record(path, place, task, docs, report);
+        }
         None => task,
     };
-    let text = task_text(data)?;
+    let text = task_text(data, &[])?;
     let unit = match data.get("offset_unit").and_then(Value::as_str) {
         Some(name) => unit_named(name)?,
         None => ImportFormat::LabelStudio.default_unit(),
     };
-    let mut spans = Vec::new();
-    let mut relations = Vec::new();
-    if let Some((source, result)) = chosen_result(task)? {
-        let mut read = Read {
-            spans: &mut spans,
-            relations: &mut relations,
-        };
-        read_result(path, place, &source, result, &mut read, report);
-    }
-    Ok(SourceDocument {
+    refuse_unread_regions(path, place, task, report);
+    let document = |spans, relations, annotator| SourceDocument {
         file: path.to_owned(),
         place: place.to_owned(),
         title: data.get("title").and_then(Value::as_str).map(str::to_owned),
@@ -115,7 +117,55 @@ fn read_task(
         unit,
         spans,
         relations,
-    })
+        annotator,
+    };
+    let chosen = chosen_results(task)?;
+    if chosen.is_empty() {
+        docs.push(document(Vec::new(), Vec::new(), None));
+    }
+    for chosen in chosen {
+        let mut spans = Vec::new();
+        let mut relations = Vec::new();
+        let mut read = Read {
+            spans: &mut spans,
+            relations: &mut relations,
+        };
+        read_result(
+            path,
+            place,
+            &chosen.source,
+            chosen.result,
+            &mut read,
+            report,
+        );
+        docs.push(document(spans, relations, chosen.annotator));
+    }
+    Ok(())
+}
+
+/// Rejects lists of regions (objects with a start and an end, or `[start, end, label]` triples)
+/// under keys of the task this reader does not take spans from, so that spans are never dropped
+/// without a word (a doccano `label` list in a Label Studio file, say).
+fn refuse_unread_regions(
+    path: &Path,
+    place: &str,
+    task: &Map<String, Value>,
+    report: &mut ImportReport,
+) {
+    const READ: [&str; 4] = ["data", "annotations", "completions", "predictions"];
+    for (key, value) in task.iter().filter(|(key, _)| !READ.contains(&key.as_str())) {
+        if json_min::region_count(value) > 0 {
+            report.reject(
+                path,
+                format!("{place}, \"{key}\""),
+                format!(
+                    "{} span{} under \"{key}\" not imported: Label Studio tasks keep spans in \"annotations\" (or, in a JSON_MIN export, beside the text without \"data\"); is this another tool's file?",
+                    json_min::region_count(value),
+                    crate::io::plural(json_min::region_count(value))
+                ),
+            );
+        }
+    }
 }
 
 /// Where the results of one annotation go.
@@ -124,8 +174,12 @@ struct Read<'a> {
     relations: &'a mut Vec<SourceRelation>,
 }
 
-/// `data.text`, or the only other string field of `data`.
-fn task_text(data: &Map<String, Value>) -> Result<&str, String> {
+/// `data.text`, or the only other string field of `data` that is neither Isnad's metadata nor
+/// one of `skip`.
+pub(super) fn task_text<'a>(
+    data: &'a Map<String, Value>,
+    skip: &[&str],
+) -> Result<&'a str, String> {
     if let Some(text) = data.get("text") {
         return text
             .as_str()
@@ -133,7 +187,9 @@ fn task_text(data: &Map<String, Value>) -> Result<&str, String> {
     }
     let strings: Vec<(&String, &str)> = data
         .iter()
-        .filter(|(key, _)| !METADATA_FIELDS.contains(&key.as_str()))
+        .filter(|(key, _)| {
+            !METADATA_FIELDS.contains(&key.as_str()) && !skip.contains(&key.as_str())
+        })
         .filter_map(|(key, value)| value.as_str().map(|s| (key, s)))
         .collect();
     match strings.as_slice() {
@@ -151,34 +207,66 @@ fn task_text(data: &Map<String, Value>) -> Result<&str, String> {
     }
 }
 
-/// The results to read and where they come from (`"annotation 2"`, `"prediction 1"`): the first
-/// annotation not cancelled, else the first prediction; `None` when the task has neither.
-fn chosen_result(task: &Map<String, Value>) -> Result<Option<(String, &Value)>, String> {
+/// One annotation (or prediction) to read.
+struct Chosen<'a> {
+    /// Where it is in the task, `"annotation 2"`, `"prediction 1"`.
+    source: String,
+    /// Its `result` list.
+    result: &'a Value,
+    /// Who made it (an annotation's `completed_by`).
+    annotator: Option<String>,
+}
+
+/// The results to read: every annotation not cancelled, else the first prediction; none when
+/// the task has neither.
+fn chosen_results(task: &Map<String, Value>) -> Result<Vec<Chosen<'_>>, String> {
     for key in ["annotations", "completions"] {
         let Some(list) = task.get(key) else { continue };
         let list = list
             .as_array()
             .ok_or_else(|| format!("\"{key}\" is not a list"))?;
-        let kept = list
+        let kept: Vec<Chosen<'_>> = list
             .iter()
             .enumerate()
-            .find(|(_, a)| a.get("was_cancelled").and_then(Value::as_bool) != Some(true));
-        if let Some((i, annotation)) = kept {
-            return Ok(Some((
-                format!("annotation {}", i + 1),
-                annotation.get("result").unwrap_or(&Value::Null),
-            )));
+            .filter(|(_, a)| a.get("was_cancelled").and_then(Value::as_bool) != Some(true))
+            .map(|(i, annotation)| Chosen {
+                source: format!("annotation {}", i + 1),
+                result: annotation.get("result").unwrap_or(&Value::Null),
+                annotator: annotation.get("completed_by").and_then(annotator_name),
+            })
+            .collect();
+        if !kept.is_empty() {
+            return Ok(kept);
         }
     }
     match task.get("predictions") {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Array(list)) => Ok(list.first().map(|prediction| {
-            (
-                "prediction 1".to_owned(),
-                prediction.get("result").unwrap_or(&Value::Null),
-            )
-        })),
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(list)) => Ok(list
+            .first()
+            .map(|prediction| Chosen {
+                source: "prediction 1".to_owned(),
+                result: prediction.get("result").unwrap_or(&Value::Null),
+                annotator: None,
+            })
+            .into_iter()
+            .collect()),
         Some(_) => Err("\"predictions\" is not a list".to_owned()),
+    }
+}
+
+/// The annotator named by a `completed_by` (or JSON_MIN `annotator`): a user object's email
+/// (else `user ID`), a user id as `user ID`, a name as written.
+pub(super) fn annotator_name(value: &Value) -> Option<String> {
+    match value {
+        Value::Object(user) => user
+            .get("email")
+            .and_then(Value::as_str)
+            .filter(|email| !email.trim().is_empty())
+            .map(|email| email.trim().to_owned())
+            .or_else(|| user.get("id").and_then(annotator_name)),
+        Value::Number(id) => Some(format!("user {id}")),
+        Value::String(name) if !name.trim().is_empty() => Some(name.trim().to_owned()),
+        _ => None,
     }
 }
 
@@ -349,6 +437,7 @@ fn read_relation(
             kind: label.to_owned(),
             head: head.to_owned(),
             child: child.to_owned(),
+            annotator: None,
         });
     }
     Ok(())
@@ -376,7 +465,7 @@ fn note_text(item: &Value) -> Option<String> {
 }
 
 /// One span per label of a labelled region, with the note, key and attributes of `extra`.
-fn read_region(
+pub(super) fn read_region(
     item: &Value,
     place: &str,
     extra: &SourceSpan,
@@ -421,6 +510,7 @@ fn read_region(
             note: extra.note.clone(),
             key: extra.key.clone(),
             attributes: extra.attributes.clone(),
+            annotator: None,
         });
     }
     Ok(())

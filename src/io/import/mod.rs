@@ -10,14 +10,20 @@
 //!
 //! A document whose text equals a document of the project (same SHA-256) receives the spans; any
 //! other becomes a new document.
+//!
+//! Who made each span: the file's own annotator where it names one (a span's, or its
+//! document's: see [`SourceDocument::annotator`]), else [`ImportOptions::annotator`]. Instead of
+//! one project, [`split_by_annotator`] makes one per annotator, for agreement.
 
 mod brat;
 mod doccano;
 mod jsonl;
 mod label_studio;
+mod label_studio_min;
 mod plan;
 mod report;
 mod source;
+mod split;
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +35,7 @@ use crate::model::offsets::OffsetUnit;
 pub use plan::plan_import;
 pub use report::{ImportOutcome, ImportReport, Rejection};
 pub use source::{SourceDocument, SourceRelation, SourceSpan, read_text_file};
+pub use split::{AnnotatorProject, SplitImport, annotator_file_name, split_by_annotator};
 
 /// The largest annotation file read (bytes).
 pub const MAX_IMPORT_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -98,6 +105,9 @@ pub struct ImportOptions {
     pub unit: Option<OffsetUnit>,
     /// Add labels the schema does not know (otherwise their spans are rejected).
     pub add_unknown_labels: bool,
+    /// Who made the spans and relations whose file does not say (`--annotator`, or the app's
+    /// annotator); the file's own annotator (see [`SourceDocument::annotator`]) wins.
+    pub annotator: Option<String>,
 }
 
 impl ImportOptions {
@@ -107,6 +117,7 @@ impl ImportOptions {
             format,
             unit: None,
             add_unknown_labels: false,
+            annotator: None,
         }
     }
 }
@@ -157,7 +168,14 @@ pub fn read_files(
         }
         progress.advance();
     }
-    report.documents_read = docs.len();
+    // A Label Studio task annotated by several people is several source documents of one
+    // place: one document read.
+    let places: std::collections::HashSet<(&Path, &str)> = docs
+        .iter()
+        .map(|d| (d.file.as_path(), d.place.as_str()))
+        .collect();
+    report.documents_read = places.len();
+    report.spans_read = docs.iter().map(|d| d.spans.len()).sum();
     (docs, report)
 }
 

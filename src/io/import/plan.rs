@@ -38,8 +38,11 @@ pub fn plan_import(
     let mut attribute_edits: Vec<Edit> = Vec::new();
     let mut planned_relations: HashSet<(RelationTypeId, SpanId, SpanId)> = HashSet::new();
     let mut new_relations: Vec<Relation> = Vec::new();
+    let mut seen: HashSet<(std::path::PathBuf, String)> = HashSet::new();
+    let mut made_by: HashMap<SpanId, Option<String>> = HashMap::new();
 
     for source in docs {
+        let doc_annotator = source.annotator.as_ref().or(options.annotator.as_ref());
         if source.text.len() as u64 > MAX_ARTICLE_BYTES {
             let reason = format!(
                 "the document's text is {} MB, over the article limit of {} MB",
@@ -50,9 +53,13 @@ pub fn plan_import(
             continue;
         }
         let hash = sha256_hex(&source.text);
+        let first_sight = seen.insert((source.file.clone(), source.place.clone()));
         let doc_id = match by_hash.get(&hash) {
             Some(&id) => {
-                report.documents_matched += 1;
+                // Several annotations of one task are several source documents of one place.
+                if first_sight {
+                    report.documents_matched += 1;
+                }
                 id
             }
             None => {
@@ -86,11 +93,16 @@ pub fn plan_import(
                 }
             };
             let values = attribute_values(&labels, &label, &source, candidate, report);
+            let annotator = candidate.annotator.as_ref().or(doc_annotator);
             let key = (doc_id, range.start, range.end, label.clone());
             let span_id = if let Some(existing) =
                 project.find_duplicate(doc_id, range.clone(), &label)
             {
                 report.spans_already_present += 1;
+                let existing_by = project.span(existing).and_then(|s| s.annotator.as_ref());
+                if annotator.is_some() && existing_by.is_some() && existing_by != annotator {
+                    report.spans_made_by_several += 1;
+                }
                 let current = project.span(existing).map(|s| &s.attributes);
                 for (name, value) in values {
                     match current.and_then(|a| a.get(&name)) {
@@ -117,6 +129,10 @@ pub fn plan_import(
                 existing
             } else if let Some(&first) = planned.get(&key) {
                 report.spans_already_present += 1;
+                let first_by = made_by.get(&first).and_then(Option::as_ref);
+                if annotator.is_some() && first_by.is_some() && first_by != annotator {
+                    report.spans_made_by_several += 1;
+                }
                 let kept = planned_attributes.get(&first);
                 for (name, value) in values {
                     if kept.and_then(|a| a.get(&name)) != Some(&value) {
@@ -131,6 +147,11 @@ pub fn plan_import(
             } else {
                 let mut span = Span::new(project.allocate_span_id(), doc_id, range, label.clone());
                 span.note = candidate.note.clone().filter(|n| !n.is_empty());
+                span.annotator = annotator.cloned();
+                if let Some(name) = annotator {
+                    *report.spans_by_annotator.entry(name.clone()).or_default() += 1;
+                }
+                made_by.insert(span.id, annotator.cloned());
                 report.attributes_added += values.len();
                 span.attributes = values.into_iter().collect();
                 if !span.attributes.is_empty() {
@@ -167,7 +188,9 @@ pub fn plan_import(
                         report.relations_already_present += 1;
                     } else {
                         let id = project.allocate_relation_id();
-                        new_relations.push(Relation::new(id, kind, head, child));
+                        let mut new = Relation::new(id, kind, head, child);
+                        new.annotator = relation.annotator.as_ref().or(doc_annotator).cloned();
+                        new_relations.push(new);
                         report.relations_added += 1;
                     }
                 }

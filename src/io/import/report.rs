@@ -1,5 +1,6 @@
 //! The import report: what was read, added, skipped and rejected, and why.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -41,6 +42,8 @@ pub struct ImportReport {
     pub documents_added: usize,
     /// Documents whose text was already in the project (their spans were added to it).
     pub documents_matched: usize,
+    /// Candidate spans the files held (before validation).
+    pub spans_read: usize,
     /// Spans added.
     pub spans_added: usize,
     /// Spans skipped because the project already has them (same text, range and label).
@@ -53,6 +56,11 @@ pub struct ImportReport {
     pub attributes_added: usize,
     /// Labels added to the schema.
     pub labels_added: Vec<String>,
+    /// Spans added, per annotator (spans without one are not counted here).
+    pub spans_by_annotator: BTreeMap<String, usize>,
+    /// Spans several annotators made alike (same text, range and label): a project holds each
+    /// once, under the first one's name.
+    pub spans_made_by_several: usize,
     /// Files that could not be read at all, with the reason.
     pub file_errors: Vec<(PathBuf, String)>,
     /// Everything rejected, in file order.
@@ -68,12 +76,15 @@ impl ImportReport {
             documents_read: 0,
             documents_added: 0,
             documents_matched: 0,
+            spans_read: 0,
             spans_added: 0,
             spans_already_present: 0,
             relations_added: 0,
             relations_already_present: 0,
             attributes_added: 0,
             labels_added: Vec::new(),
+            spans_by_annotator: BTreeMap::new(),
+            spans_made_by_several: 0,
             file_errors: Vec::new(),
             rejected: Vec::new(),
         }
@@ -100,6 +111,12 @@ impl ImportReport {
             || self.relations_added > 0
             || self.attributes_added > 0
             || !self.labels_added.is_empty()
+    }
+
+    /// Whether the files held spans and none was added or found already present: an import that
+    /// must not read as a success.
+    pub fn spans_read_but_none_kept(&self) -> bool {
+        self.spans_read > 0 && self.spans_added == 0 && self.spans_already_present == 0
     }
 
     /// Complete, partial or failed.
@@ -161,6 +178,34 @@ impl fmt::Display for ImportReport {
         }
         if !self.labels_added.is_empty() {
             writeln!(f, "labels added: {}", self.labels_added.join(", "))?;
+        }
+        if self.spans_by_annotator.len() > 1 || self.spans_made_by_several > 0 {
+            let counts: Vec<String> = self
+                .spans_by_annotator
+                .iter()
+                .map(|(name, n)| format!("{name} {n}"))
+                .collect();
+            writeln!(f, "spans added by annotator: {}", counts.join(", "))?;
+        }
+        if self.spans_made_by_several > 0 {
+            writeln!(
+                f,
+                "{} span{} made alike by more than one annotator {} kept once, under the first one's name \
+                 (for one project per annotator, as isnad agree compares them: isnad import --split-annotators DIR)",
+                self.spans_made_by_several,
+                plural(self.spans_made_by_several),
+                if self.spans_made_by_several == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
+            )?;
+        }
+        if self.spans_read_but_none_kept() {
+            writeln!(
+                f,
+                "every span in the files was left out: see the rejections below"
+            )?;
         }
         for (file, message) in &self.file_errors {
             writeln!(f, "{}: not read: {message}", file.display())?;

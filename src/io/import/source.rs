@@ -27,6 +27,9 @@ pub struct SourceSpan {
     /// Attribute values as the file writes them, `(name, value)`: choice ids, free text, and
     /// `true`/`false` (or `yes`/`no`) for flags; checked against the label's declarations later.
     pub attributes: Vec<(String, String)>,
+    /// Who made the span, if the file says per span (native JSONL `annotator`); otherwise the
+    /// document's [`SourceDocument::annotator`] applies.
+    pub annotator: Option<String>,
 }
 
 impl SourceSpan {
@@ -41,6 +44,7 @@ impl SourceSpan {
             note: None,
             key: None,
             attributes: Vec::new(),
+            annotator: None,
         }
     }
 }
@@ -57,6 +61,9 @@ pub struct SourceRelation {
     pub head: String,
     /// The key of the child span (where it points).
     pub child: String,
+    /// Who made the relation, if the file says per relation; otherwise the document's
+    /// [`SourceDocument::annotator`] applies.
+    pub annotator: Option<String>,
 }
 
 /// One document as the file states it.
@@ -78,6 +85,11 @@ pub struct SourceDocument {
     pub spans: Vec<SourceSpan>,
     /// The candidate relations between them.
     pub relations: Vec<SourceRelation>,
+    /// Who annotated this copy of the document, if the file says (a Label Studio annotation's
+    /// `completed_by`, a JSON_MIN record's `annotator`, a doccano line's `user`). A task
+    /// annotated by several people is read as one source document per annotation, all with the
+    /// same text.
+    pub annotator: Option<String>,
 }
 
 /// Reads a UTF-8 text file (a UTF-8 BOM is dropped) of at most [`MAX_IMPORT_FILE_BYTES`]; the

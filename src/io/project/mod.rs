@@ -26,6 +26,7 @@ mod limits;
 mod locate;
 mod lock;
 mod read;
+mod span_lines;
 mod suggestion_format;
 mod write;
 

@@ -11,6 +11,7 @@ use crate::io::project::format::{
 };
 use crate::io::project::header::{Header, read_header};
 use crate::io::project::locate::LineLocator;
+use crate::io::project::span_lines::read_span_section;
 use crate::model::offsets::OffsetIndex;
 use crate::model::{
     AttributeDef, AttributeKind, AttributeValue, CLAIM, DocId, Document, Label, LabelId,
@@ -49,12 +50,34 @@ pub(crate) fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ProjectErro
 }
 
 /// Parses and validates project text; `path` is only used in errors.
+///
+/// The span lines are read by the fast path of [`read_span_section`] when the file has the
+/// writer's shape; if that path meets anything it does not expect, or the project it gives has any
+/// problem, the whole file is parsed again by `ron` alone, so what is reported is exactly what
+/// `ron` and the checks say.
 pub(crate) fn parse_project(text: &str, path: &Path) -> Result<Project, ProjectError> {
+    parse_project_with(text, path, true)
+}
+
+/// [`parse_project`], with or without the fast path for the span lines.
+fn parse_project_with(text: &str, path: &Path, fast: bool) -> Result<Project, ProjectError> {
     let path_buf = path.to_owned();
     match read_header(text) {
         Header::NotRon => return Err(ProjectError::NotAProject { path: path_buf }),
         Header::Version(found) => check_version(found, path)?,
         Header::Unknown => {}
+    }
+    if let Some(section) = read_span_section(text).filter(|_| fast) {
+        let project = ron::Options::default()
+            .from_str::<FileProject>(&section.rest)
+            .ok()
+            .and_then(|mut file| {
+                file.spans = section.spans;
+                check_file(file, text, path).ok()
+            });
+        if let Some(project) = project {
+            return Ok(project);
+        }
     }
     let file: FileProject =
         ron::Options::default()
@@ -65,6 +88,12 @@ pub(crate) fn parse_project(text: &str, path: &Path) -> Result<Project, ProjectE
                 column: e.span.start.col,
                 message: e.code.to_string(),
             })?;
+    check_file(file, text, path)
+}
+
+/// Checks and converts a parsed file.
+fn check_file(file: FileProject, text: &str, path: &Path) -> Result<Project, ProjectError> {
+    let path_buf = path.to_owned();
     check_version(file.format_version, path)?;
     if file.offset_unit != OFFSET_UNIT {
         return Err(ProjectError::UnsupportedOffsetUnit {
@@ -475,4 +504,57 @@ fn parse_colour(hex: &str) -> Option<Rgb> {
     }
     let channel = |i: usize| u8::from_str_radix(&digits[i..i + 2], 16).ok();
     Some(Rgb::new(channel(0)?, channel(2)?, channel(4)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::markup::project_from_markup;
+
+    /// The fast path for span lines gives what `ron` alone gives: the same project, or the same
+    /// error, whatever the span lines look like.
+    #[test]
+    fn the_fast_path_and_ron_alone_agree() {
+        let (mut project, doc) =
+            project_from_markup("[المتحدث|actor] قال إن [الوفد وصل|claim] [أمس|actor]")
+                .expect("markup");
+        let first = project.spans_of(doc)[0].id;
+        project
+            .set_span_note(first, Some("ملاحظة \"مقتبسة\"".into()))
+            .expect("note");
+        let text = crate::io::project::format::to_ron(&project).expect("ron");
+        let line = |i: usize| {
+            text.lines()
+                .skip_while(|l| !l.contains("spans: ["))
+                .filter(|l| l.trim_start().starts_with("(id:"))
+                .nth(i)
+                .expect("a span line")
+                .to_owned()
+        };
+        let (plain, noted) = (line(1), line(0));
+        let variants = [
+            text.clone(),
+            text.replace(&plain, &plain.replace("(id: ", "(id:  ")),
+            text.replace(&plain, &plain.replace(", doc: ", ",\n doc: ")),
+            text.replace(&plain, &format!("{plain} // a comment")),
+            text.replace(&plain, &format!("        // a comment\n{plain}")),
+            text.replace(&plain, &plain.replace("\"claim\"", "\"nolabel\"")),
+            text.replace(&plain, &plain.replace("start: ", "start: 0")),
+            text.replace(&plain, &plain.replace("),", ", note: None),")),
+            text.replace(&noted, &noted.replace("note: Some(", "note: Some (")),
+            text.replace(&plain, ""),
+            text.replace(&plain, &format!("{plain}\n{plain}")),
+        ];
+        let path = Path::new("x.isnad.ron");
+        for variant in &variants {
+            let fast = parse_project_with(variant, path, true);
+            let slow = parse_project_with(variant, path, false);
+            match (&fast, &slow) {
+                (Ok(a), Ok(b)) => assert!(a == b, "{variant}"),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{variant}"),
+                _ => panic!("{variant}\nfast: {fast:?}\nron: {slow:?}"),
+            }
+        }
+        assert!(parse_project_with(&variants[0], path, true).is_ok());
+    }
 }

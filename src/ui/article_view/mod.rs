@@ -5,6 +5,7 @@
 
 mod accessibility;
 mod action;
+mod annotator_lanes;
 mod clearance;
 mod find_marks;
 mod keys;
@@ -25,6 +26,7 @@ use std::sync::Arc;
 use egui::{CursorIcon, Rect, Response, ScrollArea, Sense, Ui, Vec2, pos2, vec2};
 
 pub use action::{Edge, ViewAction, moved_range};
+pub use annotator_lanes::{AnnotatorLane, AnnotatorLanes};
 pub use clearance::GlyphRects;
 pub use find_marks::FindMarks;
 pub use place::ReadingPlace;
@@ -88,6 +90,8 @@ pub struct ArticleView {
     quiet_reveal: bool,
     /// The find bar's hits.
     find: FindMarks,
+    /// Adjudication: each annotator's spans in a lane.
+    annotators: AnnotatorLanes,
     /// Screen position of the document's top-left corner at the last frame.
     last_origin: Vec2,
     /// The selection in bytes and in code points, for screen readers.
@@ -132,6 +136,7 @@ impl ArticleView {
             flash: None,
             quiet_reveal: false,
             find: FindMarks::default(),
+            annotators: AnnotatorLanes::default(),
             accessible_range: (0..0, (0, 0)),
             last_origin: Vec2::ZERO,
             actions: Vec::new(),

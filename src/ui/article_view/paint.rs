@@ -48,6 +48,8 @@ impl ArticleView {
             _ => 0..0,
         };
         self.paint_find_hits(painter, origin, visible_text.clone(), visible.clone());
+        // Adjudication: each annotator's lane along the top of the lines, under the letters.
+        self.paint_annotator_lanes(painter, origin, visible_text.clone(), visible.clone());
         let mut selected_rects: &[Rect] = &[];
         for (mark, rects) in marks.iter().zip(rects) {
             let lane = mark.lane.min(MAX_LANES - 1) as f32;
