@@ -157,7 +157,7 @@ fn gold_span(
     Some(project.span(id)?.annotator.clone().unwrap_or_default())
 }
 
-fn undo_name(harness: &Harness<'static, IsnadApp>) -> Option<&'static str> {
+fn undo_name<'a>(harness: &'a Harness<'static, IsnadApp>) -> Option<&'a str> {
     harness.state().workspace().history().undo_name()
 }
 
