@@ -182,6 +182,12 @@ impl IsnadApp {
             UiCommand::GettingStarted => self.dialogs.help.open(HelpPage::GettingStarted),
             UiCommand::ToggleGuidelines => self.guidelines.toggle(),
             UiCommand::ShowStatistics => self.dialogs.statistics.open(),
+            UiCommand::NextSuggestion
+            | UiCommand::PreviousSuggestion
+            | UiCommand::AcceptSuggestion
+            | UiCommand::RejectSuggestion
+            | UiCommand::AcceptAllSuggestions
+            | UiCommand::ToggleSuggestions => self.run_suggestion_command(command),
             UiCommand::CompareAnnotators
             | UiCommand::TakeA
             | UiCommand::TakeB

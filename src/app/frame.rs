@@ -35,6 +35,7 @@ impl IsnadApp {
         let info = MenuInfo {
             documents_shown: self.settings.show_documents,
             spans_shown: self.settings.show_spans,
+            suggestions_shown: self.settings.show_suggestions,
             recent: self.recent.paths(),
             undo: history.undo_name(),
             redo: history.redo_name(),
@@ -152,6 +153,7 @@ impl IsnadApp {
                 } else {
                     details(ui)
                 };
+                self.suggestions_section(ui);
                 ui.heading("Spans");
                 actions.extend(span_list_ui(
                     ui,

@@ -24,6 +24,8 @@ impl IsnadApp {
             self.commands
                 .extend(pressed.into_iter().map(AppCommand::Ui));
         }
+        self.tick_suggestions(ctx);
+        self.suggestion_keys(ctx);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files

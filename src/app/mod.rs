@@ -17,6 +17,7 @@
 //! | settings kept between runs | [`settings::Settings`] | `settings` |
 //! | file dialogs (native or in-app) | [`file_picker::FilePicker`] | `file_picker` |
 //! | annotation guidelines panel | `GuidelinesPanel` | `guidelines` |
+//! | suggestions (computed off the UI thread, judged with keys) | `SuggestionsState` | `suggestions`, `suggestions_accept` |
 //! | comparing annotators, adjudication | `Adjudicating` | `adjudication` |
 //!
 //! A frame is three steps (`frame`): the logic before drawing (`logic`: shortcuts, dropped
@@ -45,6 +46,8 @@ mod recent;
 mod relabel;
 mod restore;
 pub mod settings;
+mod suggestions;
+mod suggestions_accept;
 mod transfer;
 mod unsaved_changes;
 mod workspace;
@@ -109,6 +112,8 @@ pub struct IsnadApp {
     files: file_picker::FilePicker,
     /// The guidelines side panel.
     guidelines: guidelines::GuidelinesPanel,
+    /// The suggestions of the document shown.
+    suggestions: suggestions::SuggestionsState,
     /// Comparing annotators and adjudicating into a gold project.
     adjudicating: adjudication::Adjudicating,
     /// Set once the user agreed to close with unsaved changes.
@@ -221,6 +226,7 @@ impl IsnadApp {
             settings_written_at: 0.0,
             files,
             guidelines: guidelines::GuidelinesPanel::default(),
+            suggestions: suggestions::SuggestionsState::default(),
             adjudicating: adjudication::Adjudicating::default(),
             close_confirmed: false,
             window_title: String::new(),
@@ -352,6 +358,7 @@ impl IsnadApp {
         // The lists cache rows by document id and revision, which a new workspace reuses.
         self.documents = DocumentListState::new();
         self.spans = SpanListState::new();
+        self.suggestions.reset();
         self.disk = disk_watch::DiskWatch::default();
         self.dialogs.disk_change.close();
         self.reader.reset(self.workspace.project());
@@ -503,6 +510,18 @@ impl IsnadApp {
             }
             ViewAction::Notice(message) => {
                 self.notices.warn(message);
+                Ok(())
+            }
+            ViewAction::ChooseSuggestion(key) => {
+                self.choose_suggestion(key);
+                Ok(())
+            }
+            ViewAction::AcceptSuggestion {
+                range,
+                proposed,
+                label,
+            } => {
+                self.accept_suggestion_as(range, proposed, label);
                 Ok(())
             }
         };

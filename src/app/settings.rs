@@ -84,6 +84,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The annotator's name (recorded on the spans and relations they make).
     pub annotator: String,
+    /// Whether Isnad's suggestions are shown (View › Suggestions).
+    pub show_suggestions: bool,
 }
 
 impl Default for Settings {
@@ -99,6 +101,7 @@ impl Default for Settings {
             last_folder: None,
             recent: Vec::new(),
             annotator: String::new(),
+            show_suggestions: true,
         }
     }
 }
@@ -271,6 +274,7 @@ mod tests {
             last_folder: Some(dir.path().to_owned()),
             recent: vec![dir.path().join("a.isnad.ron")],
             annotator: "سارة".to_owned(),
+            show_suggestions: false,
         };
         store.store(&settings);
         assert!(file.exists());

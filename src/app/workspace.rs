@@ -175,6 +175,16 @@ impl Workspace {
         Ok(id)
     }
 
+    /// A fresh span id (for an edit built outside, e.g. accepting suggestions).
+    pub fn new_span_id(&mut self) -> SpanId {
+        self.project.allocate_span_id()
+    }
+
+    /// A fresh relation id (for an edit built outside).
+    pub fn new_relation_id(&mut self) -> crate::model::RelationId {
+        self.project.allocate_relation_id()
+    }
+
     /// Links `head` to `child` with a relation of type `kind` as one undo step.
     pub fn add_relation(
         &mut self,

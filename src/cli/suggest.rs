@@ -100,12 +100,14 @@ pub fn suggest_project(
         let Some(document) = project.document(doc) else {
             continue;
         };
+        // What the annotator rejected in the app is not proposed again.
+        let rejected: Rejected = project.suggestion_memory().rejected_in(doc).collect();
         let found = suggest(
             document.text(),
             project.schema(),
             project.spans_of(doc),
             suggesters,
-            &Rejected::new(),
+            &rejected,
         );
         all.push((doc, found));
     }
@@ -255,6 +257,23 @@ fn evaluation_table(project: &Project, gazetteer: Option<&PhraseIndex>) -> Strin
         );
     }
     out.push_str("(the learned suggester is scored leave-one-document-out)\n");
+    let tallies = project.suggestion_memory().tallies();
+    if !tallies.is_empty() {
+        out.push_str("\njudged in the app (one by one; Accept all is not counted):\n");
+        out.push_str("suggester  accepted  relabelled  rejected  accepted share\n");
+        for (name, tally) in tallies {
+            let share = if tally.judged() == 0 {
+                0.0
+            } else {
+                tally.accepted as f64 / tally.judged() as f64
+            };
+            let _ = writeln!(
+                out,
+                "{name:<10} {:>8}  {:>10}  {:>8}  {share:.2}",
+                tally.accepted, tally.relabelled, tally.rejected
+            );
+        }
+    }
     out
 }
 

@@ -4,7 +4,8 @@ use std::ops::Range;
 
 use crate::model::{
     AttributeValue, DocId, Document, DocumentStatus, Label, LabelField, LabelId, ModelError,
-    Project, Relation, RelationId, RelationTypeId, RemovedLabel, Span, SpanId,
+    Project, Relation, RelationId, RelationTypeId, RemovedLabel, Span, SpanId, SuggestionVerdict,
+    Verdict,
 };
 
 /// One change to a project. [`Edit::apply`] returns the inverse edit; a failed apply changes
@@ -93,6 +94,16 @@ pub enum Edit {
     },
     /// Replace the project's annotation guidelines (Markdown).
     SetGuidelines(String),
+    /// Record the annotator's verdict on a suggestion: its suggester's tally, and for a rejection
+    /// the suggestion is remembered (not proposed again in its document).
+    JudgeSuggestion(SuggestionVerdict),
+    /// Take back a verdict (the inverse of [`Edit::JudgeSuggestion`]).
+    UnjudgeSuggestion {
+        /// The verdict.
+        verdict: SuggestionVerdict,
+        /// Whether the rejection is forgotten too (it was new when judged).
+        forget_rejection: bool,
+    },
     /// Several edits applied in order as one step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -177,6 +188,12 @@ impl Edit {
             Edit::RetypeRelation { .. } => "change relation type",
             Edit::SetAttribute { .. } => "set attribute",
             Edit::SetGuidelines(_) => "edit guidelines",
+            Edit::JudgeSuggestion(v) | Edit::UnjudgeSuggestion { verdict: v, .. } => {
+                match v.verdict {
+                    Verdict::Rejected => "reject suggestion",
+                    Verdict::Accepted | Verdict::Relabelled => "accept suggestion",
+                }
+            }
             Edit::Batch(_) => "several changes",
         }
     }
@@ -269,6 +286,20 @@ impl Edit {
                 }
             }
             Edit::SetGuidelines(text) => Edit::SetGuidelines(project.set_guidelines(text)),
+            Edit::JudgeSuggestion(verdict) => {
+                let forget_rejection = project.judge_suggestion(&verdict)?;
+                Edit::UnjudgeSuggestion {
+                    verdict,
+                    forget_rejection,
+                }
+            }
+            Edit::UnjudgeSuggestion {
+                verdict,
+                forget_rejection,
+            } => {
+                project.unjudge_suggestion(&verdict, forget_rejection);
+                Edit::JudgeSuggestion(verdict)
+            }
             Edit::Batch(edits) => apply_batch(edits, project)?,
         })
     }

@@ -72,6 +72,16 @@ ui_commands! {
     FindNext,
     /// Go to the previous hit of the find bar.
     FindPrevious,
+    /// Make the next suggestion current (and scroll to it).
+    NextSuggestion,
+    /// Make the previous suggestion current (and scroll to it).
+    PreviousSuggestion,
+    /// Accept the current suggestion as a span (with its relation when both ends are spans).
+    AcceptSuggestion,
+    /// Reject the current suggestion: not proposed again in this document.
+    RejectSuggestion,
+    /// Accept every suggestion of the document shown, as one undo step.
+    AcceptAllSuggestions,
     /// Find in every document of the project: the results panel, where hits can be tagged all
     /// at once.
     FindInProject,
@@ -83,6 +93,8 @@ ui_commands! {
     ToggleDocuments,
     /// Show or hide the span panel.
     ToggleSpans,
+    /// Show or hide the suggestions.
+    ToggleSuggestions,
     /// Show the next document of the (filtered) document list.
     NextDocument,
     /// Show the previous document of the (filtered) document list.
@@ -141,6 +153,12 @@ impl UiCommand {
             Self::Find => "Find…",
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
+            Self::NextSuggestion => "Next suggestion",
+            Self::PreviousSuggestion => "Previous suggestion",
+            Self::AcceptSuggestion => "Accept suggestion",
+            Self::RejectSuggestion => "Reject suggestion",
+            Self::AcceptAllSuggestions => "Accept all suggestions in this document",
+            Self::ToggleSuggestions => "Suggestions",
             Self::FindInProject => "Find in project…",
             Self::TagAllLikeThis => "Tag all like this…",
             Self::NextDocument => "Next document",
@@ -213,6 +231,22 @@ impl UiCommand {
             }
             Self::FindNext => "Go to the next hit of the find bar",
             Self::FindPrevious => "Go to the previous hit of the find bar",
+            Self::NextSuggestion => {
+                "Make the next suggestion (dashed outline) current and scroll to it; Tab acts while the article has the keyboard, no span is selected and there are suggestions"
+            }
+            Self::PreviousSuggestion => "Make the previous suggestion current and scroll to it",
+            Self::AcceptSuggestion => {
+                "Accept the current suggestion as a span (with its 'attributed to' relation when the other end is a span); Enter acts only while a suggestion is current (after Tab or a click on it). A label's key accepts it with that label instead"
+            }
+            Self::RejectSuggestion => {
+                "Reject the current suggestion: it is not proposed again in this document (remembered in the project); Backspace acts only while a suggestion is current, otherwise it removes the selected span"
+            }
+            Self::AcceptAllSuggestions => {
+                "Accept every suggestion of this document, with their relations, as one undo step (not counted in the suggesters' tallies: nothing was judged one by one)"
+            }
+            Self::ToggleSuggestions => {
+                "Show or hide Isnad's suggestions (dashed outlines, the list in the span panel); hidden, their keys do nothing"
+            }
             Self::FindInProject => {
                 "Find in every document: the hits with the words around them, grouped by document; click or Enter opens one. Check hits (Ctrl+A checks all) and press a label key to tag them all as one undo step"
             }
@@ -272,6 +306,11 @@ impl UiCommand {
             | Self::Find
             | Self::FindNext
             | Self::FindPrevious
+            | Self::NextSuggestion
+            | Self::PreviousSuggestion
+            | Self::AcceptSuggestion
+            | Self::RejectSuggestion
+            | Self::AcceptAllSuggestions
             | Self::FindInProject
             | Self::TagAllLikeThis
             | Self::Settings => "Edit",
@@ -286,7 +325,8 @@ impl UiCommand {
             | Self::PreviousDisagreement
             | Self::ShowAgreement
             | Self::ToggleDocuments
-            | Self::ToggleSpans => "View",
+            | Self::ToggleSpans
+            | Self::ToggleSuggestions => "View",
             Self::KeyboardShortcuts | Self::GettingStarted => "Help",
         }
     }

@@ -18,6 +18,7 @@ mod relation;
 mod relations_mut;
 mod span;
 pub mod statistics;
+mod suggestion_memory;
 pub mod text_range;
 
 pub use attribute::{
@@ -37,3 +38,6 @@ pub use relation::{
     default_relation_types,
 };
 pub use span::Span;
+pub use suggestion_memory::{
+    Rejection, SuggesterTally, SuggestionMemory, SuggestionVerdict, Verdict,
+};

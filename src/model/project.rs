@@ -49,6 +49,8 @@ pub struct Project {
     pub(crate) ids: IdCounters,
     /// Annotation guidelines (Markdown); see `model/guidelines.rs`.
     pub(crate) guidelines: String,
+    /// Verdicts on suggestions; see `model/suggestion_memory.rs`.
+    pub(crate) suggestion_memory: crate::model::SuggestionMemory,
 }
 
 impl Default for Project {
@@ -71,6 +73,7 @@ impl Project {
             span_relations: HashMap::new(),
             ids: IdCounters::from_one(),
             guidelines: String::new(),
+            suggestion_memory: crate::model::SuggestionMemory::default(),
         }
     }
 

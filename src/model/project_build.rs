@@ -109,6 +109,7 @@ impl Project {
             span_relations: HashMap::new(),
             ids: IdCounters::random(),
             guidelines: String::new(),
+            suggestion_memory: crate::model::SuggestionMemory::default(),
         };
         project.add_loaded_relations(relations, &mut errors);
         // Set after the relations, whose insertion raises the counter past the ids it sees: copies

@@ -39,6 +39,19 @@ pub const VIEW_KEYS: &[(&str, &str)] = &[
         "Link the span under the pointer to the one you drop on",
     ),
     ("Escape", "Unselect the span, then the text; cancel linking"),
+    (
+        "Tab / Shift+Tab",
+        "Go to the next / previous suggestion (dashed outline; the article must have the keyboard and no span be selected)",
+    ),
+    (
+        "Enter, Backspace (a suggestion current)",
+        "Accept it (with its relation when the other end is a span), or reject it (not proposed again in this document)",
+    ),
+    (
+        "A label's key (a suggestion current)",
+        "Accept the suggestion with that label instead",
+    ),
+    ("Escape (a suggestion current)", "Let go of the suggestion"),
 ];
 
 /// A row of the command table: menu, name, shortcut (as the platform writes it), tooltip.

@@ -25,6 +25,8 @@ pub struct MenuInfo<'a> {
     pub documents_shown: bool,
     /// Whether the span panel is shown (View › Span panel is ticked).
     pub spans_shown: bool,
+    /// Whether suggestions are shown (View › Suggestions is ticked).
+    pub suggestions_shown: bool,
     /// Recent projects, newest first.
     pub recent: &'a [PathBuf],
     /// The name of the change Undo would revert (`None`: nothing to undo).
@@ -53,6 +55,7 @@ pub fn menu_bar_ui(ui: &mut Ui, info: &MenuInfo<'_>) -> Option<MenuChoice> {
                     let ticked = match command {
                         UiCommand::ToggleDocuments => Some(info.documents_shown),
                         UiCommand::ToggleSpans => Some(info.spans_shown),
+                        UiCommand::ToggleSuggestions => Some(info.suggestions_shown),
                         _ => None,
                     };
                     let button = match ticked {

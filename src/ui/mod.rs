@@ -27,6 +27,8 @@ pub mod span_list;
 pub mod span_panel;
 pub mod statistics;
 pub mod status_bar;
+pub mod suggestion_keys;
+pub mod suggestion_list;
 pub mod transfer_report;
 
 pub use article_view::ArticleView;

@@ -36,6 +36,14 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
     const FIND_IN_PROJECT: [KeyboardShortcut; 1] = [cmd_shift(Key::F)];
     const HELP: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
     const SETTINGS: [KeyboardShortcut; 1] = [cmd(Key::Comma)];
+    const NEXT_SUGGESTION: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::NONE, Key::Tab)];
+    const PREVIOUS_SUGGESTION: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::SHIFT, Key::Tab)];
+    const ACCEPT_SUGGESTION: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::NONE, Key::Enter)];
+    const REJECT_SUGGESTION: [KeyboardShortcut; 1] =
+        [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
     // Adjudication: Alt with a letter, so no label key (a plain letter or digit) is taken.
     const fn alt(key: Key) -> KeyboardShortcut {
         KeyboardShortcut::new(Modifiers::ALT, key)
@@ -71,6 +79,10 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         UiCommand::FindInProject => &FIND_IN_PROJECT,
         UiCommand::KeyboardShortcuts => &HELP,
         UiCommand::Settings => &SETTINGS,
+        UiCommand::NextSuggestion => &NEXT_SUGGESTION,
+        UiCommand::PreviousSuggestion => &PREVIOUS_SUGGESTION,
+        UiCommand::AcceptSuggestion => &ACCEPT_SUGGESTION,
+        UiCommand::RejectSuggestion => &REJECT_SUGGESTION,
         UiCommand::TakeA => &TAKE_A,
         UiCommand::TakeB => &TAKE_B,
         UiCommand::TakeBoth => &TAKE_BOTH,
@@ -89,9 +101,24 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         | UiCommand::GettingStarted
         | UiCommand::ToggleGuidelines
         | UiCommand::ShowStatistics
+        | UiCommand::AcceptAllSuggestions
+        | UiCommand::ToggleSuggestions
         | UiCommand::CompareAnnotators
         | UiCommand::ShowAgreement => &[],
     }
+}
+
+/// Commands whose keys act only in a context, read by [`crate::ui::suggestion_keys`] rather than
+/// here: Tab, Enter and Backspace keep their other uses (focus, buttons, removing the selected
+/// span) when no suggestion is there or current.
+pub fn is_contextual(command: UiCommand) -> bool {
+    matches!(
+        command,
+        UiCommand::NextSuggestion
+            | UiCommand::PreviousSuggestion
+            | UiCommand::AcceptSuggestion
+            | UiCommand::RejectSuggestion
+    )
 }
 
 /// Commands whose shortcut was pressed this frame (the key presses are consumed).
@@ -110,6 +137,7 @@ pub fn pressed_commands(ctx: &egui::Context) -> Vec<UiCommand> {
             .iter()
             .copied()
             .filter(|command| !(typing && command.is_text_editing()))
+            .filter(|command| !is_contextual(*command))
             .flat_map(|command| shortcuts(command).iter().map(move |s| (command, s)))
             .filter(|(_, shortcut)| !(typing && shortcut.modifiers.is_none()))
             .collect();

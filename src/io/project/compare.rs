@@ -68,6 +68,8 @@ pub struct ProjectComparison {
     pub relation_types_changed: bool,
     /// Whether the annotation guidelines differ.
     pub guidelines_changed: bool,
+    /// Whether the verdicts on suggestions (rejections, the suggesters' tallies) differ.
+    pub suggestion_verdicts_changed: bool,
 }
 
 impl ProjectComparison {
@@ -144,6 +146,8 @@ impl ProjectComparison {
         comparison.relation_types_changed =
             mine.schema().relation_types() != disk.schema().relation_types();
         comparison.guidelines_changed = mine.guidelines() != disk.guidelines();
+        comparison.suggestion_verdicts_changed =
+            mine.suggestion_memory() != disk.suggestion_memory();
         comparison
     }
 
@@ -158,6 +162,7 @@ impl ProjectComparison {
             && self.labels_changed.is_empty()
             && !self.relation_types_changed
             && !self.guidelines_changed
+            && !self.suggestion_verdicts_changed
     }
 }
 
@@ -229,6 +234,12 @@ impl fmt::Display for ProjectComparison {
         }
         if self.guidelines_changed {
             writeln!(f, "The annotation guidelines differ.")?;
+        }
+        if self.suggestion_verdicts_changed {
+            writeln!(
+                f,
+                "The verdicts on suggestions (rejected ones, the tallies) differ."
+            )?;
         }
         Ok(())
     }

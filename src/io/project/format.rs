@@ -32,6 +32,12 @@
 //!         // document 1
 //!         (id: 1, kind: "attributed_to", head: 2, child: 5, annotator: Some("layla")),
 //!     ],
+//!     // Optional: verdicts on suggestions (see `suggestion_format.rs`).
+//!     rejected_suggestions: [
+//!         // document 1
+//!         (doc: 1, start: 4, end: 10, label: "source"),
+//!     ],
+//!     suggester_tallies: [(suggester: "cues", accepted: 12, relabelled: 1, rejected: 3)],
 //! )
 //! ```
 //!
@@ -253,6 +259,12 @@ pub(crate) struct FileProject {
     /// Annotation guidelines (Markdown); absent when empty and in files written before them.
     #[serde(default)]
     pub(crate) guidelines: String,
+    /// Rejected suggestions (see `suggestion_format.rs`); absent when there are none.
+    #[serde(default)]
+    pub(crate) rejected_suggestions: Vec<super::suggestion_format::FileRejection>,
+    /// The suggesters' tallies; absent when nothing was judged.
+    #[serde(default)]
+    pub(crate) suggester_tallies: Vec<super::suggestion_format::FileTally>,
 }
 
 /// The comment line opening a document's spans and relations: it never changes while the
@@ -379,6 +391,7 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
         }
     }
     out.push_str("    ],\n");
+    super::suggestion_format::write_suggestion_memory(&mut out, project)?;
     if !project.guidelines().is_empty() {
         let _ = writeln!(
             out,

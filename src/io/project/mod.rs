@@ -27,6 +27,7 @@ mod locate;
 mod lock;
 mod read;
 mod span_lines;
+mod suggestion_format;
 mod write;
 
 use std::path::Path;

@@ -241,6 +241,12 @@ impl Checker<'_> {
         }) {
             Ok(mut project) => {
                 project.set_guidelines(file.guidelines);
+                let memory = super::suggestion_format::read_suggestion_memory(
+                    &project,
+                    file.rejected_suggestions,
+                    file.suggester_tallies,
+                );
+                project.set_suggestion_memory(memory);
                 Some(project)
             }
             Err(errors) => {

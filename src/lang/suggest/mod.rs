@@ -6,7 +6,9 @@
 //! - [`gazetteer`]: a list of `name<TAB>label` lines.
 //!
 //! [`suggest`] runs them on one text and drops what the annotator already has (a span of the same
-//! label overlapping) or rejected. Ranges are byte ranges of the text, on grapheme boundaries.
+//! label overlapping) or rejected, keeping the relations from a proposed span to one already
+//! there ([`AnchoredRelation`]); [`suggest_document`] is what the app runs for the document shown.
+//! Ranges are byte ranges of the text, on grapheme boundaries.
 
 pub mod cue_label;
 pub mod cues;
@@ -22,7 +24,9 @@ use std::ops::Range;
 pub use cue_label::{CUE, cue_label, with_cue_label};
 pub use phrases::PhraseIndex;
 
-use crate::model::{ATTRIBUTED_TO, CLAIM, LabelId, LabelSchema, RelationTypeId, SOURCE, Span};
+use crate::model::{
+    ATTRIBUTED_TO, CLAIM, DocId, LabelId, LabelSchema, Project, RelationTypeId, SOURCE, Span,
+};
 use words::Words;
 
 /// Which suggester proposed a suggestion.
@@ -74,6 +78,23 @@ pub struct SuggestedRelation {
     pub child: usize,
 }
 
+/// One proposed relation between a proposed span and a span the annotator already has (the
+/// suggester proposed both ends; one was dropped because a span of its label overlaps it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnchoredRelation {
+    /// The relation type (`attributed_to`).
+    pub kind: RelationTypeId,
+    /// The proposed end (index into [`DocumentSuggestions::spans`]).
+    pub suggestion: usize,
+    /// Whether the proposed end is the relation's head (the claim); otherwise it is the child.
+    pub suggestion_is_head: bool,
+    /// The byte range the suggester proposed for the other end (a span of `other_label`
+    /// overlaps it).
+    pub other: Range<usize>,
+    /// The other end's label.
+    pub other_label: LabelId,
+}
+
 /// The suggestions for one text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocumentSuggestions {
@@ -81,6 +102,8 @@ pub struct DocumentSuggestions {
     pub spans: Vec<Suggestion>,
     /// The relations between them.
     pub relations: Vec<SuggestedRelation>,
+    /// The relations between one of them and a span already there.
+    pub anchored: Vec<AnchoredRelation>,
 }
 
 /// What to run: the cue suggester always; the learned phrases and the gazetteer when given.
@@ -129,11 +152,21 @@ pub fn suggest(
     let covered = Covered::new(existing);
     let mut seen = HashSet::new();
     let mut kept_at = vec![None; raw.len()];
+    // The raw suggestions a span of their label covers (ends of anchored relations).
+    let mut covered_at: Vec<Option<(Range<usize>, LabelId)>> = vec![None; raw.len()];
     let mut spans = Vec::new();
     for (i, s) in raw.into_iter().enumerate() {
         let key = (s.range.clone(), s.label.clone());
-        if s.range.is_empty() || covered.covers(&s) || rejected.contains(&key) || !seen.insert(key)
-        {
+        if s.range.is_empty() || rejected.contains(&key) {
+            continue;
+        }
+        if covered.covers(&s) {
+            if let Some(slot) = covered_at.get_mut(i) {
+                *slot = Some(key);
+            }
+            continue;
+        }
+        if !seen.insert(key) {
             continue;
         }
         if let Some(slot) = kept_at.get_mut(i) {
@@ -146,24 +179,68 @@ pub fn suggest(
         kind.fits(&claim, &source)
     });
     let mut relations = Vec::new();
+    let mut anchored = Vec::new();
     if let Some(kind) = relation {
         for (claim, source) in pairs {
-            let ends = kept_at
-                .get(claim)
-                .copied()
-                .flatten()
-                .zip(kept_at.get(source).copied().flatten());
-            if let Some((head, child)) = ends {
-                relations.push(SuggestedRelation {
+            let kept = |i: usize| kept_at.get(i).copied().flatten();
+            let there = |i: usize| covered_at.get(i).cloned().flatten();
+            match (kept(claim), kept(source)) {
+                (Some(head), Some(child)) => relations.push(SuggestedRelation {
                     kind: kind.id.clone(),
                     head,
                     child,
-                });
+                }),
+                (Some(suggestion), None) | (None, Some(suggestion)) => {
+                    let suggestion_is_head = kept(claim).is_some();
+                    let other = if suggestion_is_head { source } else { claim };
+                    if let Some((other, other_label)) = there(other) {
+                        anchored.push(AnchoredRelation {
+                            kind: kind.id.clone(),
+                            suggestion,
+                            suggestion_is_head,
+                            other,
+                            other_label,
+                        });
+                    }
+                }
+                (None, None) => {}
             }
         }
     }
-    sort_in_text_order(&mut spans, &mut relations);
-    DocumentSuggestions { spans, relations }
+    let new_index = sort_in_text_order(&mut spans, &mut relations);
+    for relation in &mut anchored {
+        relation.suggestion = new_index
+            .get(relation.suggestion)
+            .copied()
+            .unwrap_or(relation.suggestion);
+    }
+    DocumentSuggestions {
+        spans,
+        relations,
+        anchored,
+    }
+}
+
+/// What the app computes for the document shown (on a worker thread): the cue suggester and the
+/// phrases learned from every span of the project, for document `doc`, without its `rejected`
+/// suggestions. Empty for an unknown document.
+pub fn suggest_document(project: &Project, doc: DocId, rejected: &Rejected) -> DocumentSuggestions {
+    let Some(document) = project.document(doc) else {
+        return DocumentSuggestions::default();
+    };
+    let learned = project_spans::learned_phrases(project, None);
+    let suggesters = Suggesters {
+        cues: true,
+        learned: Some(&learned),
+        gazetteer: None,
+    };
+    suggest(
+        document.text(),
+        project.schema(),
+        project.spans_of(doc),
+        suggesters,
+        rejected,
+    )
 }
 
 /// The cue suggester's spans (pushed to `out`) and the (claim, source) index pairs of their
@@ -195,8 +272,12 @@ fn cue_suggestions(
     }
 }
 
-/// Sorts the spans by (start, end, label) and renumbers the relations' ends.
-fn sort_in_text_order(spans: &mut Vec<Suggestion>, relations: &mut [SuggestedRelation]) {
+/// Sorts the spans by (start, end, label) and renumbers the relations' ends; returns the new
+/// index of each old one.
+fn sort_in_text_order(
+    spans: &mut Vec<Suggestion>,
+    relations: &mut [SuggestedRelation],
+) -> Vec<usize> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&spans[a], &spans[b]);
@@ -224,6 +305,7 @@ fn sort_in_text_order(spans: &mut Vec<Suggestion>, relations: &mut [SuggestedRel
             .copied()
             .unwrap_or(relation.child);
     }
+    new_index
 }
 
 /// The annotator's spans by label, sorted by start with the running greatest end, so "does a

@@ -72,10 +72,19 @@ fn existing_spans_and_rejected_suggestions_are_not_proposed() {
     let found = suggest(text, &schema, &existing, cues_only(), &Rejected::new());
     assert_eq!(texts(text, &found), vec![("الموسم سيئ", "claim")]);
     assert!(found.relations.is_empty());
+    // The claim's relation to the source already tagged is kept, anchored on that span.
+    let anchored = found.anchored.first().expect("an anchored relation");
+    assert_eq!(found.anchored.len(), 1);
+    assert_eq!(
+        (anchored.suggestion, anchored.suggestion_is_head),
+        (0, true)
+    );
+    assert_eq!(&text[anchored.other.clone()], "الوزير");
+    assert_eq!(anchored.other_label.as_str(), "source");
     let mut rejected = Rejected::new();
     rejected.insert((found.spans[0].range.clone(), claim));
     let found = suggest(text, &schema, &existing, cues_only(), &rejected);
-    assert!(found.spans.is_empty());
+    assert!(found.spans.is_empty() && found.anchored.is_empty());
 }
 
 #[test]

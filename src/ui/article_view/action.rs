@@ -46,6 +46,19 @@ pub enum ViewAction {
     },
     /// Something to tell the user in the status bar (e.g. why nothing was tagged).
     Notice(String),
+    /// Make the suggestion with this range and label current (a click on it), or none (a click
+    /// elsewhere).
+    ChooseSuggestion(Option<(Range<usize>, LabelId)>),
+    /// Accept the suggestion with this range and proposed label, as `label` (a label key while
+    /// it is current).
+    AcceptSuggestion {
+        /// Its range.
+        range: Range<usize>,
+        /// The label it proposed.
+        proposed: LabelId,
+        /// The label to give the span.
+        label: LabelId,
+    },
 }
 
 /// One end of a span.

@@ -17,6 +17,7 @@ pub mod relation_arcs;
 mod relation_paint;
 pub mod span_marks;
 mod status;
+pub mod suggestion_marks;
 mod word_snap;
 
 use std::ops::Range;
@@ -30,6 +31,7 @@ pub use clearance::GlyphRects;
 pub use find_marks::FindMarks;
 pub use place::ReadingPlace;
 pub use relation_paint::DrawnRelations;
+pub use suggestion_marks::{SuggestionMark, SuggestionMarks};
 
 use crate::model::{DocId, LabelId, Project, SpanId, text_range};
 use crate::text::paragraph_layout::TextMetrics;
@@ -104,6 +106,10 @@ pub struct ArticleView {
     pending_top: Option<usize>,
     /// Whether the view reads the keyboard (not while a blocking dialog is open).
     accepts_keys: bool,
+    /// The suggestions shown (see `suggestion_marks.rs`).
+    suggestions: SuggestionMarks,
+    /// The id of the view's text area at the last frame (which may hold the keyboard focus).
+    response_id: Option<egui::Id>,
 }
 
 impl ArticleView {
@@ -138,6 +144,8 @@ impl ArticleView {
             top_offset: 0,
             pending_top: None,
             accepts_keys: true,
+            suggestions: SuggestionMarks::default(),
+            response_id: None,
         }
     }
 
@@ -247,7 +255,8 @@ impl ArticleView {
     }
 
     /// What a label key or a click on the label palette does: tag the selected text (snapped to
-    /// graphemes, whitespace trimmed) or, with no text selected, relabel the selected span.
+    /// graphemes, whitespace trimmed) or, with no text selected, relabel the selected span, or
+    /// accept the current suggestion with that label.
     pub fn label_action(&self, label: &LabelId) -> ViewAction {
         let range = self.selection.range();
         if !range.is_empty() {
@@ -257,6 +266,13 @@ impl ArticleView {
                     label: label.clone(),
                 },
                 None => ViewAction::Notice("Only spaces are selected: nothing to tag".into()),
+            };
+        }
+        if let (None, Some(mark)) = (self.selected_span, self.suggestions.current_mark()) {
+            return ViewAction::AcceptSuggestion {
+                range: mark.range.clone(),
+                proposed: mark.label.clone(),
+                label: label.clone(),
             };
         }
         match self.selected_span {
@@ -395,6 +411,7 @@ impl ArticleView {
             ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
         let origin = rect.min + vec2(MARGIN, TOP_PADDING);
         self.last_origin = origin.to_vec2();
+        self.response_id = Some(response.id);
         if response.hovered() {
             ui.ctx().set_cursor_icon(CursorIcon::Text);
         }

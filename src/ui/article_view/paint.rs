@@ -49,7 +49,7 @@ impl ArticleView {
         };
         self.paint_find_hits(painter, origin, visible_text.clone(), visible.clone());
         // Adjudication: each annotator's lane along the top of the lines, under the letters.
-        self.paint_annotator_lanes(painter, origin, visible_text, visible.clone());
+        self.paint_annotator_lanes(painter, origin, visible_text.clone(), visible.clone());
         let mut selected_rects: &[Rect] = &[];
         for (mark, rects) in marks.iter().zip(rects) {
             let lane = mark.lane.min(MAX_LANES - 1) as f32;
@@ -118,6 +118,7 @@ impl ArticleView {
                 .collect(),
         );
         painter.add(Shape::mesh(mesh));
+        self.paint_suggestions(painter, origin, visible_text, visible.clone());
 
         // Relations over the text, then the link being made.
         self.paint_relations(ui, project, origin, marks, rects, doc_view.clone(), glyphs);

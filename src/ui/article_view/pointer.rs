@@ -89,6 +89,9 @@ impl ArticleView {
             self.selection = Selection::of_range(word_at(text, self.selection.head));
         } else if response.clicked() && !shift {
             self.click_span(marks, self.selection.head);
+            if self.selected_span.is_none() {
+                self.click_suggestion(self.selection.head);
+            }
         }
         if !self.selection.is_empty() {
             self.selected_span = None;
@@ -197,6 +200,7 @@ impl ArticleView {
             .cloned()
             .collect();
         if spans.is_empty() {
+            self.suggestion_tooltip(project, response, offset);
             return;
         }
         let text = self.layout.text();

@@ -1,0 +1,249 @@
+//! Suggestions drawn in the article, apart from spans: a dashed outline in the label's colour with
+//! no fill (spans are tinted and underlined), the current suggestion's outline thicker with
+//! shorter gaps. Drawn as shapes over the shaped text from byte ranges, one rectangle per visible
+//! line of a suggestion (like the find hits), so nothing is re-shaped and Arabic letters stay
+//! joined. Only the suggestions overlapping the visible paragraphs are looked at (a binary search
+//! over the running greatest end), so thousands of suggestions cost nothing off screen.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2, vec2};
+
+use super::span_marks::assign_lanes;
+use super::{ArticleView, ViewAction};
+use crate::model::{LabelId, Project};
+
+/// At most this many nested outlines are told apart; deeper nesting shares the last inset.
+const MAX_LANES: usize = 3;
+/// How much each lane is inset from the line's rectangle, in points.
+const LANE_INSET: f32 = 2.5;
+
+/// One suggestion as drawn: its range, label, colour and lane (0 outermost).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SuggestionMark {
+    /// Byte range in the document's text.
+    pub range: Range<usize>,
+    /// The label proposed.
+    pub label: LabelId,
+    /// The label's colour.
+    pub colour: Color32,
+    /// Who proposed it (`cues`, `learned`, `gazetteer`), for the tooltip.
+    pub suggester: &'static str,
+    /// Inset level among overlapping suggestions.
+    pub lane: usize,
+}
+
+/// The suggestions shown in the view (shared, cheap to clone each frame) and the current one.
+#[derive(Clone, Debug, Default)]
+pub struct SuggestionMarks {
+    /// In text order (by start).
+    marks: Arc<[SuggestionMark]>,
+    /// The greatest end among `marks[..=i]`, for finding the visible ones.
+    max_end: Arc<[usize]>,
+    /// The index of the current suggestion.
+    pub current: Option<usize>,
+}
+
+impl SuggestionMarks {
+    /// Marks for suggestions given in text order as (range, label, colour, suggester).
+    pub fn new(
+        items: impl IntoIterator<Item = (Range<usize>, LabelId, Color32, &'static str)>,
+    ) -> Self {
+        let items: Vec<(Range<usize>, LabelId, Color32, &'static str)> =
+            items.into_iter().collect();
+        let ranges: Vec<Range<usize>> = items.iter().map(|i| i.0.clone()).collect();
+        let lanes = assign_lanes(&ranges);
+        let marks: Vec<SuggestionMark> = items
+            .into_iter()
+            .zip(lanes)
+            .map(|((range, label, colour, suggester), lane)| SuggestionMark {
+                range,
+                label,
+                colour,
+                suggester,
+                lane,
+            })
+            .collect();
+        let mut greatest = 0;
+        let max_end: Vec<usize> = marks
+            .iter()
+            .map(|m| {
+                greatest = greatest.max(m.range.end);
+                greatest
+            })
+            .collect();
+        Self {
+            marks: marks.into(),
+            max_end: max_end.into(),
+            current: None,
+        }
+    }
+
+    /// The marks, in text order.
+    pub fn marks(&self) -> &[SuggestionMark] {
+        &self.marks
+    }
+
+    /// The current mark.
+    pub fn current_mark(&self) -> Option<&SuggestionMark> {
+        self.marks.get(self.current?)
+    }
+
+    /// Indices of the marks overlapping `text` (a byte range).
+    fn overlapping(&self, text: &Range<usize>) -> Range<usize> {
+        let first = self.max_end.partition_point(|&end| end <= text.start);
+        let last = self.marks.partition_point(|m| m.range.start < text.end);
+        first..last.max(first)
+    }
+
+    /// The innermost mark containing `offset` (the shortest), if any.
+    pub fn at(&self, offset: usize) -> Option<usize> {
+        self.overlapping(&(offset..offset + 1))
+            .filter(|&i| {
+                self.marks
+                    .get(i)
+                    .is_some_and(|m| m.range.start <= offset && offset < m.range.end)
+            })
+            .min_by_key(|&i| self.marks.get(i).map_or(usize::MAX, |m| m.range.len()))
+    }
+}
+
+/// The outline of `rect` as dashes.
+fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke, dash: f32, gap: f32) {
+    let points: [Pos2; 5] = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+        rect.left_top(),
+    ];
+    painter.extend(Shape::dashed_line(&points, stroke, dash, gap));
+}
+
+impl ArticleView {
+    /// Shows these suggestions (an empty set hides them).
+    pub fn set_suggestions(&mut self, marks: SuggestionMarks) {
+        self.suggestions = marks;
+    }
+
+    /// The suggestions shown and the current one.
+    pub fn suggestion_marks(&self) -> &SuggestionMarks {
+        &self.suggestions
+    }
+
+    /// Whether the keyboard is the view's: nothing else has the focus (the suggestion keys act
+    /// only then, so Tab still walks a focused panel's fields).
+    pub fn has_keyboard(&self, ctx: &egui::Context) -> bool {
+        ctx.memory(|m| m.focused())
+            .is_none_or(|id| Some(id) == self.response_id)
+    }
+
+    /// After a click at `offset` that selected no span: the suggestion there becomes current, or
+    /// the current one is let go when the click was elsewhere.
+    pub(super) fn click_suggestion(&mut self, offset: usize) {
+        match self.suggestions.at(offset) {
+            Some(i) => {
+                if let Some(mark) = self.suggestions.marks.get(i) {
+                    self.actions.push(ViewAction::ChooseSuggestion(Some((
+                        mark.range.clone(),
+                        mark.label.clone(),
+                    ))));
+                }
+            }
+            None if self.suggestions.current.is_some() => {
+                self.actions.push(ViewAction::ChooseSuggestion(None));
+            }
+            None => {}
+        }
+    }
+
+    /// The tooltip of the suggestion under the pointer (at `offset`), when no span is there.
+    pub(super) fn suggestion_tooltip(
+        &self,
+        project: &Project,
+        response: &egui::Response,
+        offset: usize,
+    ) {
+        let Some(mark) = self
+            .suggestions
+            .at(offset)
+            .and_then(|i| self.suggestions.marks.get(i))
+        else {
+            return;
+        };
+        let label = project.schema().get(&mark.label);
+        let name = label.map_or(mark.label.as_str(), |l| l.name.as_str());
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.horizontal(|ui| {
+                let (chip, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter().rect_stroke(
+                    chip,
+                    2.0,
+                    Stroke::new(1.5, mark.colour),
+                    egui::StrokeKind::Inside,
+                );
+                ui.strong(format!("Suggested {name}"));
+                ui.weak(format!("by {}", mark.suggester));
+            });
+            ui.weak("Click or Tab to choose it; then Enter accepts, Backspace rejects, a label's key accepts it as that label");
+        });
+    }
+
+    /// Paints the suggestions inside `visible_text` (byte range of the visible paragraphs).
+    pub(super) fn paint_suggestions(
+        &mut self,
+        painter: &Painter,
+        origin: Vec2,
+        visible_text: Range<usize>,
+        visible: Range<usize>,
+    ) {
+        for i in self.suggestions.overlapping(&visible_text) {
+            let Some(mark) = self.suggestions.marks.get(i) else {
+                break;
+            };
+            let current = self.suggestions.current == Some(i);
+            let inset = mark.lane.min(MAX_LANES - 1) as f32 * LANE_INSET;
+            let (stroke, dash, gap) = if current {
+                (Stroke::new(3.0, mark.colour), 7.0, 2.0)
+            } else {
+                (Stroke::new(1.5, mark.colour), 4.0, 3.0)
+            };
+            for rect in self.layout.range_rects(mark.range.clone(), visible.clone()) {
+                let rect = rect.translate(origin);
+                let rect = if current {
+                    rect.expand(1.5)
+                } else {
+                    rect.shrink2(vec2(0.0, inset))
+                };
+                dashed_rect(painter, rect, stroke, dash, gap);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(id: &str) -> LabelId {
+        LabelId::new(id).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_innermost_suggestion_is_found_and_only_visible_ones_are_looked_at() {
+        let marks = SuggestionMarks::new([
+            (0..30, label("claim"), Color32::RED, "cues"),
+            (5..10, label("source"), Color32::BLUE, "cues"),
+            (40..50, label("source"), Color32::BLUE, "learned"),
+        ]);
+        assert_eq!(marks.at(6), Some(1));
+        assert_eq!(marks.at(20), Some(0));
+        assert_eq!(marks.at(35), None);
+        assert_eq!(marks.overlapping(&(12..20)), 0..2);
+        assert_eq!(marks.overlapping(&(31..39)), 2..2);
+        assert_eq!(marks.overlapping(&(45..46)), 2..3);
+        // Nested suggestions get different lanes.
+        assert_ne!(marks.marks()[0].lane, marks.marks()[1].lane);
+    }
+}
