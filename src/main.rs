@@ -119,6 +119,10 @@ struct SuggestArgs {
     /// The file --accept-all writes (NAME.isnad.ron).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Write every span text of the project with its label as a gazetteer (`name<TAB>label`
+    /// lines, UTF-8) to this file, which must not exist, instead of listing suggestions.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["evaluate", "accept_all", "json"])]
+    export_gazetteer: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -308,6 +312,7 @@ fn run_suggest(args: &SuggestArgs) -> ExitCode {
         gazetteer: args.gazetteer.clone(),
         evaluate: args.evaluate,
         accept_all: args.output.clone().filter(|_| args.accept_all),
+        export_gazetteer: args.export_gazetteer.clone(),
     };
     match isnad::cli::suggest_project(&args.project, &options) {
         Ok(output) => {

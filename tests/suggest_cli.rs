@@ -292,3 +292,52 @@ fn the_binary_prints_json_lines_and_the_evaluation() {
         .expect("run isnad");
     assert_eq!(out.status.code(), Some(2), "--accept-all needs --output");
 }
+
+/// `--export-gazetteer FILE` writes what the learned suggester knows as `name<TAB>label` lines,
+/// which `--gazetteer` reads back into suggestions on another project; an existing file is never
+/// overwritten.
+#[test]
+fn the_learned_names_export_as_a_gazetteer_that_suggests_in_another_project() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("learned.tsv");
+    let export = SuggestOptions {
+        export_gazetteer: Some(file.clone()),
+        ..SuggestOptions::default()
+    };
+    let output = suggest_project(&sample(), &export).expect("export");
+    assert!(output.stdout.contains("Wrote "), "{}", output.stdout);
+    let lines = std::fs::read_to_string(&file).expect("the gazetteer was written");
+    // One line per distinct span text and label, in the folded form the suggesters match on
+    // (ة as ه, harakat dropped), which --gazetteer folds alike.
+    let tagged = project::load(&sample()).expect("sample");
+    assert!(lines.lines().count() >= 10, "{lines}");
+    assert!(lines.lines().count() <= tagged.span_count(), "{lines}");
+    assert!(lines.lines().any(|l| l == "خالد العمري\tactor"), "{lines}");
+    assert!(
+        lines.lines().any(|l| l == "وزاره الزراعه\tsource"),
+        "{lines}"
+    );
+    assert!(lines.lines().all(|l| l.split('\t').count() == 2), "{lines}");
+
+    // Read back into another project's suggestions: خالد العمري was tagged in the sample.
+    let news = project_of_articles(dir.path());
+    let gazetteer = SuggestOptions {
+        gazetteer: Some(file.clone()),
+        doc: Some("2".to_owned()),
+        ..json_options()
+    };
+    let suggested = json_lines(&news, &gazetteer);
+    assert!(
+        suggested
+            .iter()
+            .any(|l| l["text"] == "خالد العمري" && l["suggester"] == "gazetteer"),
+        "{suggested:?}"
+    );
+
+    let again = suggest_project(&sample(), &export).expect_err("the file exists");
+    assert!(
+        matches!(again, SuggestError::OutputExists { .. }),
+        "{again}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), lines);
+}

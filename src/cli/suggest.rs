@@ -28,6 +28,9 @@ pub struct SuggestOptions {
     pub evaluate: bool,
     /// Write a copy with every suggestion accepted to this file (never overwritten).
     pub accept_all: Option<PathBuf>,
+    /// Write what the learned suggester knows (every span text with its label) as a gazetteer
+    /// (`name<TAB>label` lines) to this file (never overwritten), instead of listing suggestions.
+    pub export_gazetteer: Option<PathBuf>,
 }
 
 /// Why `isnad suggest` failed.
@@ -51,6 +54,14 @@ pub enum SuggestError {
         path: PathBuf,
         /// The id given.
         doc: String,
+    },
+    /// The gazetteer could not be written.
+    #[error("could not write the gazetteer {}: {error}", path.display())]
+    GazetteerWrite {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        error: std::io::Error,
     },
     /// The output of `--accept-all` exists.
     #[error("{} already exists; not overwriting it", path.display())]
@@ -86,6 +97,18 @@ pub fn suggest_project(
     };
     if options.evaluate {
         out.stdout = evaluation_table(&project, gazetteer.as_ref());
+        return Ok(out);
+    }
+    if let Some(file) = &options.export_gazetteer {
+        let learned = learned_phrases(&project, None);
+        let lines = crate::lang::suggest::project_spans::export_gazetteer(&learned);
+        write_new_file(file, lines.as_bytes())?;
+        let names = lines.lines().count();
+        out.stdout = format!(
+            "Wrote {names} name{} with their labels to {}\n",
+            crate::io::plural(names),
+            file.display()
+        );
         return Ok(out);
     }
     let docs = selected_docs(path, &project, options.doc.as_deref())?;
@@ -322,4 +345,25 @@ fn accept_all(
     }
     project::save(&copy, output)?;
     Ok((spans, relations))
+}
+
+/// Writes `bytes` to a file that must not exist yet.
+fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), SuggestError> {
+    use std::io::Write as _;
+    let error = |error| SuggestError::GazetteerWrite {
+        path: path.to_owned(),
+        error,
+    };
+    let mut file = match std::fs::File::create_new(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(SuggestError::OutputExists {
+                path: path.to_owned(),
+            });
+        }
+        Err(e) => return Err(error(e)),
+    };
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(error)
 }
