@@ -12,7 +12,7 @@ mod bench_data;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use bench_data::{Lcg, build};
+use bench_data::{Lcg, build, cpu_ms, ms};
 use isnad::model::{ATTRIBUTED_TO, CLAIM, LabelId, Project, Relation, RelationTypeId, SOURCE};
 
 fn main() {
@@ -72,28 +72,6 @@ fn json_text(report: &isnad::team::AgreementReport, names: &[String]) -> String 
         extra: Vec::new(),
     };
     serde_json::to_string(&whole).expect("json")
-}
-
-fn ms(started: Instant) -> f64 {
-    started.elapsed().as_secs_f64() * 1000.0
-}
-
-/// CPU time of this thread so far (Linux: `/proc/thread-self/stat`, 10 ms ticks); NaN elsewhere.
-fn cpu_ms() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
-        return f64::NAN;
-    };
-    // Fields after the command name (which ends at the last ')'): utime and stime are 14 and 15.
-    let fields: Vec<&str> = stat
-        .rsplit_once(')')
-        .map_or("", |(_, rest)| rest)
-        .split_whitespace()
-        .collect();
-    let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
-    match (tick(11), tick(12)) {
-        (Some(user), Some(system)) => (user + system) * 10.0,
-        _ => f64::NAN,
-    }
 }
 
 fn emit(name: &str, value: f64, unit: &str) {

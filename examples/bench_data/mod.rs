@@ -1,8 +1,10 @@
 //! The synthetic project the benchmarks share: ~1 KB Arabic articles (with emoji, so code points
-//! and UTF-16 differ) and random spans over whole words, some overlapping, some with notes.
+//! and UTF-16 differ) and random spans over whole words, some overlapping, some with notes; and
+//! the wall and CPU clocks the step-by-step benchmarks read.
 #![allow(dead_code)]
 
 use isnad::model::{ACTOR, CLAIM, DocId, Document, LabelId, Project, SOURCE, Span};
+use std::time::Instant;
 
 pub const WORDS: &[&str] = &[
     "قال",
@@ -102,4 +104,27 @@ pub fn build(docs: usize, spans_per_doc: usize) -> Project {
         add_spans(&mut project, &mut rng, doc, &words, spans_per_doc);
     }
     project
+}
+
+/// Milliseconds since `started`.
+pub fn ms(started: Instant) -> f64 {
+    started.elapsed().as_secs_f64() * 1000.0
+}
+
+/// CPU time of this thread so far (Linux: `/proc/thread-self/stat`, 10 ms ticks); NaN elsewhere.
+pub fn cpu_ms() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return f64::NAN;
+    };
+    // Fields after the command name (which ends at the last ')'): utime and stime are 14 and 15.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    match (tick(11), tick(12)) {
+        (Some(user), Some(system)) => (user + system) * 10.0,
+        _ => f64::NAN,
+    }
 }
