@@ -4,36 +4,14 @@
 //! its inverse.
 
 use isnad::command::Edit;
-use isnad::model::markup::add_markup_document;
-use isnad::model::{DocId, LabelId, Project, Relation, RelationTypeId};
+use isnad::model::{DocId, LabelId, Project, Relation};
 use isnad::team::{
     Adjudication, AdjudicationError, Annotator, Decision, DisagreementKind, SideItem,
 };
 
-fn project(docs: &[&str]) -> Project {
-    let mut project = Project::default();
-    for markup in docs {
-        add_markup_document(&mut project, markup).expect("markup");
-    }
-    project
-}
+mod team_common;
 
-fn relate(project: &mut Project, doc: DocId, kind: &str, head_start: usize, child_start: usize) {
-    let find = |start: usize| {
-        project
-            .spans_of(doc)
-            .iter()
-            .find(|s| s.start == start)
-            .expect("span at start")
-            .id
-    };
-    let (head, child) = (find(head_start), find(child_start));
-    let id = project.allocate_relation_id();
-    let kind = RelationTypeId::new(kind).expect("kind");
-    project
-        .insert_relation(Relation::new(id, kind, head, child))
-        .expect("relation");
-}
+use team_common::{project, relate};
 
 fn label(id: &str) -> LabelId {
     LabelId::new(id).expect("label id")

@@ -3,34 +3,12 @@
 //! or labels not shared, code points rather than bytes.
 
 use isnad::model::markup::add_markup_document;
-use isnad::model::{DocId, Label, LabelId, Project, Relation, RelationTypeId, Rgb};
+use isnad::model::{DocId, Label, LabelId, Project, Rgb};
 use isnad::team::{AgreementReport, DisagreementKind, agreement};
 
-fn project(docs: &[&str]) -> Project {
-    let mut project = Project::default();
-    for markup in docs {
-        add_markup_document(&mut project, markup).expect("markup");
-    }
-    project
-}
+mod team_common;
 
-/// Links the spans of `doc` found by their (byte) start with a relation of `kind`.
-fn relate(project: &mut Project, doc: DocId, kind: &str, head_start: usize, child_start: usize) {
-    let find = |start: usize| {
-        project
-            .spans_of(doc)
-            .iter()
-            .find(|s| s.start == start)
-            .expect("span at start")
-            .id
-    };
-    let (head, child) = (find(head_start), find(child_start));
-    let id = project.allocate_relation_id();
-    let kind = RelationTypeId::new(kind).expect("kind");
-    project
-        .insert_relation(Relation::new(id, kind, head, child))
-        .expect("relation");
-}
+use team_common::{project, relate};
 
 fn close(x: Option<f64>, expected: f64) {
     let x = x.expect("defined");
