@@ -36,6 +36,20 @@ fn stderr(out: &Output) -> String {
 }
 
 /// An empty project (default labels and relation types) at `dir/name`.
+/// `isnad import TARGET --format label-studio FILE`, with no annotator in the environment.
+fn import_label_studio(target: &Path, file: &Path) -> Output {
+    isnad(
+        &[
+            "import",
+            text(target),
+            "--format",
+            "label-studio",
+            text(file),
+        ],
+        &[],
+    )
+}
+
 fn empty_project(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     project::save(&Project::default(), &path).expect("save project");
@@ -115,16 +129,7 @@ fn every_annotation_of_a_label_studio_task_is_imported_with_its_annotator() {
     let dir = tempfile::tempdir().expect("temp dir");
     let target = empty_project(dir.path(), "team.isnad.ron");
     let file = write_json(dir.path(), "export.json", &label_studio_tasks());
-    let out = isnad(
-        &[
-            "import",
-            text(&target),
-            "--format",
-            "label-studio",
-            text(&file),
-        ],
-        &[],
-    );
+    let out = import_label_studio(&target, &file);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
@@ -400,16 +405,7 @@ fn label_studio_json_min_is_read_one_record_per_annotator() {
          "updated_at": "2025-01-01T10:00:00Z", "lead_time": 4.0}
     ]);
     let file = write_json(dir.path(), "min.json", &min);
-    let out = isnad(
-        &[
-            "import",
-            text(&target),
-            "--format",
-            "label-studio",
-            text(&file),
-        ],
-        &[],
-    );
+    let out = import_label_studio(&target, &file);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     // One document per record, as for any file that repeats a text.
@@ -455,16 +451,7 @@ fn spans_a_reader_does_not_take_are_never_dropped_without_a_word() {
         "odd.json",
         &json!([{"data": {"text": TEXT_1}, "label": [[4, 10, "source"]]}]),
     );
-    let out = isnad(
-        &[
-            "import",
-            text(&target),
-            "--format",
-            "label-studio",
-            text(&file),
-        ],
-        &[],
-    );
+    let out = import_label_studio(&target, &file);
     let err = stderr(&out);
     assert_ne!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("1 span under \"label\" not imported"), "{err}");
@@ -476,16 +463,7 @@ fn spans_a_reader_does_not_take_are_never_dropped_without_a_word() {
         &json!([{"text": "قال", "label": [{"start": 4, "end": 10, "labels": ["source"]}],
                  "annotator": 1}]),
     );
-    let out = isnad(
-        &[
-            "import",
-            text(&target),
-            "--format",
-            "label-studio",
-            text(&file),
-        ],
-        &[],
-    );
+    let out = import_label_studio(&target, &file);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(
