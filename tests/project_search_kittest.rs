@@ -183,13 +183,12 @@ fn ctrl_shift_f_lists_hits_by_document_and_opens_them() {
     );
 }
 
-#[test]
-fn cancel_stops_the_search_and_shows_what_it_found() {
-    let dir = tempfile::tempdir().expect("temp dir");
+/// A project file in `dir` of `docs` documents, each the same sentence repeated `repeats` times.
+fn many_documents(dir: &std::path::Path, docs: usize, repeats: usize) -> std::path::PathBuf {
     let mut project = Project::default();
-    for i in 0..300 {
+    for i in 0..docs {
         let id = project.allocate_doc_id();
-        let text = "قال الوزير إن الوفد وصل.\n".repeat(200);
+        let text = "قال الوزير إن الوفد وصل.\n".repeat(repeats);
         project
             .insert_document(
                 Document::new(id, format!("مقال {i}"), None, text),
@@ -197,8 +196,15 @@ fn cancel_stops_the_search_and_shows_what_it_found() {
             )
             .expect("document");
     }
-    let path = dir.path().join("many.isnad.ron");
+    let path = dir.join("many.isnad.ron");
     project::save(&project, &path).expect("save");
+    path
+}
+
+#[test]
+fn cancel_stops_the_search_and_shows_what_it_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = many_documents(dir.path(), 300, 200);
     let mut harness = harness(Some(&path));
     press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     harness.event(egui::Event::Text("الوفد".into()));
@@ -395,19 +401,7 @@ fn tag_all_like_this_offers_the_other_occurrences_of_a_span() {
 #[test]
 fn thousands_of_hits_shape_only_the_rows_shown() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut project = Project::default();
-    for i in 0..20 {
-        let id = project.allocate_doc_id();
-        let text = "قال الوزير إن الوفد وصل.\n".repeat(250);
-        project
-            .insert_document(
-                Document::new(id, format!("مقال {i}"), None, text),
-                Vec::new(),
-            )
-            .expect("document");
-    }
-    let path = dir.path().join("many.isnad.ron");
-    project::save(&project, &path).expect("save");
+    let path = many_documents(dir.path(), 20, 250);
     let mut harness = harness(Some(&path));
     search(&mut harness, "الوفد");
     assert_eq!(
