@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{harness, press};
+use common::{go_to, harness, press, save_in_dialog};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -105,25 +105,6 @@ fn two_annotators(dir: &Path) -> (PathBuf, PathBuf, Changes) {
         spans_a: a.span_count(),
     };
     (pa, pb, changes)
-}
-
-/// Types `folder` into the in-app dialog's folder field and presses Enter.
-fn go_to(harness: &mut Harness<'static, IsnadApp>, folder: &Path) {
-    for _ in 0..10 {
-        if harness.query_by_label("Folder").is_some() {
-            break;
-        }
-        harness.step();
-    }
-    harness.get_by_label("Folder").focus();
-    harness.step();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Folder")
-        .type_text(&folder.display().to_string());
-    harness.step();
-    harness.key_press(Key::Enter);
-    harness.run_steps(2);
 }
 
 /// File › Compare annotators…, then `file` picked in the in-app dialog.
@@ -331,14 +312,7 @@ fn the_gold_project_is_saved_with_who_proposed_each_span() {
         Some("file dialog"),
         "Save As asks where"
     );
-    go_to(&mut harness, dir.path());
-    harness.get_by_label("File name").focus();
-    harness.step();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("File name").type_text("gold");
-    harness.step();
-    harness.get_by_label("Save").click();
-    harness.run_steps(3);
+    save_in_dialog(&mut harness, dir.path(), "gold");
     let path = dir.path().join("gold.isnad.ron");
     assert_eq!(harness.state().workspace().path(), Some(path.as_path()));
 

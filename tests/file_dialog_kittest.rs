@@ -5,36 +5,9 @@ mod common;
 
 use std::path::Path;
 
-use common::harness;
+use common::{go_to, harness, save_in_dialog};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use isnad::IsnadApp;
-
-/// Types `folder` into the dialog's folder field and presses Enter.
-fn go_to(harness: &mut Harness<'static, IsnadApp>, folder: &Path) {
-    // A modal's first frame only measures it: wait until it is drawn.
-    for _ in 0..10 {
-        if harness.query_by_label("Folder").is_some() {
-            break;
-        }
-        harness.step();
-    }
-    harness.get_by_label("Folder").focus();
-    harness.step();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Folder")
-        .type_text(&folder.display().to_string());
-    harness.step();
-    harness.key_press(Key::Enter);
-    harness.run_steps(2);
-    assert_eq!(
-        harness.state().file_dialog().and_then(|d| d.folder()),
-        Some(folder),
-        "the dialog shows the typed folder"
-    );
-}
 
 fn write_project(path: &Path, markup: &str) {
     let mut project = isnad::model::Project::new(isnad::model::LabelSchema::default());
@@ -164,14 +137,7 @@ fn add_articles_then_save_as_through_the_in_app_dialog() {
         Some("file dialog"),
         "Ctrl+Shift+S asks where"
     );
-    go_to(&mut harness, dir.path());
-    harness.get_by_label("File name").focus();
-    harness.step();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("File name").type_text("saved");
-    harness.step();
-    harness.get_by_label("Save").click();
-    harness.run_steps(3);
+    save_in_dialog(&mut harness, dir.path(), "saved");
     let saved = dir.path().join("saved.isnad.ron");
     assert_eq!(harness.state().workspace().path(), Some(saved.as_path()));
     let reloaded = isnad::io::project::load(&saved).expect("the saved project loads");

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::Modifiers;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use isnad::IsnadApp;
 
 /// A file of the shared corpus.
@@ -126,4 +127,42 @@ pub fn wait_for_report(harness: &mut Harness<'static, IsnadApp>) {
         harness.state().transfer_report().is_some(),
         "a report is shown"
     );
+}
+
+/// Types `folder` into the dialog's folder field and presses Enter.
+pub fn go_to(harness: &mut Harness<'static, IsnadApp>, folder: &Path) {
+    // A modal's first frame only measures it: wait until it is drawn.
+    for _ in 0..10 {
+        if harness.query_by_label("Folder").is_some() {
+            break;
+        }
+        harness.step();
+    }
+    harness.get_by_label("Folder").focus();
+    harness.step();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Folder")
+        .type_text(&folder.display().to_string());
+    harness.step();
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().file_dialog().and_then(|d| d.folder()),
+        Some(folder),
+        "the dialog shows the typed folder"
+    );
+}
+
+/// In the in-app dialog of Save As: goes to `folder`, replaces the file name with `name` and
+/// presses Save.
+pub fn save_in_dialog(harness: &mut Harness<'static, IsnadApp>, folder: &Path, name: &str) {
+    go_to(harness, folder);
+    harness.get_by_label("File name").focus();
+    harness.step();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("File name").type_text(name);
+    harness.step();
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
 }
