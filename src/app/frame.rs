@@ -124,10 +124,10 @@ impl IsnadApp {
                 // The selected span's details sit below the list, so selecting a span (or its
                 // details growing) never moves the rows under the pointer.
                 let project = self.workspace.project();
-                // At most half the panel, measured before the details take their part of it.
+                // As tall as the details need (measured last frame, plus the panel's margins), at
+                // most half the side panel (measured before the details take their part of it);
+                // the details scroll past that.
                 let max_height = ui.available_height() * 0.5;
-                // As tall as the details need (measured last frame, plus the panel's margins),
-                // at most half the side panel; the details scroll past that.
                 let margins = egui::Frame::side_top_panel(ui.style())
                     .total_margin()
                     .sum()

@@ -67,7 +67,7 @@ fn parse_project_with(text: &str, path: &Path, fast: bool) -> Result<Project, Pr
         Header::Version(found) => check_version(found, path)?,
         Header::Unknown => {}
     }
-    if let Some(section) = read_span_section(text).filter(|_| fast) {
+    if let Some(section) = fast.then(|| read_span_section(text)).flatten() {
         let project = ron::Options::default()
             .from_str::<FileProject>(&section.rest)
             .ok()
