@@ -194,9 +194,13 @@ impl IsnadApp {
         let agreed = self.workspace.project().span_count();
         let total = adjudication.disagreements().len();
         self.notices.info(format!(
-            "Gold project: {agreed} spans both {} and {} made alike are in it; {total} \
-             disagreements to decide (Alt+A, Alt+B, Alt+T both, Alt+N neither; F8 next)",
-            names[0], names[1]
+            "Gold project: {agreed} span{} both {} and {} made alike {} in it; {total} \
+             disagreement{} to decide (Alt+A, Alt+B, Alt+T both, Alt+N neither; F8 next)",
+            crate::io::plural(agreed),
+            names[0],
+            names[1],
+            if agreed == 1 { "is" } else { "are" },
+            crate::io::plural(total),
         ));
         self.adjudicating.session = Some(Session {
             adjudication,
