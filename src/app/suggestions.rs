@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use super::IsnadApp;
 use crate::lang::suggest::{
-    AnchoredRelation, DocumentSuggestions, Rejected, Suggestion, suggest_document,
+    AnchoredRelation, DocumentSuggestions, Rejected, Suggestion, SuggestionCounts, suggest_document,
 };
 use crate::model::{DocId, LabelId, Project};
 use crate::ui::article_view::SuggestionMarks;
@@ -40,6 +40,8 @@ struct Shown {
     revision: u64,
     text: Arc<str>,
     found: DocumentSuggestions,
+    /// `found`'s counts, for the list (kept with it).
+    counts: SuggestionCounts,
 }
 
 /// A computation running on a worker thread.
@@ -188,6 +190,7 @@ impl SuggestionsState {
             .collect();
         found.relations = relations;
         found.anchored = anchored;
+        shown.counts = SuggestionCounts::of(&found.spans);
         self.current = self.current.and_then(|c| {
             // The current one, or the first kept after it.
             let after = keep.iter().take(c).filter(|&&k| k).count();
@@ -289,6 +292,7 @@ impl IsnadApp {
                         doc: job.doc,
                         revision: job.revision,
                         text: job.text,
+                        counts: SuggestionCounts::of(&found.spans),
                         found,
                     });
                     state.current =
@@ -386,7 +390,7 @@ impl IsnadApp {
         let current = state.current();
         let info = SuggestionListInfo {
             text,
-            found: found.map(|s| &s.found),
+            found: found.map(|s| (&s.found, &s.counts)),
             computing,
             shown: self.settings.show_suggestions,
             current,

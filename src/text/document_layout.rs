@@ -333,7 +333,13 @@ impl DocumentLayout {
     /// are laid out), in document coordinates.
     pub fn range_rects(&mut self, range: Range<usize>, paragraphs: Range<usize>) -> Vec<Rect> {
         let mut out = Vec::new();
-        for i in paragraphs {
+        // Only the paragraphs the range touches (found by binary search), so a frame painting
+        // many marks does not look at every visible paragraph for each.
+        let first = paragraphs.start.max(self.paragraph_of_offset(range.start));
+        let last = paragraphs
+            .end
+            .min(self.paragraph_of_offset(range.end).saturating_add(1));
+        for i in first..last {
             let p = self.slots[i].paragraph.range.clone();
             if p.end < range.start || p.start > range.end || range.start >= range.end {
                 continue;

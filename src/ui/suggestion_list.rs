@@ -10,7 +10,7 @@ use egui::{
     Align2, FontId, Rect, Role, ScrollArea, Sense, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2,
 };
 
-use crate::lang::suggest::{DocumentSuggestions, SuggesterKind};
+use crate::lang::suggest::{DocumentSuggestions, SuggesterKind, SuggestionCounts};
 use crate::model::{LabelSchema, SuggesterTally};
 use crate::text::TextEngine;
 use crate::text::invisibles::{has_invisibles, reveal};
@@ -33,8 +33,8 @@ const MAX_LIST_HEIGHT: f32 = 180.0;
 pub struct SuggestionListInfo<'a> {
     /// The document's text.
     pub text: &'a str,
-    /// The suggestions (`None` until the first ones are computed).
-    pub found: Option<&'a DocumentSuggestions>,
+    /// The suggestions and their counts (`None` until the first ones are computed).
+    pub found: Option<(&'a DocumentSuggestions, &'a SuggestionCounts)>,
     /// Whether newer suggestions are being computed.
     pub computing: bool,
     /// Whether suggestions are shown (View › Suggestions).
@@ -74,7 +74,7 @@ pub fn suggestion_list_ui(
     info: &SuggestionListInfo<'_>,
 ) -> Option<SuggestionListAction> {
     let mut action = None;
-    let count = info.found.map_or(0, |f| f.spans.len());
+    let count = info.found.map_or(0, |(f, _)| f.spans.len());
     let title = if info.shown {
         format!("Suggestions ({count})")
     } else {
@@ -96,11 +96,11 @@ pub fn suggestion_list_ui(
                 }
                 return;
             }
-            let Some(found) = info.found else {
+            let Some((found, counts)) = info.found else {
                 ui.weak("Looking for suggestions…");
                 return;
             };
-            counts_ui(ui, engine, info, found);
+            counts_ui(ui, engine, info, counts);
             tallies_ui(ui, info.tallies);
             if found.spans.is_empty() {
                 ui.weak(if info.computing {
@@ -128,11 +128,11 @@ fn counts_ui(
     ui: &mut Ui,
     engine: &mut TextEngine,
     info: &SuggestionListInfo<'_>,
-    found: &DocumentSuggestions,
+    counts: &SuggestionCounts,
 ) {
     ui.horizontal_wrapped(|ui| {
         for label in info.schema.labels() {
-            let n = found.spans.iter().filter(|s| s.label == label.id).count();
+            let n = counts.of_label(&label.id);
             if n == 0 {
                 continue;
             }
@@ -152,10 +152,9 @@ fn counts_ui(
     });
     let by_suggester: Vec<String> = SuggesterKind::ALL
         .iter()
-        .filter_map(|&kind| {
-            let n = found.spans.iter().filter(|s| s.suggester == kind).count();
-            (n > 0).then(|| format!("{} {n}", kind.name()))
-        })
+        .zip(counts.by_suggester)
+        .filter(|&(_, n)| n > 0)
+        .map(|(&kind, n)| format!("{} {n}", kind.name()))
         .collect();
     if !by_suggester.is_empty() {
         let text = format!("By suggester: {}", by_suggester.join(" · "));

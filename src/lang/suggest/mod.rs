@@ -106,6 +106,41 @@ pub struct DocumentSuggestions {
     pub anchored: Vec<AnchoredRelation>,
 }
 
+/// How many suggestions a list holds per label and per suggester (counted once when the list
+/// changes, so a panel showing them does no work per frame that grows with the list).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SuggestionCounts {
+    /// Per label, in the order the labels first occur in the list.
+    pub by_label: Vec<(LabelId, usize)>,
+    /// Per suggester, in the order of [`SuggesterKind::ALL`].
+    pub by_suggester: [usize; SuggesterKind::ALL.len()],
+}
+
+impl SuggestionCounts {
+    /// Counts `suggestions`.
+    pub fn of(suggestions: &[Suggestion]) -> Self {
+        let mut counts = Self::default();
+        for s in suggestions {
+            match counts.by_label.iter_mut().find(|(l, _)| *l == s.label) {
+                Some((_, n)) => *n += 1,
+                None => counts.by_label.push((s.label.clone(), 1)),
+            }
+            if let Some(i) = SuggesterKind::ALL.iter().position(|&k| k == s.suggester) {
+                counts.by_suggester[i] += 1;
+            }
+        }
+        counts
+    }
+
+    /// The number of suggestions with `label`.
+    pub fn of_label(&self, label: &LabelId) -> usize {
+        self.by_label
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or(0, |&(_, n)| n)
+    }
+}
+
 /// What to run: the cue suggester always; the learned phrases and the gazetteer when given.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Suggesters<'a> {

@@ -120,3 +120,24 @@ fn learned_and_gazetteer_phrases_are_proposed_with_their_label() {
         ]
     );
 }
+
+#[test]
+fn counts_per_label_and_per_suggester() {
+    let label = |id: &str| LabelId::new(id).unwrap_or_else(|e| panic!("{e}"));
+    let suggestion = |start: usize, id: &str, suggester| Suggestion {
+        range: start..start + 3,
+        label: label(id),
+        suggester,
+    };
+    let counts = SuggestionCounts::of(&[
+        suggestion(0, "source", SuggesterKind::Cues),
+        suggestion(4, "claim", SuggesterKind::Cues),
+        suggestion(8, "source", SuggesterKind::Learned),
+        suggestion(12, "source", SuggesterKind::Gazetteer),
+    ]);
+    assert_eq!(counts.of_label(&label("source")), 3);
+    assert_eq!(counts.of_label(&label("claim")), 1);
+    assert_eq!(counts.of_label(&label("actor")), 0);
+    assert_eq!(counts.by_suggester, [2, 1, 1]);
+    assert_eq!(SuggestionCounts::of(&[]), SuggestionCounts::default());
+}

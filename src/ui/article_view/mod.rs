@@ -18,6 +18,7 @@ mod relation_paint;
 pub mod span_marks;
 mod status;
 pub mod suggestion_marks;
+mod suggestion_outlines;
 mod word_snap;
 
 use std::ops::Range;
@@ -108,6 +109,8 @@ pub struct ArticleView {
     accepts_keys: bool,
     /// The suggestions shown (see `suggestion_marks.rs`).
     suggestions: SuggestionMarks,
+    /// The suggestions' outlines, kept per paragraph.
+    outlines: suggestion_outlines::OutlineCache,
     /// The id of the view's text area at the last frame (which may hold the keyboard focus).
     response_id: Option<egui::Id>,
 }
@@ -145,6 +148,7 @@ impl ArticleView {
             pending_top: None,
             accepts_keys: true,
             suggestions: SuggestionMarks::default(),
+            outlines: Default::default(),
             response_id: None,
         }
     }

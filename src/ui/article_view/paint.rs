@@ -118,7 +118,7 @@ impl ArticleView {
                 .collect(),
         );
         painter.add(Shape::mesh(mesh));
-        self.paint_suggestions(painter, origin, visible_text, visible.clone());
+        self.paint_suggestions(painter, origin, visible.clone());
 
         // Relations over the text, then the link being made.
         self.paint_relations(ui, project, origin, marks, rects, doc_view.clone(), glyphs);

@@ -8,16 +8,11 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2, vec2};
+use egui::{Color32, Stroke, vec2};
 
 use super::span_marks::assign_lanes;
 use super::{ArticleView, ViewAction};
 use crate::model::{LabelId, Project};
-
-/// At most this many nested outlines are told apart; deeper nesting shares the last inset.
-const MAX_LANES: usize = 3;
-/// How much each lane is inset from the line's rectangle, in points.
-const LANE_INSET: f32 = 2.5;
 
 /// One suggestion as drawn: its range, label, colour and lane (0 outermost).
 #[derive(Clone, Debug, PartialEq)]
@@ -90,8 +85,14 @@ impl SuggestionMarks {
         self.marks.get(self.current?)
     }
 
+    /// Whether `other` holds the very same marks (not a copy): the outlines drawn for these
+    /// marks can be kept.
+    pub(super) fn same_marks(&self, other: &SuggestionMarks) -> bool {
+        Arc::ptr_eq(&self.marks, &other.marks)
+    }
+
     /// Indices of the marks overlapping `text` (a byte range).
-    fn overlapping(&self, text: &Range<usize>) -> Range<usize> {
+    pub(super) fn overlapping(&self, text: &Range<usize>) -> Range<usize> {
         let first = self.max_end.partition_point(|&end| end <= text.start);
         let last = self.marks.partition_point(|m| m.range.start < text.end);
         first..last.max(first)
@@ -107,18 +108,6 @@ impl SuggestionMarks {
             })
             .min_by_key(|&i| self.marks.get(i).map_or(usize::MAX, |m| m.range.len()))
     }
-}
-
-/// The outline of `rect` as dashes.
-fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke, dash: f32, gap: f32) {
-    let points: [Pos2; 5] = [
-        rect.left_top(),
-        rect.right_top(),
-        rect.right_bottom(),
-        rect.left_bottom(),
-        rect.left_top(),
-    ];
-    painter.extend(Shape::dashed_line(&points, stroke, dash, gap));
 }
 
 impl ArticleView {
@@ -188,37 +177,6 @@ impl ArticleView {
             });
             ui.weak("Click or Tab to choose it; then Enter accepts, Backspace rejects, a label's key accepts it as that label");
         });
-    }
-
-    /// Paints the suggestions inside `visible_text` (byte range of the visible paragraphs).
-    pub(super) fn paint_suggestions(
-        &mut self,
-        painter: &Painter,
-        origin: Vec2,
-        visible_text: Range<usize>,
-        visible: Range<usize>,
-    ) {
-        for i in self.suggestions.overlapping(&visible_text) {
-            let Some(mark) = self.suggestions.marks.get(i) else {
-                break;
-            };
-            let current = self.suggestions.current == Some(i);
-            let inset = mark.lane.min(MAX_LANES - 1) as f32 * LANE_INSET;
-            let (stroke, dash, gap) = if current {
-                (Stroke::new(3.0, mark.colour), 7.0, 2.0)
-            } else {
-                (Stroke::new(1.5, mark.colour), 4.0, 3.0)
-            };
-            for rect in self.layout.range_rects(mark.range.clone(), visible.clone()) {
-                let rect = rect.translate(origin);
-                let rect = if current {
-                    rect.expand(1.5)
-                } else {
-                    rect.shrink2(vec2(0.0, inset))
-                };
-                dashed_rect(painter, rect, stroke, dash, gap);
-            }
-        }
     }
 }
 
