@@ -76,17 +76,17 @@ pub fn confusion_ui(
         egui::Grid::new("label confusion")
             .spacing(vec2(2.0, 2.0))
             .show(ui, |ui| {
+                // The corner: the rows' annotator \ the columns' annotator.
                 ui.horizontal(|ui| {
                     ui.colored_label(
                         annotator_colour(pair.0),
                         annotator_letter(pair.0).to_string(),
                     );
-                    ui.label("↓");
+                    ui.label("\\");
                     ui.colored_label(
                         annotator_colour(pair.1),
                         annotator_letter(pair.1).to_string(),
                     );
-                    ui.label("→");
                 });
                 for column in 0..n {
                     let (name, colour, _) = name_of(column);
