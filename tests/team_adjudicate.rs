@@ -407,15 +407,22 @@ fn neither_is_decided_not_decided_is_not_and_undo_restores_not_decided() {
 /// Doc 2 "abcdefg": A: actor 0..4; B: claim 0..2, actor 3..7. A's actor shares 2 code points
 /// with B's claim and 1 with B's actor: matched with the claim → (actor, claim); B's actor
 /// → (none, actor).
+/// Doc 3 "xyz": A: actor 0..3 and claim 0..3; B: claim 0..3. Same label first: the claims
+/// match → (claim, claim); A's actor → (actor, none).
 #[test]
 fn label_confusion_matrix_worked_by_hand() {
-    let a = project(&[
+    let mut a = project(&[
         "[abc|actor]d[efg|claim]h[ij|source]klm[nop|claim]",
         "[abcd|actor]efg",
+        "[xyz|claim]",
     ]);
+    Edit::add_span(&mut a, DocId(3), 0..3, label("actor"))
+        .apply(&mut a)
+        .expect("a second span on the same range");
     let b = project(&[
         "[abc|actor]d[efg|source]hi[jkl|claim][m|actor]nop",
         "[ab|claim]c[defg|actor]",
+        "[xyz|claim]",
     ]);
     let report = isnad::team::agreement(&[&a, &b]);
     let m = confusion(&report.corpus, 0, 1);
@@ -427,13 +434,16 @@ fn label_confusion_matrix_worked_by_hand() {
     assert_eq!(cell(Some(&claim), None), 1);
     assert_eq!(cell(None, Some(&actor)), 2);
     assert_eq!(cell(Some(&actor), Some(&claim)), 1);
-    // Nothing else: 7 matched or lone spans in all.
+    assert_eq!(cell(Some(&claim), Some(&claim)), 1);
+    assert_eq!(cell(Some(&actor), None), 1);
+    // Nothing else: 9 matched or lone spans in all.
     let total: usize = m.counts.iter().flatten().sum();
-    assert_eq!(total, 7);
+    assert_eq!(total, 9);
     assert_eq!(cell(None, None), 0);
     // The other way round, the matrix is transposed.
     let t = confusion(&report.corpus, 1, 0);
     assert_eq!(t.count(Some(&source), Some(&claim)), 1);
     assert_eq!(t.count(Some(&actor), None), 2);
+    assert_eq!(t.count(None, Some(&actor)), 1);
     assert_eq!(t.count(Some(&claim), Some(&actor)), 1);
 }
