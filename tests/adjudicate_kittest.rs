@@ -541,6 +541,11 @@ fn three_annotators_lanes_alternatives_majority_and_confusion() {
     harness.get_by_label("This one: not decided yet");
     let decisions = harness.state().decisions().expect("decisions");
     assert_eq!((decisions.get(1), decisions.get(2)), (None, None));
+    // F8 goes to the next one not decided, round past the end: 2, then 1 again (0 is decided).
+    press(&mut harness, Modifiers::NONE, Key::F8);
+    assert_eq!(harness.state().current_disagreement(), Some(2));
+    press(&mut harness, Modifiers::NONE, Key::F8);
+    assert_eq!(harness.state().current_disagreement(), Some(1), "round to the start");
     // The majority (layla and sara, 2 of 3) for the removed span, with Alt+M.
     press(&mut harness, Modifiers::ALT, Key::M);
     assert_eq!(
