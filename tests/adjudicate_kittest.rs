@@ -545,7 +545,11 @@ fn three_annotators_lanes_alternatives_majority_and_confusion() {
     press(&mut harness, Modifiers::NONE, Key::F8);
     assert_eq!(harness.state().current_disagreement(), Some(2));
     press(&mut harness, Modifiers::NONE, Key::F8);
-    assert_eq!(harness.state().current_disagreement(), Some(1), "round to the start");
+    assert_eq!(
+        harness.state().current_disagreement(),
+        Some(1),
+        "round to the start"
+    );
     // The majority (layla and sara, 2 of 3) for the removed span, with Alt+M.
     press(&mut harness, Modifiers::ALT, Key::M);
     assert_eq!(

@@ -124,7 +124,7 @@ impl IsnadApp {
             .map(Path::to_owned);
         let request = FileRequest::new(
             FilePurpose::CompareWith,
-            "Compare with other annotators' projects (pick one or more)",
+            "Compare with other annotators' projects (Ctrl+click picks several)",
             PickKind::Files,
         )
         .filters(vec![
@@ -138,6 +138,18 @@ impl IsnadApp {
     /// Compares the open project (annotator A) with the projects at `paths` (B, C, …): at once
     /// when they are small, on a worker thread when one is large.
     pub fn compare_with(&mut self, paths: &[PathBuf]) {
+        // The open project is A already: picked again, it is left out.
+        let own = self.workspace.path().and_then(|p| p.canonicalize().ok());
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| own.is_none() || p.canonicalize().ok() != own)
+            .cloned()
+            .collect();
+        if paths.is_empty() {
+            self.notices
+                .warn("Pick the other annotators' projects: the open project is annotator A");
+            return;
+        }
         let name = match self.workspace.location() {
             Location::File(own) => annotator_name(own),
             Location::Sample => "sample".to_owned(),
@@ -161,12 +173,11 @@ impl IsnadApp {
             .iter()
             .any(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > limit));
         if large {
-            let paths = paths.to_vec();
             let worker = std::thread::spawn(move || prepare(a, &paths));
             self.adjudicating.loading = Some(Loading { worker, files });
             self.notices.info("Comparing the annotators…");
         } else {
-            let prepared = prepare(a, paths);
+            let prepared = prepare(a, &paths);
             self.start_adjudication(prepared, files);
         }
     }

@@ -1,10 +1,13 @@
 //! Adjudication layout: the bar under the article, the agreement and label confusion windows,
 //! and each annotator's lane handed to the article view. Nothing is drawn when not adjudicating.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use super::IsnadApp;
 use super::adjudication::Session;
 use crate::model::{DocId, LabelId, Project};
-use crate::team::{Adjudication, Decision, SideItem};
+use crate::team::{Adjudication, SideItem};
 use crate::ui::adjudication::{
     AlternativeView, DisagreementView, adjudication_bar_ui, annotator_colour, annotator_letter,
 };
@@ -113,10 +116,7 @@ fn disagreement_view<'a>(
             Some(view)
         })
         .collect();
-    let decision = session.decisions.get(index).map(|d| match d {
-        Decision::Majority => format!("{} ({})", d.name(annotators), "more than half"),
-        _ => d.name(annotators),
-    });
+    let decision = session.decisions.get(index).map(|d| d.name(annotators));
     Some(DisagreementView {
         index,
         total: adjudication.disagreements().len(),
@@ -133,10 +133,18 @@ fn disagreement_view<'a>(
     })
 }
 
-/// Each annotator's lane for gold document `doc`, coloured by the gold's labels.
+/// Each annotator's lane for gold document `doc`, coloured by the gold's labels; spans not
+/// made alike by every annotator are marked.
 fn lanes_of(adjudication: &Adjudication, gold: &Project, doc: DocId) -> Vec<AnnotatorLane> {
     let schema = gold.schema();
-    (0..adjudication.annotators().len())
+    let count = adjudication.annotators().len();
+    let mut made_by: HashMap<(Range<usize>, &LabelId), usize> = HashMap::new();
+    for k in 0..count {
+        for s in adjudication.spans_of(k, doc) {
+            *made_by.entry((s.range(), &s.label)).or_default() += 1;
+        }
+    }
+    (0..count)
         .map(|k| AnnotatorLane {
             letter: annotator_letter(k),
             colour: annotator_colour(k),
@@ -147,7 +155,8 @@ fn lanes_of(adjudication: &Adjudication, gold: &Project, doc: DocId) -> Vec<Anno
                     let colour = schema
                         .get(&s.label)
                         .map_or(egui::Color32::GRAY, |l| to_color32(l.colour));
-                    (s.range(), colour)
+                    let alone = made_by.get(&(s.range(), &s.label)) != Some(&count);
+                    (s.range(), colour, alone)
                 })
                 .collect(),
         })

@@ -19,17 +19,25 @@ const ROW_NAME_WIDTH: f32 = 120.0;
 /// The shade of the fullest cell.
 const FULL: Color32 = Color32::from_rgb(0, 114, 178);
 
-/// A picker of one annotator; returns the one picked.
-fn annotator_picker(ui: &mut Ui, id: &str, names: &[String], chosen: usize) -> usize {
+/// A picker of one annotator by letter, its name shaped beside it; returns the one picked.
+fn annotator_picker(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    id: &str,
+    names: &[String],
+    chosen: usize,
+) -> usize {
     let mut picked = chosen;
-    let title = |k: usize| format!("{} {}", annotator_letter(k), names[k]);
     egui::ComboBox::from_id_salt(id)
-        .selected_text(title(chosen))
+        .width(40.0)
+        .selected_text(annotator_letter(chosen).to_string())
         .show_ui(ui, |ui| {
             for k in 0..names.len() {
-                ui.selectable_value(&mut picked, k, title(k));
+                ui.selectable_value(&mut picked, k, annotator_letter(k).to_string());
             }
         });
+    let text = ui.visuals().text_color();
+    shaped_label(ui, engine, &names[chosen], 14.0, text, 120.0);
     picked
 }
 
@@ -46,9 +54,9 @@ pub fn confusion_ui(
     let mut chosen = pair;
     ui.horizontal(|ui| {
         ui.label("Rows:");
-        chosen.0 = annotator_picker(ui, "confusion rows", names, pair.0);
+        chosen.0 = annotator_picker(ui, engine, "confusion rows", names, pair.0);
         ui.label("columns:");
-        chosen.1 = annotator_picker(ui, "confusion columns", names, pair.1);
+        chosen.1 = annotator_picker(ui, engine, "confusion columns", names, pair.1);
     });
     ui.weak(
         "Spans matched by the same range, else by the largest overlap; \"none\": the other \
