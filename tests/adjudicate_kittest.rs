@@ -3,7 +3,10 @@
 //! in-app file dialog, the gold project holding every span both made alike, the disagreements
 //! stepped through and decided with one key each (one undo step each), each annotator's spans
 //! in a lane of the article, the agreement window, and the gold saved with who proposed each
-//! span. Expected values are read from the two files, not from the adjudication code.
+//! span. Then three annotators (a third copy sharing one span with each of the others): three
+//! lanes, alternatives taken with Alt+1 / Alt+M / Alt+N, "N of 3 decided" kept through undo and
+//! redo, every pair and the label confusion window. Expected values are read from the files,
+//! not from the adjudication code.
 
 mod common;
 
@@ -541,6 +544,16 @@ fn three_annotators_lanes_alternatives_majority_and_confusion() {
     harness.get_by_label("This one: not decided yet");
     let decisions = harness.state().decisions().expect("decisions");
     assert_eq!((decisions.get(1), decisions.get(2)), (None, None));
+    // Redo decides 1 again (neither), undo takes it back.
+    press(
+        &mut harness,
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::Z,
+    );
+    decided_label(&harness, 2);
+    harness.get_by_label("This one: decided, take neither");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    decided_label(&harness, 1);
     // F8 goes to the next one not decided, round past the end: 2, then 1 again (0 is decided).
     press(&mut harness, Modifiers::NONE, Key::F8);
     assert_eq!(harness.state().current_disagreement(), Some(2));
