@@ -13,9 +13,18 @@ use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, Vec2, pos
 
 use super::ArticleView;
 
-/// Height of one annotator's bar and the gap between lanes, in points.
+/// Height of one annotator's bar (at most) and the gap between lanes, in points.
 const LANE_HEIGHT: f32 = 3.0;
 const LANE_GAP: f32 = 1.0;
+/// The height all lanes together may take: with more than three annotators the bars get
+/// thinner, so that five still leave most of the line to the text.
+const LANES_BUDGET: f32 = 14.0;
+
+/// The height of one bar with `lanes` lanes.
+fn lane_height(lanes: usize) -> f32 {
+    let gaps = lanes.saturating_sub(1) as f32 * LANE_GAP;
+    ((LANES_BUDGET - gaps) / lanes.max(1) as f32).clamp(1.0, LANE_HEIGHT)
+}
 /// Size of the annotator's letter at a span's start, and the room each lane's letter takes.
 const LETTER_SIZE: f32 = 10.0;
 const LETTER_STEP: f32 = 8.0;
@@ -78,8 +87,9 @@ impl ArticleView {
             return;
         }
         let mut drawn = vec![0; self.annotators.lanes.len()];
+        let height = lane_height(self.annotators.lanes.len());
         for (k, lane) in self.annotators.lanes.iter().enumerate() {
-            let offset = k as f32 * (LANE_HEIGHT + LANE_GAP) + 1.0;
+            let offset = k as f32 * (height + LANE_GAP) + 1.0;
             // Sorted by start: a linear pass up to the end of the visible text.
             for (range, colour, alone) in &lane.spans {
                 if range.start >= visible_text.end {
@@ -93,7 +103,7 @@ impl ArticleView {
                     let rect = rect.translate(origin);
                     let bar = Rect::from_min_max(
                         pos2(rect.min.x, rect.min.y + offset),
-                        pos2(rect.max.x, rect.min.y + offset + LANE_HEIGHT),
+                        pos2(rect.max.x, rect.min.y + offset + height),
                     );
                     painter.rect_filled(bar, 1.0, *colour);
                     drawn[k] += 1;
@@ -114,7 +124,7 @@ impl ArticleView {
                         at.min.x + step
                     };
                     painter.text(
-                        pos2(x, at.min.y + offset + LANE_HEIGHT / 2.0),
+                        pos2(x, at.min.y + offset + height / 2.0),
                         Align2::CENTER_CENTER,
                         lane.letter,
                         FontId::proportional(LETTER_SIZE),
