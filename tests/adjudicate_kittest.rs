@@ -3,7 +3,10 @@
 //! in-app file dialog, the gold project holding every span both made alike, the disagreements
 //! stepped through and decided with one key each (one undo step each), each annotator's spans
 //! in a lane of the article, the agreement window, and the gold saved with who proposed each
-//! span. Expected values are read from the two files, not from the adjudication code.
+//! span. Then three annotators (a third copy sharing one span with each of the others): three
+//! lanes, alternatives taken with Alt+1 / Alt+M / Alt+N, "N of 3 decided" kept through undo and
+//! redo, every pair and the label confusion window. Expected values are read from the files,
+//! not from the adjudication code.
 
 mod common;
 
@@ -397,4 +400,236 @@ fn a_bad_file_is_named_and_a_large_one_is_compared_in_the_background() {
     harness.run_steps(2);
     assert!(harness.state().adjudication().is_some());
     assert_eq!(harness.state().current_disagreement(), Some(0));
+}
+
+/// Three annotators: layla (the sample), omar (two_annotators' B) and sara (the sample plus
+/// omar's added span). So: the relabelled span is layla's and sara's label against omar's; the
+/// span omar removed is layla's and sara's; the added span is omar's and sara's.
+fn three_annotators(dir: &Path) -> (PathBuf, [PathBuf; 2], Changes) {
+    let (pa, pb, c) = two_annotators(dir);
+    let mut sara = isnad::io::project::load(&pa).expect("A");
+    Edit::add_span(&mut sara, c.doc, c.added.0.clone(), c.added.1.clone())
+        .apply(&mut sara)
+        .expect("add");
+    let pc = dir.join("sara.isnad.ron");
+    isnad::io::project::save(&sara, &pc).expect("save C");
+    (pa, [pb, pc], c)
+}
+
+fn decided_label(harness: &Harness<'static, IsnadApp>, decided: usize) {
+    harness.get_by_label(&format!("{decided} of 3 decided"));
+}
+
+#[test]
+fn three_annotators_lanes_alternatives_majority_and_confusion() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (pa, others, c) = three_annotators(dir.path());
+    let mut harness = harness(Some(&pa));
+    // File › Compare annotators…: the in-app dialog starts in the open project's folder, and
+    // both other files are picked (the second with Ctrl held).
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Compare annotators").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().blocking_dialog(), Some("file dialog"));
+    assert_eq!(
+        harness.state().file_dialog().and_then(|d| d.folder()),
+        Some(dir.path()),
+        "starts in the project's folder"
+    );
+    harness.get_by_label("omar.isnad.ron").click();
+    harness.step();
+    harness
+        .get_by_label("sara.isnad.ron")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.step();
+    harness.get_by_label("Open").click();
+    harness.run_steps(4);
+    assert!(
+        harness.state().error().is_none(),
+        "{:?}",
+        harness.state().error()
+    );
+    let names: Vec<String> = harness
+        .state()
+        .adjudication()
+        .expect("adjudicating")
+        .annotators()
+        .iter()
+        .map(|a| a.name.clone())
+        .collect();
+    assert_eq!(names, ["layla", "omar", "sara"]);
+    assert_eq!(others.len(), 2);
+
+    // Every span but the two disputed ones is in the gold, credited to all three.
+    let gold = harness.state().project();
+    assert_eq!(gold.span_count(), c.spans_a - 2);
+    assert!(
+        gold.documents()
+            .flat_map(|d| gold.spans_of(d.id()))
+            .all(|s| s.annotator.as_deref() == Some("layla, omar, sara"))
+    );
+
+    // Three lanes, each painted, each with that annotator's spans.
+    harness.run_steps(3);
+    let lanes = harness
+        .state()
+        .view()
+        .expect("view")
+        .annotator_lanes()
+        .clone();
+    assert_eq!(lanes.lanes.len(), 3);
+    assert_eq!(
+        lanes.lanes.iter().map(|l| l.letter).collect::<String>(),
+        "ABC"
+    );
+    assert!(lanes.drawn.iter().all(|&n| n > 0), "{:?}", lanes.drawn);
+    let a_spans = lanes.lanes[0].spans.len();
+    assert_eq!(
+        lanes.lanes[2].spans.len(),
+        a_spans + 1,
+        "sara: A's and one more"
+    );
+    for name in ["layla", "omar", "sara"] {
+        harness.get_by_label(name);
+    }
+
+    // 0: the relabelled span: alternative 1 is layla's and sara's label, 2 omar's.
+    decided_label(&harness, 0);
+    harness.get_by_label("This one: not decided yet");
+    let (range, label_a, label_b) = c.relabelled.clone();
+    press(&mut harness, Modifiers::ALT, Key::Num1);
+    assert_eq!(
+        gold_span(&harness, c.doc, &range, &label_a).as_deref(),
+        Some("layla, sara")
+    );
+    assert_eq!(undo_name(&harness), Some("take alternative 1"));
+    decided_label(&harness, 1);
+    // 1: the span omar removed (layla and sara have it): neither. Decided, nothing kept.
+    assert_eq!(harness.state().current_disagreement(), Some(1));
+    press(&mut harness, Modifiers::ALT, Key::N);
+    assert_eq!(gold_span(&harness, c.doc, &c.removed.0, &c.removed.1), None);
+    decided_label(&harness, 2);
+    // 2: the span omar and sara added: one alternative only, so Alt+2 is refused.
+    assert_eq!(harness.state().current_disagreement(), Some(2));
+    press(&mut harness, Modifiers::ALT, Key::Num2);
+    assert_eq!(gold_span(&harness, c.doc, &c.added.0, &c.added.1), None);
+    decided_label(&harness, 2);
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.contains("no alternative 2")),
+        "{:?}",
+        harness.state().notice()
+    );
+    press(&mut harness, Modifiers::ALT, Key::Num1);
+    assert_eq!(
+        gold_span(&harness, c.doc, &c.added.0, &c.added.1).as_deref(),
+        Some("omar, sara")
+    );
+    decided_label(&harness, 3);
+    // Back to 1: decided as neither, which the bar says (not "not decided").
+    press(&mut harness, Modifiers::SHIFT, Key::F8);
+    assert_eq!(harness.state().current_disagreement(), Some(1));
+    harness.get_by_label("This one: decided, take neither");
+
+    // Undo the last two decisions: 1 and 2 are not decided again; F8 goes to the first of
+    // them after the one shown.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    decided_label(&harness, 2);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    decided_label(&harness, 1);
+    assert_eq!(harness.state().current_disagreement(), Some(1));
+    harness.get_by_label("This one: not decided yet");
+    let decisions = harness.state().decisions().expect("decisions");
+    assert_eq!((decisions.get(1), decisions.get(2)), (None, None));
+    // Redo decides 1 again (neither), undo takes it back.
+    press(
+        &mut harness,
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::Z,
+    );
+    decided_label(&harness, 2);
+    harness.get_by_label("This one: decided, take neither");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    decided_label(&harness, 1);
+    // F8 goes to the next one not decided, round past the end: 2, then 1 again (0 is decided).
+    press(&mut harness, Modifiers::NONE, Key::F8);
+    assert_eq!(harness.state().current_disagreement(), Some(2));
+    press(&mut harness, Modifiers::NONE, Key::F8);
+    assert_eq!(
+        harness.state().current_disagreement(),
+        Some(1),
+        "round to the start"
+    );
+    // The majority (layla and sara, 2 of 3) for the removed span, with Alt+M.
+    press(&mut harness, Modifiers::ALT, Key::M);
+    assert_eq!(
+        gold_span(&harness, c.doc, &c.removed.0, &c.removed.1).as_deref(),
+        Some("layla, sara")
+    );
+    assert_eq!(
+        harness.state().current_disagreement(),
+        Some(2),
+        "the next undecided"
+    );
+    // Redo is gone (a new decision was made); F8 from 2 stays on the only undecided one.
+    press(&mut harness, Modifiers::NONE, Key::F8);
+    assert_eq!(harness.state().current_disagreement(), Some(2));
+    decided_label(&harness, 2);
+    assert_ne!(label_a, label_b);
+
+    // The agreement window: every pair, alpha over all three, and the label confusion window.
+    harness.get_by_label("Agreement…").click();
+    harness.run_steps(3);
+    for pair in ["A–B", "A–C", "B–C"] {
+        harness.get_by_label_contains(&format!("{pair}: all labels"));
+    }
+    harness.get_by_label("Krippendorff's alpha per label, over all 3 annotators");
+    harness.get_by_label("Label confusion…").click();
+    harness.run_steps(4);
+    assert!(harness.state().is_confusion_open());
+    assert_eq!(harness.state().confusion().map(|c| c.0), Some((0, 1)));
+    // layla (rows) against omar (columns): the relabelled span is a confusion, the added span
+    // is omar's alone, the removed one layla's alone.
+    let cell =
+        |row: &LabelId, column: &LabelId| format!("{} → {}: 1", row.as_str(), column.as_str());
+    harness.get_by_label(&cell(&label_a, &label_b));
+    harness.get_by_label(&format!("none → {}: 1", c.added.1.as_str()));
+    harness.get_by_label(&format!("{} → none: 1", c.removed.1.as_str()));
+}
+
+#[test]
+fn comparing_again_with_unsaved_decisions_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut harness, _) = adjudicating(dir.path());
+    press(&mut harness, Modifiers::ALT, Key::A);
+    assert!(harness.state().workspace().is_dirty());
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Compare annotators").click();
+    harness.run_steps(3);
+    assert!(
+        harness.state().pending_confirmation().is_some(),
+        "asks first"
+    );
+    harness.get_by_label_contains("before comparing annotators");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.state().pending_confirmation().is_none());
+    assert!(harness.state().workspace().is_dirty(), "nothing changed");
+    assert_eq!(harness.state().blocking_dialog(), None);
+
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Compare annotators").click();
+    harness.run_steps(3);
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().blocking_dialog(),
+        Some("file dialog"),
+        "then asks which files"
+    );
 }

@@ -1,26 +1,28 @@
-//! Adjudication (File › Compare annotators…): the open project is annotator A; another
-//! annotator's project of the same documents (matched by their text) is B. Both are compared
-//! (`team::Adjudication`), the open project is replaced by a new untitled gold project holding
-//! every span both made alike, and the disagreements are stepped through (F8 / Shift+F8), each
-//! decided with one key (Alt+A, Alt+B, Alt+T both, Alt+N neither) as one undo step. The
-//! article shows each annotator's spans in a lane; View › Agreement… shows the figures.
+//! Adjudication (File › Compare annotators…): the open project is annotator A; the other
+//! annotators' projects of the same documents (matched by their text), picked together in one
+//! file dialog, are B, C, …. All are compared (`team::Adjudication`), the open project is
+//! replaced by a new untitled gold project holding every span all made alike, and the
+//! disagreements are stepped through (F8: the next one not decided yet; Shift+F8: the previous
+//! one), each decided with one key as one undo step (Alt+1 … Alt+9 an alternative, Alt+A /
+//! Alt+B what A / B proposed, Alt+T all, Alt+M the majority, Alt+N neither). The decisions are
+//! remembered apart from the gold (`team::Decisions`), so "decided: neither" and "not decided"
+//! differ, and undo and redo move them with the gold. The article shows each annotator's spans
+//! in a lane; View › Agreement… shows the figures and the label confusion matrix.
+//!
+//! Several files are picked at once rather than added one by one to a running comparison: what
+//! everyone agrees on, and so the gold itself, depends on who is compared, so adding an
+//! annotator later would undo the decisions already made.
 //!
 //! A large file is read and compared on a worker thread; the app polls it every frame.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
+use super::dialogs::AfterConfirm;
 use super::file_picker::{FileFilter, FilePurpose, FileRequest, PickKind};
 use super::{IsnadApp, Location, Workspace};
-use crate::command::UiCommand;
 use crate::model::{DocId, Project};
-use crate::team::{Adjudication, Annotator, Decision, SideItem};
-use crate::ui::adjudication::{
-    DisagreementView, SideView, adjudication_bar_ui, annotator_colour, annotator_letter,
-};
-use crate::ui::adjudication_agreement::agreement_ui;
-use crate::ui::article_view::AnnotatorLane;
-use crate::ui::colours::to_color32;
+use crate::team::{Adjudication, Annotator, Confusion, Decisions};
 
 /// Files larger than this (bytes) are read and compared off the UI thread.
 pub const BACKGROUND_BYTES: u64 = 2 * 1024 * 1024;
@@ -36,22 +38,27 @@ struct Loading {
 }
 
 /// The adjudication under way.
-struct Session {
-    adjudication: Adjudication,
+pub(super) struct Session {
+    pub(super) adjudication: Adjudication,
     /// The annotators' files (shown in the agreement window).
-    files: Vec<String>,
+    pub(super) files: Vec<String>,
     /// The disagreement shown.
-    current: usize,
+    pub(super) current: usize,
     /// The document whose lanes the view holds.
-    lanes_of: Option<DocId>,
+    pub(super) lanes_of: Option<DocId>,
+    /// What was decided on each disagreement.
+    pub(super) decisions: Decisions,
+    /// The pair of annotators of the confusion matrix, and the matrix (computed when chosen).
+    pub(super) confusion: ((usize, usize), Confusion),
 }
 
 /// The adjudication capability: a comparison loading, the session, the agreement window.
 #[derive(Default)]
 pub struct Adjudicating {
     loading: Option<Loading>,
-    session: Option<Session>,
-    agreement_open: bool,
+    pub(super) session: Option<Session>,
+    pub(super) agreement_open: bool,
+    pub(super) confusion_open: bool,
     /// Files larger than this are compared on a worker thread (`None`: [`BACKGROUND_BYTES`]).
     background_bytes: Option<u64>,
 }
@@ -61,6 +68,7 @@ impl Adjudicating {
     pub fn end(&mut self) {
         self.session = None;
         self.agreement_open = false;
+        self.confusion_open = false;
     }
 }
 
@@ -78,45 +86,70 @@ pub fn annotator_name(path: &Path) -> String {
     name
 }
 
-/// Reads `path` and compares it (annotator B) with `a`.
-fn prepare(a: Annotator, path: &Path) -> Prepared {
-    let project = crate::io::project::load(path).map_err(|e| e.to_string())?;
-    let b = Annotator {
-        name: annotator_name(path),
-        project,
-    };
-    Adjudication::new(vec![a, b]).map_err(|e| format!("{e}\nFile: {}", path.display()))
+/// Reads the projects at `paths` (annotators B, C, …) and compares them with `a`.
+fn prepare(a: Annotator, paths: &[PathBuf]) -> Prepared {
+    let mut annotators = vec![a];
+    for path in paths {
+        let project =
+            crate::io::project::load(path).map_err(|e| format!("{e}\nFile: {}", path.display()))?;
+        annotators.push(Annotator {
+            name: annotator_name(path),
+            project,
+        });
+    }
+    let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let label = if files.len() == 1 { "File" } else { "Files" };
+    Adjudication::new(annotators).map_err(|e| format!("{e}\n{label}: {}", files.join(", ")))
 }
 
 impl IsnadApp {
-    /// File › Compare annotators…: asks for the other annotator's project.
+    /// File › Compare annotators…: asks about unsaved changes first (the gold project takes the
+    /// open one's place), then for the other annotators' projects.
     pub(super) fn compare_annotators_dialog(&mut self) {
-        if self.workspace.is_dirty() {
-            self.notices.warn(
-                "Save the project first (File › Save): comparing replaces it with a new gold project",
-            );
-            return;
-        }
         if self.adjudicating.loading.is_some() {
             self.notices
                 .warn("Busy: the comparison is still being made");
             return;
         }
+        self.confirm_then(AfterConfirm::CompareDialog);
+    }
+
+    /// Asks for the other annotators' projects (one or more), starting in the open project's
+    /// folder.
+    pub(super) fn ask_for_annotators(&mut self) {
+        let folder = self
+            .workspace
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_owned);
         let request = FileRequest::new(
             FilePurpose::CompareWith,
-            "Compare with another annotator's project",
-            PickKind::File,
+            "Compare with other annotators' projects (Ctrl+click picks several)",
+            PickKind::Files,
         )
         .filters(vec![
             FileFilter::new("Isnad projects", &["ron"]),
             FileFilter::all(),
-        ]);
+        ])
+        .folder(folder);
         self.ask_for_files(request);
     }
 
-    /// Compares the open project (annotator A) with the project at `path` (B): at once when it is
-    /// small, on a worker thread when it is large.
-    pub fn compare_with(&mut self, path: &Path) {
+    /// Compares the open project (annotator A) with the projects at `paths` (B, C, …): at once
+    /// when they are small, on a worker thread when one is large.
+    pub fn compare_with(&mut self, paths: &[PathBuf]) {
+        // The open project is A already: picked again, it is left out.
+        let own = self.workspace.path().and_then(|p| p.canonicalize().ok());
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| own.is_none() || p.canonicalize().ok() != own)
+            .cloned()
+            .collect();
+        if paths.is_empty() {
+            self.notices
+                .warn("Pick the other annotators' projects: the open project is annotator A");
+            return;
+        }
         let name = match self.workspace.location() {
             Location::File(own) => annotator_name(own),
             Location::Sample => "sample".to_owned(),
@@ -126,7 +159,8 @@ impl IsnadApp {
                 .unwrap_or("this project")
                 .to_owned(),
         };
-        let files = vec![self.workspace.display_name(), path.display().to_string()];
+        let mut files = vec![self.workspace.display_name()];
+        files.extend(paths.iter().map(|p| p.display().to_string()));
         let a = Annotator {
             name,
             project: self.workspace.project().clone(),
@@ -135,14 +169,15 @@ impl IsnadApp {
             .adjudicating
             .background_bytes
             .unwrap_or(BACKGROUND_BYTES);
-        let large = std::fs::metadata(path).is_ok_and(|m| m.len() > limit);
+        let large = paths
+            .iter()
+            .any(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > limit));
         if large {
-            let path = path.to_owned();
-            let worker = std::thread::spawn(move || prepare(a, &path));
+            let worker = std::thread::spawn(move || prepare(a, &paths));
             self.adjudicating.loading = Some(Loading { worker, files });
             self.notices.info("Comparing the annotators…");
         } else {
-            let prepared = prepare(a, path);
+            let prepared = prepare(a, &paths);
             self.start_adjudication(prepared, files);
         }
     }
@@ -186,27 +221,35 @@ impl IsnadApp {
             }
         };
         self.replace_workspace(Workspace::new(gold, Location::Untitled));
-        let names: Vec<&str> = adjudication
-            .annotators()
-            .iter()
-            .map(|a| a.name.as_str())
-            .collect();
+        let count = adjudication.annotators().len();
+        let who = if count == 2 {
+            let names: Vec<&str> = adjudication
+                .annotators()
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect();
+            format!("both {} and {}", names[0], names[1])
+        } else {
+            format!("all {count} annotators")
+        };
         let agreed = self.workspace.project().span_count();
         let total = adjudication.disagreements().len();
         self.notices.info(format!(
-            "Gold project: {agreed} span{} both {} and {} made alike {} in it; {total} \
-             disagreement{} to decide (Alt+A, Alt+B, Alt+T both, Alt+N neither; F8 next)",
+            "Gold project: {agreed} span{} {who} made alike {} in it; {total} disagreement{} to \
+             decide (Alt+1… an alternative, Alt+A / Alt+B a side, Alt+T all, Alt+M majority, \
+             Alt+N neither; F8 next undecided)",
             crate::io::plural(agreed),
-            names[0],
-            names[1],
             if agreed == 1 { "is" } else { "are" },
             crate::io::plural(total),
         ));
+        let confusion = crate::team::confusion(&adjudication.report().corpus, 0, 1);
         self.adjudicating.session = Some(Session {
+            decisions: Decisions::new(total),
             adjudication,
             files,
             current: 0,
             lanes_of: None,
+            confusion: ((0, 1), confusion),
         });
         if total > 0 {
             self.show_disagreement(0);
@@ -216,6 +259,11 @@ impl IsnadApp {
     /// The adjudication in progress, if any.
     pub fn adjudication(&self) -> Option<&Adjudication> {
         self.adjudicating.session.as_ref().map(|s| &s.adjudication)
+    }
+
+    /// The decisions taken so far, while adjudicating.
+    pub fn decisions(&self) -> Option<&Decisions> {
+        self.adjudicating.session.as_ref().map(|s| &s.decisions)
     }
 
     /// The disagreement shown (index), while adjudicating.
@@ -228,68 +276,19 @@ impl IsnadApp {
         self.adjudicating.agreement_open && self.adjudicating.session.is_some()
     }
 
-    /// Runs an adjudication command (a decision, a step, the agreement window).
-    pub(super) fn run_adjudication_command(&mut self, command: UiCommand) {
-        if command == UiCommand::CompareAnnotators {
-            self.compare_annotators_dialog();
-            return;
-        }
-        let Some(session) = &self.adjudicating.session else {
-            self.notices
-                .info("Nothing to adjudicate: File › Compare annotators… first");
-            return;
-        };
-        let (current, total) = (session.current, session.adjudication.disagreements().len());
-        let decision = match command {
-            UiCommand::TakeA => Decision::TakeA,
-            UiCommand::TakeB => Decision::TakeB,
-            UiCommand::TakeBoth => Decision::Both,
-            UiCommand::TakeNeither => Decision::Neither,
-            UiCommand::NextDisagreement | UiCommand::PreviousDisagreement => {
-                let forward = command == UiCommand::NextDisagreement;
-                match (forward, current) {
-                    (true, c) if c + 1 < total => self.show_disagreement(c + 1),
-                    (false, c) if c > 0 => self.show_disagreement(c - 1),
-                    _ => self.notices.info(if forward {
-                        "That is the last disagreement"
-                    } else {
-                        "That is the first disagreement"
-                    }),
-                }
-                return;
-            }
-            UiCommand::ShowAgreement => {
-                self.adjudicating.agreement_open = true;
-                return;
-            }
-            _ => return,
-        };
-        if total == 0 {
-            self.notices.info("No disagreement to decide");
-            return;
-        }
-        let edit = session
-            .adjudication
-            .decision_edit(self.workspace.project(), current, decision);
-        let result = match edit {
-            Ok(edit) => self
-                .workspace
-                .apply_named(edit, decision.name())
-                .map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        };
-        self.reader.keep_valid(self.workspace.project());
-        match result {
-            Ok(()) if current + 1 < total => self.show_disagreement(current + 1),
-            Ok(()) => self
-                .notices
-                .info("That was the last disagreement: save the gold project with File › Save as…"),
-            Err(error) => self.notices.warn(format!("Not done: {error}")),
-        }
+    /// Whether the label confusion window is open.
+    pub fn is_confusion_open(&self) -> bool {
+        self.adjudicating.confusion_open && self.adjudicating.session.is_some()
+    }
+
+    /// The label confusion matrix shown in the agreement window: its pair of annotators and
+    /// counts.
+    pub fn confusion(&self) -> Option<&((usize, usize), Confusion)> {
+        self.adjudicating.session.as_ref().map(|s| &s.confusion)
     }
 
     /// Shows disagreement `index`: its document, scrolled to it.
-    fn show_disagreement(&mut self, index: usize) {
+    pub(super) fn show_disagreement(&mut self, index: usize) {
         let Some(session) = &mut self.adjudicating.session else {
             return;
         };
@@ -304,136 +303,4 @@ impl IsnadApp {
             view.scroll_into_view(range);
         }
     }
-
-    /// Layout: the adjudication bar under the article and the agreement window; hands the
-    /// annotators' lanes to the article view. Nothing is drawn when not adjudicating.
-    pub(super) fn adjudication_ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        let Some(session) = &mut self.adjudicating.session else {
-            if let Some(view) = self.reader.view_mut()
-                && !view.annotator_lanes().lanes.is_empty()
-            {
-                view.set_annotator_lanes(Vec::new(), None);
-            }
-            return;
-        };
-        let project = self.workspace.project();
-        let adjudication = &session.adjudication;
-        let focus = adjudication.focus(session.current);
-        if let Some(view) = self.reader.view_mut() {
-            let doc = view.doc();
-            // The lanes change only with the document shown (the annotators' files do not).
-            let count = adjudication.annotators().len();
-            if session.lanes_of != Some(doc) || view.annotator_lanes().lanes.len() != count {
-                session.lanes_of = Some(doc);
-                view.set_annotator_lanes(lanes_of(adjudication, project, doc), None);
-            }
-            view.set_annotator_focus(focus.clone().filter(|(d, _)| *d == doc).map(|(_, r)| r));
-        }
-        let names: Vec<String> = adjudication
-            .annotators()
-            .iter()
-            .map(|a| a.name.clone())
-            .collect();
-        let total = adjudication.disagreements().len();
-        let view = (total > 0).then(|| DisagreementView {
-            index: session.current,
-            total,
-            kind: adjudication.disagreements()[session.current].kind.name(),
-            title: focus
-                .as_ref()
-                .and_then(|(doc, _)| project.document(*doc))
-                .map_or("", |d| d.title()),
-            names: [&names[0], &names[1]],
-            sides: [0, 1].map(|k| side_view(adjudication, project, session.current, k)),
-            kept: adjudication.kept(project, session.current),
-        });
-        let mut clicked = None;
-        egui::Panel::bottom("adjudication").show(ui, |ui| {
-            clicked = adjudication_bar_ui(ui, &mut self.engine, view.as_ref());
-        });
-        if self.adjudicating.agreement_open {
-            let mut open = true;
-            let schema = project.schema();
-            egui::Window::new("Agreement")
-                .open(&mut open)
-                .default_pos(ctx.content_rect().right_top() + egui::vec2(-580.0, 40.0))
-                .default_width(560.0)
-                .default_height(520.0)
-                .vscroll(true)
-                .show(&ctx, |ui| {
-                    agreement_ui(
-                        ui,
-                        &mut self.engine,
-                        adjudication.report(),
-                        &names,
-                        &session.files,
-                        schema,
-                    );
-                });
-            self.adjudicating.agreement_open = open;
-        }
-        if let Some(command) = clicked {
-            self.request(command);
-        }
-    }
-}
-
-/// Each annotator's lane for gold document `doc`, coloured by the gold's labels.
-fn lanes_of(adjudication: &Adjudication, gold: &Project, doc: DocId) -> Vec<AnnotatorLane> {
-    let schema = gold.schema();
-    (0..adjudication.annotators().len())
-        .map(|k| AnnotatorLane {
-            letter: annotator_letter(k),
-            colour: annotator_colour(k),
-            spans: adjudication
-                .spans_of(k, doc)
-                .iter()
-                .map(|s| {
-                    let colour = schema
-                        .get(&s.label)
-                        .map_or(egui::Color32::GRAY, |l| to_color32(l.colour));
-                    (s.range(), colour)
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-/// What side `k` of disagreement `index` proposes, in words.
-fn side_view(
-    adjudication: &Adjudication,
-    gold: &Project,
-    index: usize,
-    k: usize,
-) -> Option<SideView> {
-    let item = adjudication.side(index, k)?;
-    let doc = adjudication.focus(index)?.0;
-    let text = gold.document(doc).map_or("", |d| d.text());
-    let schema = gold.schema();
-    let excerpt = |range: &std::ops::Range<usize>| text.get(range.clone()).unwrap_or("").to_owned();
-    let colour_of = |label: &crate::model::LabelId| {
-        schema
-            .get(label)
-            .map_or(egui::Color32::GRAY, |l| to_color32(l.colour))
-    };
-    let name_of = |label: &crate::model::LabelId| {
-        schema
-            .get(label)
-            .map_or_else(|| label.as_str().to_owned(), |l| l.name.clone())
-    };
-    Some(match item {
-        SideItem::Span(range, label) => SideView {
-            label: name_of(&label),
-            colour: colour_of(&label),
-            text: excerpt(&range),
-        },
-        SideItem::Relation { kind, head, child } => SideView {
-            label: schema
-                .relation_type(&kind)
-                .map_or_else(|| kind.as_str().to_owned(), |t| t.name.clone()),
-            colour: colour_of(&head.1),
-            text: format!("{} → {}", excerpt(&head.0), excerpt(&child.0)),
-        },
-    })
 }

@@ -193,6 +193,16 @@ impl IsnadApp {
             | UiCommand::TakeB
             | UiCommand::TakeBoth
             | UiCommand::TakeNeither
+            | UiCommand::TakeMajority
+            | UiCommand::TakeAlternative1
+            | UiCommand::TakeAlternative2
+            | UiCommand::TakeAlternative3
+            | UiCommand::TakeAlternative4
+            | UiCommand::TakeAlternative5
+            | UiCommand::TakeAlternative6
+            | UiCommand::TakeAlternative7
+            | UiCommand::TakeAlternative8
+            | UiCommand::TakeAlternative9
             | UiCommand::NextDisagreement
             | UiCommand::PreviousDisagreement
             | UiCommand::ShowAgreement => self.run_adjudication_command(command),

@@ -25,6 +25,8 @@
 //! sends commands), and [`IsnadApp::run_commands`] emptying the one queue.
 
 mod adjudication;
+mod adjudication_decide;
+mod adjudication_view;
 mod autosave;
 mod commands;
 mod crash;
@@ -378,6 +380,7 @@ impl IsnadApp {
     }
 
     fn undo_redo(&mut self, undo: bool) {
+        let from = self.workspace.revision();
         let result = if undo {
             self.workspace.undo()
         } else {
@@ -391,6 +394,7 @@ impl IsnadApp {
                     self.reader
                         .restore_selection(self.workspace.project(), &saved);
                 }
+                self.adjudication_history_moved(from, self.workspace.revision());
             }
             Ok(false) => self.notices.info(if undo {
                 "Nothing to undo"

@@ -232,7 +232,7 @@ impl IsnadApp {
                     self.proceed_with(ctx, after);
                 }
             }
-            FilePurpose::CompareWith => self.compare_with(&first),
+            FilePurpose::CompareWith => self.compare_with(&paths),
             FilePurpose::ExportTo => {
                 if let Some(state) = self.dialogs.export.state_mut() {
                     state.path = first.display().to_string();

@@ -1,4 +1,5 @@
-//! Actions that would drop unsaved changes (closing, a new project, opening another one) ask
+//! Actions that would drop unsaved changes (closing, a new project, opening another one,
+//! comparing annotators, whose gold project takes the open one's place) ask
 //! first; the answer saves, discards or cancels.
 
 use super::IsnadApp;
@@ -44,6 +45,7 @@ impl IsnadApp {
             AfterConfirm::NewProject => self.new_project(),
             AfterConfirm::OpenDialog => self.open_project_dialog(),
             AfterConfirm::Open(path) => self.open_project(&path),
+            AfterConfirm::CompareDialog => self.ask_for_annotators(),
         }
     }
 

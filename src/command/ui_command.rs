@@ -57,14 +57,34 @@ ui_commands! {
     EditLabels,
     /// Make the selected text the whole document (drop a scraped page's chrome).
     CropToSelection,
-    /// Adjudication: keep annotator A's side of the disagreement shown.
+    /// Adjudication: keep what annotator A proposed at the disagreement shown.
     TakeA,
-    /// Adjudication: keep annotator B's side.
+    /// Adjudication: keep what annotator B proposed.
     TakeB,
-    /// Adjudication: keep both sides.
+    /// Adjudication: keep every alternative (both, with two annotators).
     TakeBoth,
-    /// Adjudication: keep neither side.
+    /// Adjudication: keep nothing of it (decided: neither).
     TakeNeither,
+    /// Adjudication: keep what more than half of the annotators proposed.
+    TakeMajority,
+    /// Adjudication: keep alternative 1 of the disagreement shown, only.
+    TakeAlternative1,
+    /// Adjudication: keep alternative 2 of the disagreement shown, only.
+    TakeAlternative2,
+    /// Adjudication: keep alternative 3 of the disagreement shown, only.
+    TakeAlternative3,
+    /// Adjudication: keep alternative 4 of the disagreement shown, only.
+    TakeAlternative4,
+    /// Adjudication: keep alternative 5 of the disagreement shown, only.
+    TakeAlternative5,
+    /// Adjudication: keep alternative 6 of the disagreement shown, only.
+    TakeAlternative6,
+    /// Adjudication: keep alternative 7 of the disagreement shown, only.
+    TakeAlternative7,
+    /// Adjudication: keep alternative 8 of the disagreement shown, only.
+    TakeAlternative8,
+    /// Adjudication: keep alternative 9 of the disagreement shown, only.
+    TakeAlternative9,
     /// Find in the article: open the find bar (Arabic-aware: harakat, tatweel, alef forms,
     /// ى/ي, ة/ه and digit scripts ignored unless asked for).
     Find,
@@ -136,8 +156,18 @@ impl UiCommand {
             Self::CompareAnnotators => "Compare annotators…",
             Self::TakeA => "Take A",
             Self::TakeB => "Take B",
-            Self::TakeBoth => "Take both",
+            Self::TakeBoth => "Take all",
             Self::TakeNeither => "Take neither",
+            Self::TakeMajority => "Take the majority",
+            Self::TakeAlternative1 => "Take alternative 1",
+            Self::TakeAlternative2 => "Take alternative 2",
+            Self::TakeAlternative3 => "Take alternative 3",
+            Self::TakeAlternative4 => "Take alternative 4",
+            Self::TakeAlternative5 => "Take alternative 5",
+            Self::TakeAlternative6 => "Take alternative 6",
+            Self::TakeAlternative7 => "Take alternative 7",
+            Self::TakeAlternative8 => "Take alternative 8",
+            Self::TakeAlternative9 => "Take alternative 9",
             Self::NextDisagreement => "Next disagreement",
             Self::PreviousDisagreement => "Previous disagreement",
             Self::ShowAgreement => "Agreement…",
@@ -199,17 +229,53 @@ impl UiCommand {
                 "Compare the open project with another annotator's project of the same documents (matched by their text): agreement figures per label, each annotator's spans in a lane of the article, and a new gold project built from the spans both made plus your decision on each disagreement"
             }
             Self::TakeA => {
-                "Adjudication: keep annotator A's side of this disagreement (one undo step)"
+                "Adjudication: keep what annotator A proposed at this disagreement (one undo step)"
             }
             Self::TakeB => {
-                "Adjudication: keep annotator B's side of this disagreement (one undo step)"
+                "Adjudication: keep what annotator B proposed at this disagreement (one undo step)"
             }
-            Self::TakeBoth => "Adjudication: keep both sides of this disagreement (one undo step)",
+            Self::TakeBoth => {
+                "Adjudication: keep every alternative of this disagreement (both, with two annotators; one undo step)"
+            }
             Self::TakeNeither => {
-                "Adjudication: keep neither side of this disagreement (one undo step)"
+                "Adjudication: keep nothing of this disagreement; it counts as decided (one undo step)"
             }
-            Self::NextDisagreement => "Adjudication: go to the next disagreement",
-            Self::PreviousDisagreement => "Adjudication: go to the previous disagreement",
+            Self::TakeMajority => {
+                "Adjudication: keep what more than half of the annotators proposed here (one undo step)"
+            }
+            Self::TakeAlternative1 => {
+                "Adjudication: keep alternative 1 of this disagreement and nothing else (one undo step)"
+            }
+            Self::TakeAlternative2 => {
+                "Adjudication: keep alternative 2 of this disagreement and nothing else (one undo step)"
+            }
+            Self::TakeAlternative3 => {
+                "Adjudication: keep alternative 3 of this disagreement and nothing else (one undo step)"
+            }
+            Self::TakeAlternative4 => {
+                "Adjudication: keep alternative 4 of this disagreement and nothing else (one undo step)"
+            }
+            Self::TakeAlternative5 => {
+                "Adjudication: keep alternative 5 of this disagreement and nothing else (one undo step)"
+            }
+            Self::TakeAlternative6 => {
+                "Adjudication: keep alternative 6 of this disagreement and nothing else (one undo step)"
+            }
+            Self::TakeAlternative7 => {
+                "Adjudication: keep alternative 7 of this disagreement and nothing else (one undo step)"
+            }
+            Self::TakeAlternative8 => {
+                "Adjudication: keep alternative 8 of this disagreement and nothing else (one undo step)"
+            }
+            Self::TakeAlternative9 => {
+                "Adjudication: keep alternative 9 of this disagreement and nothing else (one undo step)"
+            }
+            Self::NextDisagreement => {
+                "Adjudication: go to the next disagreement not decided yet (the next one when all are decided)"
+            }
+            Self::PreviousDisagreement => {
+                "Adjudication: go back to the previous disagreement, decided or not"
+            }
             Self::ShowAgreement => {
                 "The agreement of the annotators compared: exact F1, Cohen's kappa, overlap precision, recall and F1, relation F1 and Krippendorff's alpha, per label, with a chart"
             }
@@ -299,10 +365,6 @@ impl UiCommand {
             | Self::LinkSpan
             | Self::EditLabels
             | Self::CropToSelection
-            | Self::TakeA
-            | Self::TakeB
-            | Self::TakeBoth
-            | Self::TakeNeither
             | Self::Find
             | Self::FindNext
             | Self::FindPrevious
@@ -321,12 +383,26 @@ impl UiCommand {
             | Self::ShowStatistics
             | Self::NextDocument
             | Self::PreviousDocument
-            | Self::NextDisagreement
-            | Self::PreviousDisagreement
             | Self::ShowAgreement
             | Self::ToggleDocuments
             | Self::ToggleSpans
             | Self::ToggleSuggestions => "View",
+            Self::TakeA
+            | Self::TakeB
+            | Self::TakeBoth
+            | Self::TakeNeither
+            | Self::TakeMajority
+            | Self::TakeAlternative1
+            | Self::TakeAlternative2
+            | Self::TakeAlternative3
+            | Self::TakeAlternative4
+            | Self::TakeAlternative5
+            | Self::TakeAlternative6
+            | Self::TakeAlternative7
+            | Self::TakeAlternative8
+            | Self::TakeAlternative9
+            | Self::NextDisagreement
+            | Self::PreviousDisagreement => "Adjudicate",
             Self::KeyboardShortcuts | Self::GettingStarted => "Help",
         }
     }
@@ -346,7 +422,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for command in UiCommand::ALL {
             assert!(seen.insert(*command), "{command:?} listed twice");
-            assert!(["File", "Edit", "View", "Help"].contains(&command.menu()));
+            assert!(["File", "Edit", "View", "Adjudicate", "Help"].contains(&command.menu()));
             assert!(!command.label().is_empty() && !command.tooltip().is_empty());
         }
         // The first and last variants are there (ALL is generated from the enum).

@@ -47,7 +47,7 @@ impl DisagreementKind {
 }
 
 /// What one side annotated at a disagreement.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Item {
     /// A span.
     Span(UnitSpan),

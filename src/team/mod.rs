@@ -3,6 +3,7 @@
 
 mod adjudicate;
 mod agree;
+mod confusion;
 mod disagree;
 mod intervals;
 mod merge;
@@ -11,8 +12,12 @@ mod shared;
 mod stats;
 mod three_way;
 
-pub use adjudicate::{Adjudication, AdjudicationError, Annotator, Decision, SideItem};
+pub use adjudicate::{
+    Adjudication, AdjudicationError, Alternative, Annotator, Decision, Decisions, Dispute,
+    SideItem, letter,
+};
 pub use agree::{AgreementReport, LabelAgreement, Overlap, PairAgreement, agreement};
+pub use confusion::{Confusion, confusion};
 pub use disagree::{Disagreement, DisagreementKind, Item};
 pub use intervals::{Coverage, depth_histogram};
 pub use merge::{CONFLICT_META_KEY, CONFLICT_NOTE_PREFIX, MergeOutcome, merge};

@@ -1,8 +1,9 @@
-//! The agreement window's content: the annotators compared, the documents, the figures of
-//! `team::agreement` for each pair (exact F1, overlap precision / recall / F1, relation F1) and
-//! per label (spans, exact F1, Cohen's κ, Krippendorff's α), and a bar chart of exact F1 and κ
-//! per label (`egui_plot`; labels numbered as in the table, since the plot's own text cannot
-//! shape Arabic). Names and label names are shaped by our engine.
+//! The agreement window's content: the annotators compared, the documents, Krippendorff's α per
+//! label over all annotators, then for every pair the figures of `team::agreement` (exact F1,
+//! overlap precision / recall / F1, relation F1), per label (spans, exact F1, Cohen's κ), and a
+//! bar chart of exact F1 and κ per label (`egui_plot`; labels numbered as in the table, since the
+//! plot's own text cannot shape Arabic), and a button opening the label confusion matrix. Names
+//! and label names are shaped by our engine.
 
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
@@ -29,8 +30,28 @@ fn named(ui: &mut Ui, text: String, name: String) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
 }
 
+/// A label's name and colour, as the schema gives them (its id when the schema lacks it).
+fn label_of<'a>(schema: &'a LabelSchema, id: &'a crate::model::LabelId) -> (&'a str, Color32) {
+    let label = schema.get(id);
+    let name = label.map_or(id.as_str(), |l| l.name.as_str());
+    let colour = label.map_or(Color32::GRAY, |l| {
+        Color32::from_rgb(l.colour.r, l.colour.g, l.colour.b)
+    });
+    (name, colour)
+}
+
+/// A colour swatch and a shaped label name.
+fn label_cell(ui: &mut Ui, engine: &mut TextEngine, name: &str, colour: Color32) {
+    let text = ui.visuals().text_color();
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 2.0, colour);
+        shaped_label(ui, engine, name, 14.0, text, NAME_WIDTH);
+    });
+}
+
 /// The whole content of the agreement window. `names` and `files` are the annotators' names and
-/// files, in the order compared.
+/// files, in the order compared. Returns true when "Label confusion…" was clicked.
 pub fn agreement_ui(
     ui: &mut Ui,
     engine: &mut TextEngine,
@@ -38,7 +59,7 @@ pub fn agreement_ui(
     names: &[String],
     files: &[String],
     schema: &LabelSchema,
-) {
+) -> bool {
     let text = ui.visuals().text_color();
     for (k, (name, file)) in names.iter().zip(files).enumerate() {
         ui.horizontal(|ui| {
@@ -57,66 +78,95 @@ pub fn agreement_ui(
             .filter(|d| d.present_in.len() < corpus.annotators)
             .count()
     ));
-    for pair in &report.pairs {
-        let who = format!("{}–{}", annotator_letter(pair.a), annotator_letter(pair.b));
-        ui.separator();
-        ui.strong(format!("{who}: all labels"));
-        ui.horizontal_wrapped(|ui| {
-            let overall = [
-                ("exact F1", pair.exact_f1),
-                ("overlap precision", pair.overlap.precision),
-                ("overlap recall", pair.overlap.recall),
-                ("overlap F1", pair.overlap.f1),
-                ("relation F1", pair.relation_f1),
-            ];
-            for (what, value) in overall {
-                let shown = figure(value);
-                named(ui, format!("{what}: {shown}"), format!("{what}: {shown}"));
-                ui.add_space(8.0);
+    let confusion = ui
+        .button("Label confusion…")
+        .on_hover_text("Which label one annotator gave where another gave each label")
+        .clicked();
+    ui.separator();
+    ui.strong(format!(
+        "Krippendorff's alpha per label, over all {} annotators",
+        names.len()
+    ));
+    egui::Grid::new("alpha per label")
+        .striped(true)
+        .show(ui, |ui| {
+            for heading in ["#", "label", "alpha"] {
+                ui.strong(heading);
+            }
+            ui.end_row();
+            for (i, (id, alpha)) in report.alpha.iter().enumerate() {
+                let (name, colour) = label_of(schema, id);
+                ui.label(format!("{}", i + 1));
+                label_cell(ui, engine, name, colour);
+                let shown = figure(*alpha);
+                named(ui, shown.clone(), format!("{} alpha: {shown}", id.as_str()));
+                ui.end_row();
             }
         });
-        egui::Grid::new(("agreement per label", pair.a, pair.b))
-            .striped(true)
-            .show(ui, |ui| {
-                for heading in [
-                    "#", "label", "A spans", "B spans", "exact F1", "kappa", "alpha",
-                ] {
-                    ui.strong(heading);
+    let open_all = report.pairs.len() <= 3;
+    for (p, pair) in report.pairs.iter().enumerate() {
+        let who = format!(
+            "{}–{}: all labels",
+            annotator_letter(pair.a),
+            annotator_letter(pair.b)
+        );
+        ui.separator();
+        egui::CollapsingHeader::new(who)
+            .default_open(open_all || p == 0)
+            .show(ui, |ui| pair_ui(ui, engine, report, pair, schema));
+    }
+    confusion
+}
+
+/// One pair's figures: overall, per label, and the chart.
+fn pair_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    report: &AgreementReport,
+    pair: &crate::team::PairAgreement,
+    schema: &LabelSchema,
+) {
+    let (la, lb) = (annotator_letter(pair.a), annotator_letter(pair.b));
+    ui.horizontal_wrapped(|ui| {
+        let overall = [
+            ("exact F1", pair.exact_f1),
+            ("overlap precision", pair.overlap.precision),
+            ("overlap recall", pair.overlap.recall),
+            ("overlap F1", pair.overlap.f1),
+            ("relation F1", pair.relation_f1),
+        ];
+        for (what, value) in overall {
+            let shown = figure(value);
+            named(ui, format!("{what}: {shown}"), format!("{what}: {shown}"));
+            ui.add_space(8.0);
+        }
+    });
+    egui::Grid::new(("agreement per label", pair.a, pair.b))
+        .striped(true)
+        .show(ui, |ui| {
+            let (spans_a, spans_b) = (format!("{la} spans"), format!("{lb} spans"));
+            for heading in ["#", "label", &spans_a, &spans_b, "exact F1", "kappa"] {
+                ui.strong(heading);
+            }
+            ui.end_row();
+            for (i, (id, figures)) in pair.labels.iter().enumerate() {
+                let (name, colour) = label_of(schema, id);
+                ui.label(format!("{}", i + 1));
+                label_cell(ui, engine, name, colour);
+                ui.label(figures.spans_a.to_string());
+                ui.label(figures.spans_b.to_string());
+                for (what, value) in [("exact F1", figures.exact_f1), ("kappa", figures.kappa)] {
+                    let shown = figure(value);
+                    named(
+                        ui,
+                        shown.clone(),
+                        format!("{} {what}: {shown}", id.as_str()),
+                    );
                 }
                 ui.end_row();
-                for (i, (id, figures)) in pair.labels.iter().enumerate() {
-                    let label = schema.get(id);
-                    let name = label.map_or(id.as_str(), |l| l.name.as_str());
-                    let colour = label.map_or(Color32::GRAY, |l| {
-                        Color32::from_rgb(l.colour.r, l.colour.g, l.colour.b)
-                    });
-                    ui.label(format!("{}", i + 1));
-                    ui.horizontal(|ui| {
-                        let (rect, _) =
-                            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                        ui.painter().rect_filled(rect, 2.0, colour);
-                        shaped_label(ui, engine, name, 14.0, text, NAME_WIDTH);
-                    });
-                    ui.label(figures.spans_a.to_string());
-                    ui.label(figures.spans_b.to_string());
-                    let alpha = report.alpha.get(id).copied().flatten();
-                    for (what, value) in [
-                        ("exact F1", figures.exact_f1),
-                        ("kappa", figures.kappa),
-                        ("alpha", alpha),
-                    ] {
-                        let shown = figure(value);
-                        named(
-                            ui,
-                            shown.clone(),
-                            format!("{} {what}: {shown}", id.as_str()),
-                        );
-                    }
-                    ui.end_row();
-                }
-            });
-        chart_ui(ui, report, pair.a, pair.b);
-    }
+            }
+        });
+    chart_ui(ui, report, pair.a, pair.b);
 }
 
 /// Exact F1 and κ per label of one pair, side by side (x: the label's number in the table).

@@ -8,7 +8,7 @@ use crate::command::UiCommand;
 use crate::ui::shortcuts::shortcuts;
 
 /// The menus, in order (each command names its own: `UiCommand::menu`).
-pub const MENUS: [&str; 4] = ["File", "Edit", "View", "Help"];
+pub const MENUS: [&str; 5] = ["File", "Edit", "View", "Adjudicate", "Help"];
 
 /// What the user picked in the menus.
 #[derive(Clone, Debug, PartialEq, Eq)]

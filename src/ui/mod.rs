@@ -3,6 +3,7 @@
 
 pub mod adjudication;
 pub mod adjudication_agreement;
+pub mod adjudication_confusion;
 pub mod article_view;
 pub mod colours;
 pub mod disk_change;

@@ -44,7 +44,7 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         [KeyboardShortcut::new(Modifiers::NONE, Key::Enter)];
     const REJECT_SUGGESTION: [KeyboardShortcut; 1] =
         [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
-    // Adjudication: Alt with a letter, so no label key (a plain letter or digit) is taken.
+    // Adjudication: Alt with a letter or digit, so no label key (a plain letter or digit) is taken.
     const fn alt(key: Key) -> KeyboardShortcut {
         KeyboardShortcut::new(Modifiers::ALT, key)
     }
@@ -52,6 +52,16 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
     const TAKE_B: [KeyboardShortcut; 1] = [alt(Key::B)];
     const TAKE_BOTH: [KeyboardShortcut; 1] = [alt(Key::T)];
     const TAKE_NEITHER: [KeyboardShortcut; 1] = [alt(Key::N)];
+    const TAKE_MAJORITY: [KeyboardShortcut; 1] = [alt(Key::M)];
+    const TAKE_1: [KeyboardShortcut; 1] = [alt(Key::Num1)];
+    const TAKE_2: [KeyboardShortcut; 1] = [alt(Key::Num2)];
+    const TAKE_3: [KeyboardShortcut; 1] = [alt(Key::Num3)];
+    const TAKE_4: [KeyboardShortcut; 1] = [alt(Key::Num4)];
+    const TAKE_5: [KeyboardShortcut; 1] = [alt(Key::Num5)];
+    const TAKE_6: [KeyboardShortcut; 1] = [alt(Key::Num6)];
+    const TAKE_7: [KeyboardShortcut; 1] = [alt(Key::Num7)];
+    const TAKE_8: [KeyboardShortcut; 1] = [alt(Key::Num8)];
+    const TAKE_9: [KeyboardShortcut; 1] = [alt(Key::Num9)];
     const NEXT_DISAGREEMENT: [KeyboardShortcut; 1] =
         [KeyboardShortcut::new(Modifiers::NONE, Key::F8)];
     const PREVIOUS_DISAGREEMENT: [KeyboardShortcut; 1] =
@@ -87,6 +97,16 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         UiCommand::TakeB => &TAKE_B,
         UiCommand::TakeBoth => &TAKE_BOTH,
         UiCommand::TakeNeither => &TAKE_NEITHER,
+        UiCommand::TakeMajority => &TAKE_MAJORITY,
+        UiCommand::TakeAlternative1 => &TAKE_1,
+        UiCommand::TakeAlternative2 => &TAKE_2,
+        UiCommand::TakeAlternative3 => &TAKE_3,
+        UiCommand::TakeAlternative4 => &TAKE_4,
+        UiCommand::TakeAlternative5 => &TAKE_5,
+        UiCommand::TakeAlternative6 => &TAKE_6,
+        UiCommand::TakeAlternative7 => &TAKE_7,
+        UiCommand::TakeAlternative8 => &TAKE_8,
+        UiCommand::TakeAlternative9 => &TAKE_9,
         UiCommand::NextDisagreement => &NEXT_DISAGREEMENT,
         UiCommand::PreviousDisagreement => &PREVIOUS_DISAGREEMENT,
         UiCommand::AddArticles

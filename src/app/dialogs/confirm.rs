@@ -14,6 +14,8 @@ pub enum AfterConfirm {
     OpenDialog,
     /// Open this project.
     Open(PathBuf),
+    /// Ask for other annotators' projects to compare the open one with.
+    CompareDialog,
 }
 
 /// The question being asked, if any.
@@ -52,6 +54,9 @@ impl ConfirmDialog {
             AfterConfirm::NewProject => "Save your changes before starting a new project?",
             AfterConfirm::OpenDialog | AfterConfirm::Open(_) => {
                 "Save your changes before opening another project?"
+            }
+            AfterConfirm::CompareDialog => {
+                "Save your changes before comparing annotators? The comparison uses the project as shown; a new gold project then takes its place."
             }
         };
         let modal = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {

@@ -1,6 +1,6 @@
-//! A decision on a disagreement as one edit of the gold project: the kept sides' spans (or
-//! relations, with their ends) added when missing, credited to who proposed them; the other
-//! sides' removed when present.
+//! A decision on a disagreement as one edit of the gold project: the kept alternatives' spans
+//! (or relations, with their ends) added when missing, credited to who proposed them; the other
+//! alternatives removed when present.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -14,8 +14,8 @@ use super::{Adjudication, AdjudicationError, Decision};
 
 impl Adjudication {
     /// The edit that makes `gold` hold what `decision` keeps of disagreement `index`: the kept
-    /// sides' spans (or relations, with their ends) added when missing, the other sides' removed
-    /// when present. One edit (possibly an empty batch), so one undo step.
+    /// alternatives' spans (or relations, with their ends) added when missing, the others
+    /// removed when present. One edit (possibly an empty batch), so one undo step.
     pub fn decision_edit(
         &self,
         gold: &Project,
@@ -23,29 +23,27 @@ impl Adjudication {
         decision: Decision,
     ) -> Result<Edit, AdjudicationError> {
         let dis = self
-            .disagreements()
+            .disputes
             .get(index)
             .ok_or(AdjudicationError::UnknownDisagreement(index))?;
         let d = dis.document;
-        let keeps = decision.keeps();
-        let sides = [&dis.a, &dis.b];
+        let keeps = decision.keeps(dis, self.annotators.len())?;
         let mut edits = Vec::new();
-        for (k, item) in sides.into_iter().enumerate() {
-            if keeps[k] {
+        for (alternative, &keep) in dis.alternatives.iter().zip(&keeps) {
+            if keep {
                 continue;
             }
-            match item {
-                Some(Item::Span(u)) => {
-                    if let Some(id) = self.gold_span(gold, k, d, u) {
+            match &alternative.item {
+                Item::Span(u) => {
+                    if let Some(id) = self.gold_span(gold, d, u) {
                         edits.push(Edit::RemoveSpan(id));
                     }
                 }
-                Some(Item::Relation(r)) => {
-                    if let Some(id) = self.gold_relation(gold, k, d, r) {
+                Item::Relation(r) => {
+                    if let Some(id) = self.gold_relation(gold, d, r) {
                         edits.push(Edit::RemoveRelation(id));
                     }
                 }
-                None => {}
             }
         }
         let mut adder = Adder {
@@ -56,16 +54,15 @@ impl Adjudication {
             added: HashMap::new(),
             edits: &mut edits,
         };
-        for (k, item) in sides.into_iter().enumerate() {
-            if !keeps[k] {
+        for (alternative, &keep) in dis.alternatives.iter().zip(&keeps) {
+            if !keep {
                 continue;
             }
-            match item {
-                Some(Item::Span(u)) => {
-                    adder.ensure_span(k, u)?;
+            match &alternative.item {
+                Item::Span(u) => {
+                    adder.ensure_span(u)?;
                 }
-                Some(Item::Relation(r)) => adder.ensure_relation(k, r)?,
-                None => {}
+                Item::Relation(r) => adder.ensure_relation(r)?,
             }
         }
         Ok(Edit::Batch(edits))
@@ -115,10 +112,10 @@ struct Adder<'a> {
 }
 
 impl Adder<'_> {
-    /// The gold span like side `k`'s `unit`, added (credited to its proposer) when missing.
-    fn ensure_span(&mut self, k: usize, unit: &UnitSpan) -> Result<SpanId, AdjudicationError> {
+    /// The gold span like `unit`, added (credited to its proposers) when missing.
+    fn ensure_span(&mut self, unit: &UnitSpan) -> Result<SpanId, AdjudicationError> {
         let adj = self.adjudication;
-        let source = adj.span_of(k, self.doc, unit)?;
+        let (_, source) = adj.any_span(self.doc, unit)?;
         let key = (source.range(), source.label.clone());
         if let Some(&id) = self.added.get(&key) {
             return Ok(id);
@@ -130,7 +127,7 @@ impl Adder<'_> {
         let mut span = source.clone();
         span.id = self.ids.span(self.gold);
         span.doc = gold_doc;
-        span.annotator = Some(adj.credit(k, source.annotator.as_ref()));
+        span.annotator = Some(adj.span_credit(self.doc, unit));
         // Attributes the gold's schema does not declare for the label are left out.
         let schema = self.gold.schema();
         span.attributes
@@ -141,11 +138,11 @@ impl Adder<'_> {
         Ok(id)
     }
 
-    /// Side `k`'s relation `unit` in the gold, with its ends.
-    fn ensure_relation(&mut self, k: usize, unit: &UnitRelation) -> Result<(), AdjudicationError> {
+    /// The relation `unit` in the gold, with its ends.
+    fn ensure_relation(&mut self, unit: &UnitRelation) -> Result<(), AdjudicationError> {
         let adj = self.adjudication;
-        let head = self.ensure_span(k, &unit.head)?;
-        let child = self.ensure_span(k, &unit.child)?;
+        let head = self.ensure_span(&unit.head)?;
+        let child = self.ensure_span(&unit.child)?;
         let exists = self
             .gold
             .relations_of_span(head)
@@ -153,10 +150,9 @@ impl Adder<'_> {
         if exists {
             return Ok(());
         }
-        let source = adj.relation_of(k, self.doc, unit)?;
         let mut relation =
             Relation::new(self.ids.relation(self.gold), unit.kind.clone(), head, child);
-        relation.annotator = Some(adj.credit(k, source.annotator.as_ref()));
+        relation.annotator = Some(adj.relation_credit(self.doc, unit));
         self.edits.push(Edit::AddRelation(relation));
         Ok(())
     }

@@ -1,17 +1,24 @@
-//! Adjudication: from two annotators' projects of the same documents to one gold project.
+//! Adjudication: from several annotators' projects of the same documents to one gold project.
 //!
-//! The gold project holds the documents both projects have (matched by the hash of their text,
+//! The gold project holds the documents every project has (matched by the hash of their text,
 //! as [`SharedCorpus`] does, taken from the first project), the first project's labels and
-//! relation types plus those only the second declares, and, from the start, every span and
-//! relation both annotators made exactly alike. Each remaining difference is a [`Disagreement`]
-//! (classified by `disagree.rs`); a [`Decision`] on one becomes one [`Edit`] of the gold project
-//! (take A's side, B's side, both or neither), so it is one undo step and can be changed later.
+//! relation types plus those only the others declare, and, from the start, every span and
+//! relation all annotators made exactly alike. Each remaining difference is a [`Dispute`]: the
+//! alternatives proposed at one place, each with who proposed it (grouped by `dispute.rs`). A
+//! [`Decision`] on one becomes one [`Edit`] of the gold project (take an annotator's side, one
+//! alternative, all, the majority or none), so it is one undo step and can be changed later;
+//! [`Decisions`] remembers what was decided, in step with the undo history.
 //!
 //! Every span and relation of the gold keeps who proposed it: its own `annotator` when it has
-//! one, else the name of the annotator whose project it comes from; a span both made is credited
-//! to both (`"layla, omar"`).
+//! one, else the name of the annotator whose project it comes from; a span several made is
+//! credited to each of them (`"layla, omar"`).
+//!
+//! [`SharedCorpus`]: crate::team::SharedCorpus
+//! [`Edit`]: crate::command::Edit
 
 mod decide;
+mod decision;
+mod dispute;
 mod gold;
 
 use std::collections::HashMap;
@@ -20,8 +27,11 @@ use std::ops::Range;
 use crate::model::offsets::OffsetIndex;
 use crate::model::{DocId, Document, LabelId, Project, Relation, RelationId, Span, SpanId};
 use crate::team::agree::{AgreementReport, agreement};
-use crate::team::disagree::{Disagreement, Item};
+use crate::team::disagree::Item;
 use crate::team::shared::{UnitRelation, UnitSpan};
+
+pub use decision::{Decision, Decisions, letter};
+pub use dispute::{Alternative, Dispute};
 
 /// One annotator's project and the name its work is credited to (e.g. the file's stem).
 #[derive(Clone, Debug)]
@@ -32,64 +42,19 @@ pub struct Annotator {
     pub project: Project,
 }
 
-/// What to keep of a disagreement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Decision {
-    /// A's side only.
-    TakeA,
-    /// B's side only.
-    TakeB,
-    /// Both sides.
-    Both,
-    /// Neither side.
-    Neither,
-}
-
-impl Decision {
-    /// Every decision, in key order.
-    pub const ALL: [Decision; 4] = [
-        Decision::TakeA,
-        Decision::TakeB,
-        Decision::Both,
-        Decision::Neither,
-    ];
-
-    /// The name of the undo step ("Undo take A").
-    pub fn name(self) -> &'static str {
-        match self {
-            Decision::TakeA => "take A",
-            Decision::TakeB => "take B",
-            Decision::Both => "take both",
-            Decision::Neither => "take neither",
-        }
-    }
-
-    /// Whether A's and B's sides are kept.
-    pub fn keeps(self) -> [bool; 2] {
-        match self {
-            Decision::TakeA => [true, false],
-            Decision::TakeB => [false, true],
-            Decision::Both => [true, true],
-            Decision::Neither => [false, false],
-        }
-    }
-}
-
 /// Why adjudication could not start or a decision could not be made.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum AdjudicationError {
-    /// Adjudication compares exactly two annotators.
-    #[error("adjudication compares two annotators at a time, not {0}")]
-    NotTwo(usize),
-    /// No document is in both projects.
+    /// Adjudication compares two annotators or more.
+    #[error("adjudication compares two annotators or more, not {0}")]
+    TooFew(usize),
+    /// No document is in every project.
     #[error(
-        "no document of {a} is also in {b} (documents are matched by their text, not their title)"
+        "no document is in every one of {names} (documents are matched by their text, not their title)"
     )]
     NoSharedDocument {
-        /// The first annotator.
-        a: String,
-        /// The second annotator.
-        b: String,
+        /// The annotators, "a and b" or "a, b and c".
+        names: String,
     },
     /// The gold project could not be built.
     #[error("the gold project could not be built: {0}")]
@@ -97,13 +62,19 @@ pub enum AdjudicationError {
     /// No disagreement has this index.
     #[error("there is no disagreement {0}")]
     UnknownDisagreement(usize),
+    /// No alternative has this number (1-based).
+    #[error("this disagreement has no alternative {0}")]
+    NoAlternative(usize),
+    /// No alternative was proposed by more than half of the annotators.
+    #[error("no alternative was proposed by more than half of the annotators")]
+    NoMajority,
     /// A side's span or relation is not in its project (cannot happen for a disagreement of
     /// this adjudication).
     #[error("a span or relation of the disagreement is missing from its project")]
     MissingItem,
 }
 
-/// What one side proposes at a disagreement, in the document's bytes.
+/// What an alternative of a disagreement is, in the document's bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SideItem {
     /// A span: range and label.
@@ -119,12 +90,16 @@ pub enum SideItem {
     },
 }
 
-/// Two annotators' projects, their agreement, their disagreements, and how to turn decisions
+/// The annotators' projects, their agreement, their disagreements, and how to turn decisions
 /// into edits of the gold project.
 #[derive(Debug)]
 pub struct Adjudication {
     annotators: Vec<Annotator>,
     report: AgreementReport,
+    /// `agreed[d]`: the spans and relations every annotator made in shared document `d`.
+    agreed: Vec<(Vec<UnitSpan>, Vec<UnitRelation>)>,
+    /// Every disagreement, by document.
+    disputes: Vec<Dispute>,
     /// `docs[k][d]`: annotator `k`'s id of shared document `d` (the gold uses A's ids).
     docs: Vec<Vec<DocId>>,
     /// Shared document index by A's (= the gold's) document id.
@@ -136,19 +111,27 @@ pub struct Adjudication {
 }
 
 impl Adjudication {
-    /// Compares two annotators and builds the gold project (the agreed spans and relations
-    /// already in it).
+    /// Compares two annotators or more and builds the gold project (the spans and relations
+    /// all made alike already in it).
     pub fn new(annotators: Vec<Annotator>) -> Result<(Adjudication, Project), AdjudicationError> {
-        if annotators.len() != 2 {
-            return Err(AdjudicationError::NotTwo(annotators.len()));
+        if annotators.len() < 2 {
+            return Err(AdjudicationError::TooFew(annotators.len()));
         }
         let projects: Vec<&Project> = annotators.iter().map(|a| &a.project).collect();
         let report = agreement(&projects);
         if report.corpus.documents.is_empty() {
+            let names: Vec<&str> = annotators.iter().map(|a| a.name.as_str()).collect();
+            let (last, rest) = names.split_last().unwrap_or((&"", &[]));
             return Err(AdjudicationError::NoSharedDocument {
-                a: annotators[0].name.clone(),
-                b: annotators[1].name.clone(),
+                names: format!("{} and {last}", rest.join(", ")),
             });
+        }
+        let mut agreed = Vec::new();
+        let mut disputes = Vec::new();
+        for (d, doc) in report.corpus.documents.iter().enumerate() {
+            let compared = dispute::compare(d, &doc.annotations);
+            agreed.push((compared.spans, compared.relations));
+            disputes.extend(compared.disputes);
         }
         let labels = &report.corpus.labels;
         let mut docs = Vec::new();
@@ -179,6 +162,8 @@ impl Adjudication {
         let adjudication = Adjudication {
             annotators,
             report,
+            agreed,
+            disputes,
             docs,
             doc_index,
             spans,
@@ -188,22 +173,19 @@ impl Adjudication {
         Ok((adjudication, gold))
     }
 
-    /// The annotators compared (A, then B).
+    /// The annotators compared (A, B, C, …).
     pub fn annotators(&self) -> &[Annotator] {
         &self.annotators
     }
 
-    /// The agreement of the two projects (item 3's figures).
+    /// The agreement of the projects (item 3's figures, every pair and α over all).
     pub fn report(&self) -> &AgreementReport {
         &self.report
     }
 
-    /// Every disagreement of A and B, by document.
-    pub fn disagreements(&self) -> &[Disagreement] {
-        self.report
-            .pairs
-            .first()
-            .map_or(&[], |p| p.disagreements.as_slice())
+    /// Every disagreement, by document.
+    pub fn disagreements(&self) -> &[Dispute] {
+        &self.disputes
     }
 
     /// The gold's id of shared document `d`.
@@ -225,6 +207,25 @@ impl Adjudication {
         }
     }
 
+    /// Who made `unit` in shared document `d`, credited: each proposer's own annotator name
+    /// when the span has one, else the proposer's name; the names joined, each once.
+    fn span_credit(&self, d: usize, unit: &UnitSpan) -> String {
+        let names = (0..self.annotators.len()).filter_map(|k| {
+            let span = self.span_of(k, d, unit).ok()?;
+            Some(self.credit(k, span.annotator.as_ref()))
+        });
+        join_names(names)
+    }
+
+    /// Who made relation `unit` in shared document `d`, credited as [`Self::span_credit`].
+    fn relation_credit(&self, d: usize, unit: &UnitRelation) -> String {
+        let names = (0..self.annotators.len()).filter_map(|k| {
+            let relation = self.relation_of(k, d, unit).ok()?;
+            Some(self.credit(k, relation.annotator.as_ref()))
+        });
+        join_names(names)
+    }
+
     /// The name a span or relation of annotator `k` is credited to: its own, else `k`'s name.
     fn credit(&self, k: usize, own: Option<&String>) -> String {
         own.cloned()
@@ -235,6 +236,13 @@ impl Adjudication {
         self.spans[k][d]
             .get(unit)
             .and_then(|&id| self.annotators[k].project.span(id))
+            .ok_or(AdjudicationError::MissingItem)
+    }
+
+    /// The span `unit` of shared document `d` from the first annotator who made it.
+    fn any_span(&self, d: usize, unit: &UnitSpan) -> Result<(usize, &Span), AdjudicationError> {
+        (0..self.annotators.len())
+            .find_map(|k| self.span_of(k, d, unit).ok().map(|s| (k, s)))
             .ok_or(AdjudicationError::MissingItem)
     }
 
@@ -250,19 +258,15 @@ impl Adjudication {
             .ok_or(AdjudicationError::MissingItem)
     }
 
-    /// What side `k` (0: A, 1: B) of disagreement `index` proposes, in bytes.
-    pub fn side(&self, index: usize, k: usize) -> Option<SideItem> {
-        let dis = self.disagreements().get(index)?;
-        let item = if k == 0 {
-            dis.a.as_ref()?
-        } else {
-            dis.b.as_ref()?
-        };
+    /// Alternative `j` of disagreement `index`, in bytes.
+    pub fn alternative(&self, index: usize, j: usize) -> Option<SideItem> {
+        let dis = self.disputes.get(index)?;
+        let item = &dis.alternatives.get(j)?.item;
         let d = dis.document;
         let span = |u: &UnitSpan| {
-            self.span_of(k, d, u)
+            self.any_span(d, u)
                 .ok()
-                .map(|s| (s.range(), s.label.clone()))
+                .map(|(_, s)| (s.range(), s.label.clone()))
         };
         Some(match item {
             Item::Span(u) => {
@@ -277,13 +281,13 @@ impl Adjudication {
         })
     }
 
-    /// The bytes disagreement `index` covers (from the first start to the last end of both
-    /// sides' spans), and its gold document.
+    /// The bytes disagreement `index` covers (from the first start to the last end of its
+    /// alternatives' spans), and its gold document.
     pub fn focus(&self, index: usize) -> Option<(DocId, Range<usize>)> {
-        let dis = self.disagreements().get(index)?;
+        let dis = self.disputes.get(index)?;
         let mut ranges = Vec::new();
-        for k in 0..2 {
-            match self.side(index, k) {
+        for j in 0..dis.alternatives.len() {
+            match self.alternative(index, j) {
                 Some(SideItem::Span(range, _)) => ranges.push(range),
                 Some(SideItem::Relation { head, child, .. }) => {
                     ranges.push(head.0);
@@ -297,42 +301,45 @@ impl Adjudication {
         Some((self.gold_document(dis.document)?, start..end))
     }
 
-    /// Whether A's and B's sides of disagreement `index` are in `gold` now.
-    pub fn kept(&self, gold: &Project, index: usize) -> [bool; 2] {
-        let mut kept = [false, false];
-        let Some(dis) = self.disagreements().get(index) else {
-            return kept;
+    /// Whether each alternative of disagreement `index` is in `gold` now.
+    pub fn kept(&self, gold: &Project, index: usize) -> Vec<bool> {
+        let Some(dis) = self.disputes.get(index) else {
+            return Vec::new();
         };
-        for (k, item) in [&dis.a, &dis.b].into_iter().enumerate() {
-            kept[k] = match item {
-                Some(Item::Span(u)) => self.gold_span(gold, k, dis.document, u).is_some(),
-                Some(Item::Relation(r)) => self.gold_relation(gold, k, dis.document, r).is_some(),
-                None => false,
-            };
-        }
-        kept
+        dis.alternatives
+            .iter()
+            .map(|alternative| match &alternative.item {
+                Item::Span(u) => self.gold_span(gold, dis.document, u).is_some(),
+                Item::Relation(r) => self.gold_relation(gold, dis.document, r).is_some(),
+            })
+            .collect()
     }
 
-    /// The gold span with the range and label of side `k`'s span `unit`.
-    fn gold_span(&self, gold: &Project, k: usize, d: usize, unit: &UnitSpan) -> Option<SpanId> {
-        let span = self.span_of(k, d, unit).ok()?;
+    /// The gold span with the range and label of `unit`.
+    fn gold_span(&self, gold: &Project, d: usize, unit: &UnitSpan) -> Option<SpanId> {
+        let (_, span) = self.any_span(d, unit).ok()?;
         gold.find_duplicate(self.docs[0][d], span.range(), &span.label)
     }
 
-    /// The gold relation of the type and ends of side `k`'s relation `unit`.
-    fn gold_relation(
-        &self,
-        gold: &Project,
-        k: usize,
-        d: usize,
-        unit: &UnitRelation,
-    ) -> Option<RelationId> {
-        let head = self.gold_span(gold, k, d, &unit.head)?;
-        let child = self.gold_span(gold, k, d, &unit.child)?;
+    /// The gold relation of the type and ends of `unit`.
+    fn gold_relation(&self, gold: &Project, d: usize, unit: &UnitRelation) -> Option<RelationId> {
+        let head = self.gold_span(gold, d, &unit.head)?;
+        let child = self.gold_span(gold, d, &unit.child)?;
         gold.relations_of_span(head)
             .find(|r| r.head == head && r.child == child && r.kind == unit.kind)
             .map(|r| r.id)
     }
+}
+
+/// The names, each once, in order, joined with ", ".
+fn join_names(names: impl Iterator<Item = String>) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for name in names {
+        if !seen.contains(&name) {
+            seen.push(name);
+        }
+    }
+    seen.join(", ")
 }
 
 /// One project's spans and relations of `doc` by unit (code points and label index, as

@@ -1,6 +1,8 @@
 //! Adjudication in the article: every annotator's spans in a lane of their own along the top of
-//! each line (lane 0 for annotator A, then B, …), each bar in the span's label colour and marked
-//! at its start with the annotator's letter in the annotator's colour; the disagreement being
+//! each line (lane 0 for annotator A, then B, …), each bar in the span's label colour; a span not
+//! every annotator made alike is marked at its start with the annotator's letter in the
+//! annotator's colour (the letters of the lanes side by side, so they never cover each other;
+//! spans all made alike need no letter: every lane has the same bar); the disagreement being
 //! decided is outlined. Shapes painted from byte ranges over the laid-out text, under the
 //! glyphs (so no bar hides a dot or a haraka): the text itself is never split or reshaped, so
 //! Arabic letters stay joined.
@@ -11,11 +13,21 @@ use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, Vec2, pos
 
 use super::ArticleView;
 
-/// Height of one annotator's bar and the gap between lanes, in points.
+/// Height of one annotator's bar (at most) and the gap between lanes, in points.
 const LANE_HEIGHT: f32 = 3.0;
 const LANE_GAP: f32 = 1.0;
-/// Size of the annotator's letter at a span's start.
-const LETTER_SIZE: f32 = 9.0;
+/// The height all lanes together may take: with more than three annotators the bars get
+/// thinner, so that five still leave most of the line to the text.
+const LANES_BUDGET: f32 = 14.0;
+
+/// The height of one bar with `lanes` lanes.
+fn lane_height(lanes: usize) -> f32 {
+    let gaps = lanes.saturating_sub(1) as f32 * LANE_GAP;
+    ((LANES_BUDGET - gaps) / lanes.max(1) as f32).clamp(1.0, LANE_HEIGHT)
+}
+/// Size of the annotator's letter at a span's start, and the room each lane's letter takes.
+const LETTER_SIZE: f32 = 10.0;
+const LETTER_STEP: f32 = 8.0;
 /// Outline of the disagreement being decided.
 const FOCUS_STROKE: Color32 = Color32::from_rgb(213, 94, 0);
 
@@ -26,8 +38,9 @@ pub struct AnnotatorLane {
     pub letter: char,
     /// The annotator's colour (the letter's).
     pub colour: Color32,
-    /// Their spans: byte range and label colour, sorted by start.
-    pub spans: Vec<(Range<usize>, Color32)>,
+    /// Their spans: byte range, label colour, and whether it is not made alike by every
+    /// annotator (its letter is drawn), sorted by start.
+    pub spans: Vec<(Range<usize>, Color32, bool)>,
 }
 
 /// Every annotator's lane, and the disagreement being decided.
@@ -74,10 +87,11 @@ impl ArticleView {
             return;
         }
         let mut drawn = vec![0; self.annotators.lanes.len()];
+        let height = lane_height(self.annotators.lanes.len());
         for (k, lane) in self.annotators.lanes.iter().enumerate() {
-            let offset = k as f32 * (LANE_HEIGHT + LANE_GAP) + 1.0;
+            let offset = k as f32 * (height + LANE_GAP) + 1.0;
             // Sorted by start: a linear pass up to the end of the visible text.
-            for (range, colour) in &lane.spans {
+            for (range, colour, alone) in &lane.spans {
                 if range.start >= visible_text.end {
                     break;
                 }
@@ -89,16 +103,28 @@ impl ArticleView {
                     let rect = rect.translate(origin);
                     let bar = Rect::from_min_max(
                         pos2(rect.min.x, rect.min.y + offset),
-                        pos2(rect.max.x, rect.min.y + offset + LANE_HEIGHT),
+                        pos2(rect.max.x, rect.min.y + offset + height),
                     );
                     painter.rect_filled(bar, 1.0, *colour);
                     drawn[k] += 1;
                 }
-                // The letter at the span's start (its caret: right of the bar in Arabic).
+                // The letter at the span's start (its caret: right of the bar in Arabic), each
+                // lane's a letter further into the span, on its own bar.
+                if !*alone {
+                    continue;
+                }
                 if let Some(caret) = self.layout.caret_rect(range.start) {
                     let at = caret.translate(origin);
+                    let p = self.layout.paragraph_of_offset(range.start);
+                    let rtl = self.layout.paragraph(p).is_some_and(|para| para.rtl);
+                    let step = (k as f32 + 0.5) * LETTER_STEP;
+                    let x = if rtl {
+                        at.min.x - step
+                    } else {
+                        at.min.x + step
+                    };
                     painter.text(
-                        pos2(at.min.x, at.min.y + offset + LANE_HEIGHT / 2.0),
+                        pos2(x, at.min.y + offset + height / 2.0),
                         Align2::CENTER_CENTER,
                         lane.letter,
                         FontId::proportional(LETTER_SIZE),
