@@ -81,7 +81,7 @@ fn app_worker(text: &str) -> Result<(), Box<dyn std::error::Error>> {
     let (mut snapshot_ms, mut worker_ms, mut found) = (f64::MAX, f64::MAX, None);
     for _ in 0..3 {
         let start = Instant::now();
-        let copy = project.clone();
+        let copy = project.documents_snapshot();
         snapshot_ms = snapshot_ms.min(start.elapsed().as_secs_f64() * 1e3);
         let start = Instant::now();
         let result = suggest_document(&copy, doc, &Rejected::new());

@@ -313,13 +313,13 @@ impl IsnadApp {
                 0.0
             };
             if wait <= 0.0 {
-                let snapshot = self.workspace.project().clone();
+                // The spans are shared, not copied: this costs the number of documents.
+                let project = self.workspace.project();
+                let snapshot = project.documents_snapshot();
+                let rejected = rejected_in(project, doc);
                 let spawned = std::thread::Builder::new()
                     .name("isnad-suggest".into())
-                    .spawn(move || {
-                        let rejected = rejected_in(&snapshot, doc);
-                        suggest_document(&snapshot, doc, &rejected)
-                    });
+                    .spawn(move || suggest_document(&snapshot, doc, &rejected));
                 match spawned {
                     Ok(worker) => {
                         state.job = Some(Job {

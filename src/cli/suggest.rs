@@ -100,7 +100,7 @@ pub fn suggest_project(
         return Ok(out);
     }
     if let Some(file) = &options.export_gazetteer {
-        let learned = learned_phrases(&project, None);
+        let learned = learned_phrases(&project.documents_snapshot(), None);
         let lines = crate::lang::suggest::project_spans::export_gazetteer(&learned);
         write_new_file(file, lines.as_bytes())?;
         let names = lines.lines().count();
@@ -112,7 +112,7 @@ pub fn suggest_project(
         return Ok(out);
     }
     let docs = selected_docs(path, &project, options.doc.as_deref())?;
-    let learned = learned_phrases(&project, None);
+    let learned = learned_phrases(&project.documents_snapshot(), None);
     let suggesters = Suggesters {
         cues: true,
         learned: Some(&learned),

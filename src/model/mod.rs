@@ -16,6 +16,7 @@ mod project_build;
 mod project_mut;
 mod relation;
 mod relations_mut;
+mod snapshot;
 mod span;
 pub mod statistics;
 mod suggestion_memory;
@@ -37,6 +38,7 @@ pub use relation::{
     ABOUT, ATTRIBUTED_TO, Relation, RelationId, RelationType, RelationTypeId, SPEAKS_FOR,
     default_relation_types,
 };
+pub use snapshot::DocumentsSnapshot;
 pub use span::Span;
 pub use suggestion_memory::{
     Rejection, SuggesterTally, SuggestionMemory, SuggestionVerdict, Verdict,

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::model::ids::{IdCounters, first_free};
 use crate::model::span::DocSpans;
@@ -12,11 +13,12 @@ use crate::model::{
     DocId, Document, LabelId, LabelSchema, Relation, RelationId, RelationType, Span, SpanId,
 };
 
-/// A document with its spans.
+/// A document with its spans. The spans are shared with [`DocumentsSnapshot`]s taken of the
+/// project; an edit copies them only while a snapshot still holds them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct DocEntry {
     pub(crate) doc: Document,
-    pub(crate) spans: DocSpans,
+    pub(crate) spans: Arc<DocSpans>,
 }
 
 /// Where a span lives: its document and range (enough to find it by binary search).

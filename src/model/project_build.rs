@@ -1,6 +1,7 @@
 //! Building a whole [`Project`] at once (e.g. when a file is loaded), reporting every problem.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::model::ids::IdCounters;
 use crate::model::project::{DocEntry, SpanLoc};
@@ -46,7 +47,7 @@ impl Project {
                 errors.push(ModelError::DuplicateDocId(id));
                 continue;
             }
-            let spans = DocSpans::default();
+            let spans = Default::default();
             entries.insert(id, DocEntry { doc, spans });
         }
 
@@ -96,7 +97,7 @@ impl Project {
                 span_index.insert(span.id, loc);
             }
             if let Some(entry) = entries.get_mut(&doc) {
-                entry.spans = sorted;
+                entry.spans = Arc::new(sorted);
             }
         }
 

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::model::project::{DocEntry, SpanLoc};
 use crate::model::relations_mut::{check_attributes, check_relation_ends};
@@ -112,7 +113,7 @@ impl Project {
         };
         if let Some(entry) = self.documents.get_mut(&span.doc) {
             self.span_index.insert(span.id, loc);
-            entry.spans.insert(span);
+            Arc::make_mut(&mut entry.spans).insert(span);
         }
     }
 
@@ -145,7 +146,7 @@ impl Project {
             .spans
             .position(id, loc.start..loc.end)
             .ok_or(ModelError::UnknownSpan(id))?;
-        Ok((&mut entry.spans, index))
+        Ok((Arc::make_mut(&mut entry.spans), index))
     }
 
     /// Replaces a span by a changed copy after checking it; returns the old span.
@@ -334,7 +335,7 @@ impl Project {
             id,
             DocEntry {
                 doc,
-                spans: DocSpans::default(),
+                spans: Default::default(),
             },
         );
         for span in spans {
@@ -361,7 +362,7 @@ impl Project {
             .documents
             .remove(&id)
             .ok_or(ModelError::UnknownDocument(id))?;
-        let spans = entry.spans.into_vec();
+        let spans = Arc::unwrap_or_clone(entry.spans).into_vec();
         for span in &spans {
             self.span_index.remove(&span.id);
         }

@@ -88,9 +88,10 @@ pub fn evaluate(project: &Project, gazetteer: Option<&PhraseIndex>) -> Evaluatio
     let mut table: BTreeMap<(SuggesterKind, usize), Counts> = BTreeMap::new();
     let schema = project.schema();
     let none = Rejected::new();
+    let snapshot = project.documents_snapshot();
     for doc in project.documents() {
         let gold = project.spans_of(doc.id());
-        let learned = learned_phrases(project, Some(doc.id()));
+        let learned = learned_phrases(&snapshot, Some(doc.id()));
         for kind in SuggesterKind::ALL {
             let suggesters = match kind {
                 SuggesterKind::Cues => Suggesters {

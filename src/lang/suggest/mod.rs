@@ -25,7 +25,8 @@ pub use cue_label::{CUE, cue_label, with_cue_label};
 pub use phrases::PhraseIndex;
 
 use crate::model::{
-    ATTRIBUTED_TO, CLAIM, DocId, LabelId, LabelSchema, Project, RelationTypeId, SOURCE, Span,
+    ATTRIBUTED_TO, CLAIM, DocId, DocumentsSnapshot, LabelId, LabelSchema, RelationTypeId, SOURCE,
+    Span,
 };
 use words::Words;
 
@@ -259,7 +260,11 @@ pub fn suggest(
 /// What the app computes for the document shown (on a worker thread): the cue suggester and the
 /// phrases learned from every span of the project, for document `doc`, without its `rejected`
 /// suggestions. Empty for an unknown document.
-pub fn suggest_document(project: &Project, doc: DocId, rejected: &Rejected) -> DocumentSuggestions {
+pub fn suggest_document(
+    project: &DocumentsSnapshot,
+    doc: DocId,
+    rejected: &Rejected,
+) -> DocumentSuggestions {
     let Some(document) = project.document(doc) else {
         return DocumentSuggestions::default();
     };

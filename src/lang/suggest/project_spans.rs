@@ -2,11 +2,12 @@
 //! occurs in any document, with its label.
 
 use super::phrases::PhraseIndex;
-use crate::model::{DocId, Project};
+use crate::model::{DocId, DocumentsSnapshot};
 
 /// The phrases of the project's spans (of every document but `leave_out`, for scoring a document
-/// with what was learned from the others), each with its span's label.
-pub fn learned_phrases(project: &Project, leave_out: Option<DocId>) -> PhraseIndex {
+/// with what was learned from the others), each with its span's label. Takes a snapshot
+/// ([`crate::model::Project::documents_snapshot`]) so that it can run on another thread.
+pub fn learned_phrases(project: &DocumentsSnapshot, leave_out: Option<DocId>) -> PhraseIndex {
     let mut index = PhraseIndex::new();
     for doc in project.documents() {
         if Some(doc.id()) == leave_out {
