@@ -199,8 +199,8 @@ fn project_with_spans(text: &str, count: usize) -> Project {
     project
 }
 
-/// Selects a phrase in view and presses 1, at 50 places down the document; times the frame of
-/// the key press plus the next one.
+/// At 50 places down the document: scrolls there (two frames), selects a phrase in view (one
+/// frame), and presses 1; times the frame of the key press plus the next one.
 fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64) {
     let mut times = Vec::new();
     let before = app.project().span_count();
@@ -209,13 +209,20 @@ fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64)
         app.view_mut()
             .expect("view")
             .scroll_to(height * f32::from(i as u8) / 50.0);
-        *t += 1.0 / 60.0;
-        frame(ctx, app, *t, Vec::new());
+        // The jump's frame lays out the paragraphs now in view; the next settles the heights
+        // measured (a person reads before selecting). Neither is the edit's cost.
+        for _ in 0..2 {
+            *t += 1.0 / 60.0;
+            frame(ctx, app, *t, Vec::new());
+        }
         let at = app.reading_offset();
         let text = app.document_text();
         let start = at + text[at..].find(' ').map_or(0, |n| n + 1);
         let end = start + text[start..].find(' ').unwrap_or(0);
         app.view_mut().expect("view").selection = Selection::of_range(start..end);
+        // As a person does it: the selection is on screen (a drag takes frames) before the key.
+        *t += 1.0 / 60.0;
+        frame(ctx, app, *t, Vec::new());
         let key = |pressed| egui::Event::Key {
             key: egui::Key::Num1,
             physical_key: None,

@@ -133,6 +133,22 @@ impl<'a> OffsetIndex<'a> {
         Some(cp.byte + tail.char_indices().nth(skip).map_or(tail.len(), |(b, _)| b))
     }
 
+    /// [`Self::char_to_byte`], counting forward from `known`, a code-point offset of the text
+    /// and its byte offset, when `chars` is at most [`Self::STRIDE`] code points after it.
+    /// Converting offsets in ascending order (each from the one before), or a short span's end
+    /// from its start, then costs a short scan instead of a binary search; anything else is
+    /// looked up as usual. `known` must be a true pair (e.g. from an earlier conversion).
+    pub fn char_to_byte_after(&self, known: (usize, usize), chars: usize) -> Option<usize> {
+        let (known_chars, known_byte) = known;
+        match chars.checked_sub(known_chars) {
+            Some(skip) if skip <= Self::STRIDE && chars <= self.chars => {
+                let tail = self.text.get(known_byte..)?;
+                Some(known_byte + tail.char_indices().nth(skip).map_or(tail.len(), |(b, _)| b))
+            }
+            _ => self.char_to_byte(chars),
+        }
+    }
+
     /// Byte offset of a UTF-16 offset; `None` if past the end or between the two halves of a
     /// surrogate pair.
     pub fn utf16_to_byte(&self, utf16: usize) -> Option<usize> {
@@ -193,6 +209,25 @@ impl<'a> OffsetIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counting_on_from_a_known_offset_agrees_with_the_lookup() {
+        let text = "😀 قال المتحدث باسم الوزارة 🇵🇸 إنّ «الوفد» وصل. abc ".repeat(4);
+        let index = OffsetIndex::new(&text);
+        let chars = index.char_len();
+        for from in 0..=chars {
+            let Some(byte) = index.char_to_byte(from) else {
+                panic!("{from} is inside the text");
+            };
+            for to in from.saturating_sub(3)..=(from + OffsetIndex::STRIDE + 3).min(chars + 2) {
+                assert_eq!(
+                    index.char_to_byte_after((from, byte), to),
+                    index.char_to_byte(to),
+                    "from {from} to {to}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn agrees_with_naive_counting_everywhere() {

@@ -3,10 +3,11 @@
 //! Changes go through the methods in `project_mut.rs`, which check every invariant before touching
 //! anything.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::model::id_maps::IdMap;
 use crate::model::ids::{IdCounters, first_free};
 use crate::model::span::DocSpans;
 use crate::model::{
@@ -40,13 +41,13 @@ pub(crate) struct SpanLoc {
 pub struct Project {
     pub(crate) schema: LabelSchema,
     pub(crate) documents: BTreeMap<DocId, DocEntry>,
-    pub(crate) span_index: HashMap<SpanId, SpanLoc>,
+    pub(crate) span_index: IdMap<SpanId, SpanLoc>,
     /// Relations by document then id (so a document's relations are one range).
     pub(crate) relations: BTreeMap<(DocId, RelationId), Relation>,
     /// The document of each relation.
-    pub(crate) relation_docs: HashMap<RelationId, DocId>,
+    pub(crate) relation_docs: IdMap<RelationId, DocId>,
     /// The relations each span is an end of (spans without relations are absent).
-    pub(crate) span_relations: HashMap<SpanId, Vec<RelationId>>,
+    pub(crate) span_relations: IdMap<SpanId, Vec<RelationId>>,
     /// Where new ids come from (not part of the content: see [`IdCounters`]).
     pub(crate) ids: IdCounters,
     /// Annotation guidelines (Markdown); see `model/guidelines.rs`.
@@ -69,10 +70,10 @@ impl Project {
         Self {
             schema,
             documents: BTreeMap::new(),
-            span_index: HashMap::new(),
+            span_index: IdMap::default(),
             relations: BTreeMap::new(),
-            relation_docs: HashMap::new(),
-            span_relations: HashMap::new(),
+            relation_docs: IdMap::default(),
+            span_relations: IdMap::default(),
             ids: IdCounters::from_one(),
             guidelines: String::new(),
             suggestion_memory: crate::model::SuggestionMemory::default(),

@@ -1,8 +1,9 @@
 //! Building a whole [`Project`] at once (e.g. when a file is loaded), reporting every problem.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use crate::model::id_maps::{id_map_with_capacity, id_set_with_capacity};
 use crate::model::ids::IdCounters;
 use crate::model::project::{DocEntry, SpanLoc};
 use crate::model::project_mut::check_range;
@@ -52,7 +53,7 @@ impl Project {
         }
 
         let mut per_doc: HashMap<DocId, Vec<Span>> = HashMap::new();
-        let mut ids = HashSet::with_capacity(spans.len());
+        let mut ids = id_set_with_capacity(spans.len());
         for span in spans {
             if !ids.insert(span.id) {
                 errors.push(ModelError::DuplicateSpanId(span.id));
@@ -75,7 +76,7 @@ impl Project {
             per_doc.entry(span.doc).or_default().push(span);
         }
 
-        let mut span_index = HashMap::with_capacity(ids.len());
+        let mut span_index = id_map_with_capacity(ids.len());
         for (doc, spans) in per_doc {
             let sorted = DocSpans::from_unsorted(spans);
             for pair in sorted.as_slice().windows(2) {
@@ -106,8 +107,8 @@ impl Project {
             documents: entries,
             span_index,
             relations: BTreeMap::new(),
-            relation_docs: HashMap::new(),
-            span_relations: HashMap::new(),
+            relation_docs: Default::default(),
+            span_relations: Default::default(),
             ids: IdCounters::random(),
             guidelines: String::new(),
             suggestion_memory: crate::model::SuggestionMemory::default(),

@@ -1,8 +1,9 @@
 //! Spans and the sorted per-document span list that answers range queries quickly.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
+use crate::model::id_maps::IdMap;
 use crate::model::{AttributeValue, DocId, LabelId, SpanId};
 
 /// One annotation: a labelled byte range of a document's text.
@@ -86,7 +87,7 @@ impl Span {
 pub(crate) struct DocSpans {
     spans: Vec<Span>,
     max_len: usize,
-    label_counts: HashMap<LabelId, usize>,
+    label_counts: IdMap<LabelId, usize>,
 }
 
 impl DocSpans {
@@ -94,10 +95,15 @@ impl DocSpans {
     pub(crate) fn from_unsorted(mut spans: Vec<Span>) -> Self {
         spans.sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         let max_len = spans.iter().map(Span::len).max().unwrap_or(0);
-        let mut label_counts: HashMap<LabelId, usize> = HashMap::new();
+        // Counted by reference: one label copied per label, not per span.
+        let mut counts: IdMap<&LabelId, usize> = IdMap::default();
         for span in &spans {
-            *label_counts.entry(span.label.clone()).or_default() += 1;
+            *counts.entry(&span.label).or_default() += 1;
         }
+        let label_counts = counts
+            .into_iter()
+            .map(|(label, n)| (label.clone(), n))
+            .collect();
         Self {
             spans,
             max_len,

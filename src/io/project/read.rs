@@ -398,8 +398,11 @@ impl Checker<'_> {
     ) -> Vec<Span> {
         let by_id: HashMap<u64, &Document> = documents.iter().map(|d| (d.id().0, d)).collect();
         let mut indexes: HashMap<u64, OffsetIndex<'_>> = HashMap::new();
+        // The last start converted in each document, as (code points, bytes).
+        let mut last_start: HashMap<u64, (usize, usize)> = HashMap::new();
         let mut spans = Vec::with_capacity(file_spans.len());
-        let mut seen = HashSet::with_capacity(file_spans.len());
+        let mut seen: HashSet<u64, foldhash::fast::RandomState> =
+            HashSet::with_capacity_and_hasher(file_spans.len(), Default::default());
         for mut s in file_spans {
             let (doc_id, span_id) = (Some(s.doc), Some(s.id));
             if !seen.insert(s.id) {
@@ -427,8 +430,12 @@ impl Checker<'_> {
                 self.report(doc_id, span_id, None, message);
                 continue;
             }
-            let (Some(start), Some(end)) = (index.char_to_byte(s.start), index.char_to_byte(s.end))
-            else {
+            // Spans come sorted by start and are short: each start is counted on from the last
+            // one of its document, and each end from its start.
+            let last = last_start.entry(s.doc).or_insert((0, 0));
+            let start = index.char_to_byte_after(*last, s.start);
+            let end = start.and_then(|start| index.char_to_byte_after((s.start, start), s.end));
+            let (Some(start), Some(end)) = (start, end) else {
                 let message = format!(
                     "the range {}..{} goes past the end of the text ({} code points)",
                     s.start,
@@ -438,6 +445,7 @@ impl Checker<'_> {
                 self.report(doc_id, span_id, None, message);
                 continue;
             };
+            *last = (s.start, start);
             let Ok(label) = LabelId::new(s.label.clone()) else {
                 continue;
             };
