@@ -7,9 +7,10 @@ use std::path::Path;
 use isnad::io::project::{from_ron_str, to_ron_string};
 use isnad::model::markup::{add_markup_document, markup_of};
 use isnad::model::{
-    AttributeValue, DocId, DocumentStatus, LabelId, Project, Relation, RelationTypeId, Span, SpanId,
+    AttributeValue, DocId, DocumentStatus, LabelId, Project, Relation, RelationTypeId, Span,
+    SpanId, SuggestionVerdict, Verdict,
 };
-use isnad::team::{CONFLICT_META_KEY, CONFLICT_NOTE_PREFIX, merge};
+use isnad::team::{CONFLICT_META_KEY, CONFLICT_NOTE_PREFIX, GUIDELINES_CONFLICT_HEADING, merge};
 
 /// Saves and loads `project`, as an annotator's copy is (new ids then start at random points).
 fn copy_of(project: &Project) -> Project {
@@ -274,4 +275,94 @@ fn merging_with_nothing_changed_gives_the_base() {
     let merged = merge(&base, &copy_of(&base), &copy_of(&base)).expect("merge");
     assert!(merged.conflicts.is_empty());
     assert_eq!(merged.project, base);
+}
+
+/// A verdict on a suggestion over `phrase` in document `doc`.
+fn judge(p: &mut Project, doc: DocId, phrase: &str, label_id: &str, verdict: Verdict) {
+    let text = p.document(doc).expect("doc").text().to_owned();
+    let start = text.find(phrase).expect("phrase");
+    let verdict = SuggestionVerdict {
+        doc,
+        range: start..start + phrase.len(),
+        label: label(label_id),
+        suggester: "cues".to_owned(),
+        verdict,
+    };
+    p.judge_suggestion(&verdict).expect("judge");
+}
+
+#[test]
+fn guidelines_merge_by_the_three_way_rule_and_both_sides_are_kept_on_a_conflict() {
+    let mut base = base();
+    base.set_guidelines("Tag the speaker.".to_owned());
+    let base = copy_of(&base);
+    // One side changed them: that change.
+    let (mut ours, theirs) = (copy_of(&base), copy_of(&base));
+    ours.set_guidelines("Tag the speaker and the claim.".to_owned());
+    let merged = merge(&base, &ours, &theirs).expect("merge");
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    assert_eq!(
+        merged.project.guidelines(),
+        "Tag the speaker and the claim."
+    );
+    let merged = merge(&base, &theirs, &ours).expect("merge");
+    assert_eq!(
+        merged.project.guidelines(),
+        "Tag the speaker and the claim."
+    );
+    // Both changed them differently: ours, then theirs under a heading, and a conflict.
+    let mut theirs = copy_of(&base);
+    theirs.set_guidelines("Tag every source.".to_owned());
+    let merged = merge(&base, &ours, &theirs).expect("merge");
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert!(merged.conflicts[0].contains("guidelines"));
+    let text = merged.project.guidelines();
+    let heading = text.find(GUIDELINES_CONFLICT_HEADING).expect("heading");
+    assert!(text[..heading].contains("Tag the speaker and the claim."));
+    assert!(text[heading..].contains("Tag every source."));
+}
+
+#[test]
+fn rejected_suggestions_and_tallies_of_both_sides_are_kept() {
+    let mut base = base();
+    let d1 = base.documents().next().expect("doc").id();
+    judge(&mut base, d1, "رسمي", "source", Verdict::Rejected);
+    let base = copy_of(&base);
+    let (mut ours, mut theirs) = (copy_of(&base), copy_of(&base));
+    judge(&mut ours, d1, "قال", "claim", Verdict::Rejected);
+    judge(&mut ours, d1, "الرئيس", "actor", Verdict::Accepted);
+    judge(&mut theirs, d1, "وفق", "source", Verdict::Rejected);
+    judge(&mut theirs, d1, "مصدر", "source", Verdict::Relabelled);
+    // A document theirs added, with a rejection in it.
+    let d3 = add_markup_document(&mut theirs, "صرح [المتحدث|actor] بأن").expect("theirs");
+    judge(&mut theirs, d3, "صرح", "claim", Verdict::Rejected);
+    let merged = merge(&base, &ours, &theirs).expect("merge");
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let p = &merged.project;
+    let memory = p.suggestion_memory();
+    let rejected: Vec<(String, String)> = memory
+        .rejections()
+        .map(|(doc, (range, label))| {
+            let text = p.document(doc).expect("doc").text();
+            (text[range].to_owned(), label.as_str().to_owned())
+        })
+        .collect();
+    for (phrase, label_id) in [
+        ("رسمي", "source"),
+        ("قال", "claim"),
+        ("وفق", "source"),
+        ("صرح", "claim"),
+    ] {
+        assert!(
+            rejected.contains(&(phrase.to_owned(), label_id.to_owned())),
+            "{phrase} {label_id} missing from {rejected:?}"
+        );
+    }
+    assert_eq!(memory.rejection_count(), 4);
+    // The base's one rejection, plus each side's new verdicts.
+    let tally = memory.tally("cues");
+    assert_eq!(
+        (tally.accepted, tally.relabelled, tally.rejected),
+        (1, 1, 1 + 1 + 2)
+    );
 }

@@ -96,6 +96,14 @@ impl SuggestionMemory {
             .is_some_and(|set| set.contains(&(range.start, range.end, label.clone())))
     }
 
+    /// Every rejected suggestion, by document then in text order.
+    pub fn rejections(&self) -> impl Iterator<Item = (DocId, Rejection)> + '_ {
+        self.rejected.iter().flat_map(|(&doc, set)| {
+            set.iter()
+                .map(move |(start, end, label)| (doc, (*start..*end, label.clone())))
+        })
+    }
+
     /// Number of rejected suggestions in every document.
     pub fn rejection_count(&self) -> usize {
         self.rejected.values().map(BTreeSet::len).sum()

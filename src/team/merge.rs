@@ -27,6 +27,7 @@ use crate::model::{
     DocId, Document, Label, LabelSchema, ModelError, Project, ProjectParts, RelationId,
     RelationType, SpanId,
 };
+use crate::team::merge_memory::{merge_guidelines, merge_suggestion_memory};
 use crate::team::merge_spans::merge_annotations;
 use crate::team::three_way::{Pick, pick, pick_map};
 
@@ -155,15 +156,20 @@ pub fn merge(
     let mut schema = merge_schema(&mut merger);
     merge_documents(&mut merger);
     let (spans, relations) = merge_annotations(&mut merger, &mut schema);
+    let guidelines = merge_guidelines(&mut merger);
     let documents: Vec<Document> = std::mem::take(&mut merger.documents)
         .into_values()
         .collect();
-    let project = Project::from_parts(ProjectParts {
+    let ids: BTreeSet<DocId> = documents.iter().map(Document::id).collect();
+    let memory = merge_suggestion_memory(&merger, &ids);
+    let mut project = Project::from_parts(ProjectParts {
         schema,
         documents,
         spans,
         relations,
     })?;
+    project.set_guidelines(guidelines);
+    project.set_suggestion_memory(memory);
     Ok(MergeOutcome {
         project,
         conflicts: merger.conflicts,

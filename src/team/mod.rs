@@ -7,6 +7,7 @@ mod confusion;
 mod disagree;
 mod intervals;
 mod merge;
+mod merge_memory;
 mod merge_spans;
 mod shared;
 mod stats;
@@ -21,6 +22,7 @@ pub use confusion::{Confusion, confusion};
 pub use disagree::{Disagreement, DisagreementKind, Item};
 pub use intervals::{Coverage, depth_histogram};
 pub use merge::{CONFLICT_META_KEY, CONFLICT_NOTE_PREFIX, MergeOutcome, merge};
+pub use merge_memory::GUIDELINES_CONFLICT_HEADING;
 pub use shared::{
     DocAnnotations, LeftOutDocument, SharedCorpus, SharedDocument, UnitRelation, UnitSpan,
     UnmatchedLabel,
