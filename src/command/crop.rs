@@ -66,7 +66,7 @@ pub fn crop_edit(
         doc,
         document.title(),
         document.source_path().map(str::to_owned),
-        &text[range],
+        &text[range.clone()],
     )
     .with_status(document.status())
     .with_meta(document.meta().clone());
@@ -75,6 +75,14 @@ pub fn crop_edit(
         .relations_of_doc(doc)
         .cloned()
         .map(Edit::AddRelation);
+    // Rejected suggestions move with the text; those outside the selection go (undo brings
+    // them back with the full text).
+    let rejections = project
+        .suggestion_memory()
+        .rejected_in(doc)
+        .filter(|(r, _)| range.start <= r.start && r.end <= range.end)
+        .map(|(r, label)| (r.start - range.start..r.end - range.start, label))
+        .collect();
     let mut edits = vec![
         Edit::RemoveDocument(doc),
         Edit::AddDocument {
@@ -83,6 +91,7 @@ pub fn crop_edit(
         },
     ];
     edits.extend(relations);
+    edits.push(Edit::ReplaceRejections { doc, rejections });
     Ok(Edit::Batch(edits))
 }
 
@@ -136,6 +145,38 @@ mod tests {
         assert_eq!(texts, ["الوزير", "الوفد"]);
         undo.apply(&mut project).expect("undo");
         assert_eq!(project, before);
+    }
+
+    #[test]
+    fn rejected_suggestions_move_with_the_text_and_come_back_on_undo() {
+        let (mut project, doc) = project_with(&[]);
+        let reject = |project: &mut Project, phrase: &str| {
+            let start = PAGE.find(phrase).expect("in the page");
+            let verdict = crate::model::SuggestionVerdict {
+                doc,
+                range: start..start + phrase.len(),
+                label: LabelId::new("source").expect("label"),
+                suggester: "cues".to_owned(),
+                verdict: crate::model::Verdict::Rejected,
+            };
+            project.judge_suggestion(&verdict).expect("judge");
+        };
+        reject(&mut project, "الوفد");
+        reject(&mut project, "تسجيل");
+        let before = project.clone();
+        let edit = crop_edit(&project, doc, article_range()).expect("crop");
+        let undo = edit.apply(&mut project).expect("apply");
+        let text = project.document(doc).expect("doc").text().to_owned();
+        let rejected: Vec<Option<&str>> = project
+            .suggestion_memory()
+            .rejected_in(doc)
+            .map(|(range, _)| text.get(range))
+            .collect();
+        // The one inside moved with the text; the one in the page chrome went with it.
+        assert_eq!(rejected, [Some("الوفد")]);
+        undo.apply(&mut project).expect("undo");
+        assert_eq!(project, before);
+        assert_eq!(project.suggestion_memory().rejection_count(), 2);
     }
 
     #[test]

@@ -4,8 +4,8 @@ use std::ops::Range;
 
 use crate::model::{
     AttributeValue, DocId, Document, DocumentStatus, Label, LabelField, LabelId, ModelError,
-    Project, Relation, RelationId, RelationTypeId, RemovedLabel, Span, SpanId, SuggestionVerdict,
-    Verdict,
+    Project, Rejection, Relation, RelationId, RelationTypeId, RemovedLabel, Span, SpanId,
+    SuggestionVerdict, Verdict,
 };
 
 /// One change to a project. [`Edit::apply`] returns the inverse edit; a failed apply changes
@@ -104,6 +104,13 @@ pub enum Edit {
         /// Whether the rejection is forgotten too (it was new when judged).
         forget_rejection: bool,
     },
+    /// Replace the rejected suggestions of a document (cropping moves them with the text).
+    ReplaceRejections {
+        /// The document.
+        doc: DocId,
+        /// Its rejected suggestions: byte range in its text, and label.
+        rejections: Vec<Rejection>,
+    },
     /// Several edits applied in order as one step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -194,6 +201,7 @@ impl Edit {
                     Verdict::Accepted | Verdict::Relabelled => "accept suggestion",
                 }
             }
+            Edit::ReplaceRejections { .. } => "move rejected suggestions",
             Edit::Batch(_) => "several changes",
         }
     }
@@ -300,6 +308,10 @@ impl Edit {
                 project.unjudge_suggestion(&verdict, forget_rejection);
                 Edit::JudgeSuggestion(verdict)
             }
+            Edit::ReplaceRejections { doc, rejections } => Edit::ReplaceRejections {
+                doc,
+                rejections: project.replace_rejections(doc, rejections),
+            },
             Edit::Batch(edits) => apply_batch(edits, project)?,
         })
     }

@@ -136,6 +136,21 @@ impl SuggestionMemory {
         }
     }
 
+    /// Replaces the rejected suggestions of `doc`; returns the ones it had, in text order.
+    pub fn replace_rejections(&mut self, doc: DocId, rejections: Vec<Rejection>) -> Vec<Rejection> {
+        let previous = self.rejected_in(doc).collect();
+        let set: BTreeSet<(usize, usize, LabelId)> = rejections
+            .into_iter()
+            .map(|(range, label)| (range.start, range.end, label))
+            .collect();
+        if set.is_empty() {
+            self.rejected.remove(&doc);
+        } else {
+            self.rejected.insert(doc, set);
+        }
+        previous
+    }
+
     fn forget_rejection(&mut self, doc: DocId, range: &Range<usize>, label: &LabelId) {
         if let Some(set) = self.rejected.get_mut(&doc) {
             set.remove(&(range.start, range.end, label.clone()));
@@ -155,6 +170,13 @@ impl Project {
     /// Replaces the verdicts (loading a project) and returns the previous ones.
     pub fn set_suggestion_memory(&mut self, memory: SuggestionMemory) -> SuggestionMemory {
         std::mem::replace(&mut self.suggestion_memory, memory)
+    }
+
+    /// Replaces the rejected suggestions of `doc` (cropping moves them with the text); returns
+    /// the ones it had. The ranges are not checked here: they belong to the document's text
+    /// once the edit they are part of is applied (see `command::crop_edit`).
+    pub fn replace_rejections(&mut self, doc: DocId, rejections: Vec<Rejection>) -> Vec<Rejection> {
+        self.suggestion_memory.replace_rejections(doc, rejections)
     }
 
     /// Counts `verdict` in its suggester's tally and, for a rejection, remembers it in its
