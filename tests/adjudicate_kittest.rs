@@ -633,3 +633,25 @@ fn comparing_again_with_unsaved_decisions_asks_first() {
         "then asks which files"
     );
 }
+
+#[test]
+fn alt_keys_are_left_to_a_text_field_being_typed_in() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut harness, _) = adjudicating(dir.path());
+    let start = harness.state().project().clone();
+    // Typing in the title filter: Alt+A (an AltGr letter on some layouts) decides nothing.
+    harness
+        .query_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .expect("the title filter")
+        .click();
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::ALT, Key::A);
+    assert!(harness.state().project() == &start, "nothing decided");
+    assert_eq!(undo_name(&harness), None);
+    // Out of the field, the key decides.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::ALT, Key::A);
+    assert_eq!(undo_name(&harness), Some("take A"));
+}

@@ -143,8 +143,8 @@ pub fn is_contextual(command: UiCommand) -> bool {
 
 /// Commands whose shortcut was pressed this frame (the key presses are consumed).
 /// A platform copy event (Ctrl+C turned into `Event::Copy` by the window system) counts too.
-/// While a text field has the keyboard, editing shortcuts (undo, redo, copy, select all) and
-/// single keys without a modifier (R) are left to it.
+/// While a text field has the keyboard, editing shortcuts (undo, redo, copy, select all), single
+/// keys without a modifier (R) and Alt with a key (the adjudication keys) are left to it.
 pub fn pressed_commands(ctx: &egui::Context) -> Vec<UiCommand> {
     let typing = ctx
         .memory(|m| m.focused())
@@ -159,7 +159,11 @@ pub fn pressed_commands(ctx: &egui::Context) -> Vec<UiCommand> {
             .filter(|command| !(typing && command.is_text_editing()))
             .filter(|command| !is_contextual(*command))
             .flat_map(|command| shortcuts(command).iter().map(move |s| (command, s)))
-            .filter(|(_, shortcut)| !(typing && shortcut.modifiers.is_none()))
+            // Alt with a letter or digit too: on some layouts (AltGr) it types a character.
+            .filter(|(_, shortcut)| {
+                !(typing
+                    && (shortcut.modifiers.is_none() || shortcut.modifiers == egui::Modifiers::ALT))
+            })
             .collect();
         candidates.sort_by_key(|(_, shortcut)| !shortcut.modifiers.shift);
         for (command, shortcut) in candidates {
