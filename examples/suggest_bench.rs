@@ -84,7 +84,7 @@ fn app_worker(text: &str) -> Result<(), Box<dyn std::error::Error>> {
         let copy = project.documents_snapshot();
         snapshot_ms = snapshot_ms.min(start.elapsed().as_secs_f64() * 1e3);
         let start = Instant::now();
-        let result = suggest_document(&copy, doc, &Rejected::new());
+        let result = suggest_document(&copy, doc, &Rejected::new(), None);
         worker_ms = worker_ms.min(start.elapsed().as_secs_f64() * 1e3);
         found = Some(result);
     }

@@ -355,3 +355,103 @@ fn help_lists_the_suggestion_keys() {
     ));
     assert!(!isnad::ui::shortcuts::is_contextual(UiCommand::Save));
 }
+
+/// The suggestions shown as (text, label, suggester).
+fn shown(harness: &Harness<'static, IsnadApp>) -> Vec<(String, String, String)> {
+    let app = harness.state();
+    let text = app.document_text();
+    app.suggestions()
+        .iter()
+        .map(|s| {
+            (
+                text[s.range.clone()].to_owned(),
+                s.label.as_str().to_owned(),
+                s.suggester.name().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_gazetteer_picked_in_the_app_proposes_its_names() {
+    let (path, doc) = project_file("gazetteer");
+    let folder = path.parent().expect("folder").to_owned();
+    // Folded as the suggester matches: "الامطار" finds "الأمطار". One line has no known label.
+    std::fs::write(
+        folder.join("names.txt"),
+        "# names\nالامطار\tactor\nوزارة ما\tnot_a_label\n",
+    )
+    .expect("write the gazetteer");
+    let mut harness = app_showing(&path, doc);
+    let gazetteer = |h: &Harness<'static, IsnadApp>| {
+        shown(h)
+            .into_iter()
+            .filter(|(_, _, by)| by == "gazetteer")
+            .collect::<Vec<_>>()
+    };
+    assert!(gazetteer(&harness).is_empty());
+
+    harness.get_by_label("Edit").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Use a gazetteer").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().blocking_dialog(), Some("file dialog"));
+    common::go_to(&mut harness, &folder);
+    harness.get_by_label("names.txt").click();
+    harness.step();
+    harness.get_by_label("Open").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains(
+        "Gazetteer names.txt: 1 name proposed as suggestions (1 line left out",
+    );
+    settle(&mut harness);
+    assert_eq!(
+        gazetteer(&harness),
+        [(
+            "الأمطار".to_owned(),
+            "actor".to_owned(),
+            "gazetteer".to_owned()
+        )]
+    );
+    // Accepting it makes a span that says where it came from.
+    let at = harness
+        .state()
+        .suggestions()
+        .iter()
+        .position(|s| s.suggester.name() == "gazetteer")
+        .expect("the gazetteer's suggestion");
+    for _ in 0..=at {
+        press(&mut harness, Modifiers::NONE, Key::Tab);
+    }
+    let chosen = harness
+        .state()
+        .current_suggestion()
+        .cloned()
+        .expect("current");
+    assert_eq!(chosen.suggester.name(), "gazetteer");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let span = spans_of(&harness, doc)
+        .into_iter()
+        .find(|s| s.range() == chosen.range)
+        .expect("accepted");
+    assert_eq!(span.suggested_by.as_deref(), Some("gazetteer"));
+}
+
+#[test]
+fn a_file_that_is_no_gazetteer_is_named_and_changes_nothing() {
+    let (path, doc) = project_file("not-gazetteer");
+    let folder = path.parent().expect("folder").to_owned();
+    let bad = folder.join("bad.txt");
+    std::fs::write(&bad, "just a sentence without a tab\n").expect("write");
+    let mut harness = app_showing(&path, doc);
+    harness.state_mut().use_gazetteer(&bad);
+    harness.run_steps(2);
+    harness.get_by_label_contains("bad.txt: no name to propose (1 line left out");
+    harness
+        .state_mut()
+        .use_gazetteer(&folder.join("missing.txt"));
+    harness.run_steps(2);
+    harness.get_by_label_contains("missing.txt could not be read");
+    settle(&mut harness);
+    assert!(shown(&harness).iter().all(|(_, _, by)| by != "gazetteer"));
+}

@@ -187,6 +187,7 @@ impl IsnadApp {
             | UiCommand::AcceptSuggestion
             | UiCommand::RejectSuggestion
             | UiCommand::AcceptAllSuggestions
+            | UiCommand::UseGazetteer
             | UiCommand::ToggleSuggestions => self.run_suggestion_command(command),
             UiCommand::CompareAnnotators
             | UiCommand::TakeA

@@ -36,6 +36,8 @@ pub enum FilePurpose {
     ImportFrom,
     /// Another annotator's project to compare the open one with.
     CompareWith,
+    /// A gazetteer whose names are proposed as suggestions.
+    Gazetteer,
 }
 
 /// What kind of answer the dialog asks for.

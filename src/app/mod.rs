@@ -44,6 +44,7 @@ mod project_search;
 mod project_search_tag;
 mod reader;
 
+mod gazetteer;
 mod recent;
 mod relabel;
 mod restore;

@@ -233,6 +233,7 @@ impl IsnadApp {
                 }
             }
             FilePurpose::CompareWith => self.compare_with(&paths),
+            FilePurpose::Gazetteer => self.use_gazetteer(&first),
             FilePurpose::ExportTo => {
                 if let Some(state) = self.dialogs.export.state_mut() {
                     state.path = first.display().to_string();

@@ -19,7 +19,8 @@ use std::time::Duration;
 
 use super::IsnadApp;
 use crate::lang::suggest::{
-    AnchoredRelation, DocumentSuggestions, Rejected, Suggestion, SuggestionCounts, suggest_document,
+    AnchoredRelation, DocumentSuggestions, PhraseIndex, Rejected, Suggestion, SuggestionCounts,
+    suggest_document,
 };
 use crate::model::{DocId, LabelId, Project};
 use crate::ui::article_view::SuggestionMarks;
@@ -67,6 +68,8 @@ pub(super) struct SuggestionsState {
     marks_stale: bool,
     /// The list in the span panel.
     list: SuggestionListState,
+    /// The names of the gazetteer in use (Edit › Use a gazetteer…).
+    gazetteer: Option<Arc<PhraseIndex>>,
 }
 
 impl SuggestionsState {
@@ -95,6 +98,13 @@ impl SuggestionsState {
             .spans
             .iter()
             .position(|s| &s.range == range && &s.label == label)
+    }
+
+    /// Proposes the names of `gazetteer` from now on (`None`: no gazetteer); the suggestions are
+    /// computed again.
+    pub(super) fn set_gazetteer(&mut self, gazetteer: Option<Arc<PhraseIndex>>) {
+        self.gazetteer = gazetteer;
+        self.reset();
     }
 
     /// Forgets everything shown (another project is open).
@@ -317,9 +327,12 @@ impl IsnadApp {
                 let project = self.workspace.project();
                 let snapshot = project.documents_snapshot();
                 let rejected = rejected_in(project, doc);
+                let gazetteer = state.gazetteer.clone();
                 let spawned = std::thread::Builder::new()
                     .name("isnad-suggest".into())
-                    .spawn(move || suggest_document(&snapshot, doc, &rejected));
+                    .spawn(move || {
+                        suggest_document(&snapshot, doc, &rejected, gazetteer.as_deref())
+                    });
                 match spawned {
                     Ok(worker) => {
                         state.job = Some(Job {

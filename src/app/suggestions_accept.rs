@@ -56,6 +56,7 @@ impl IsnadApp {
             },
             UiCommand::RejectSuggestion => self.reject_current(),
             UiCommand::AcceptAllSuggestions => self.accept_all(),
+            UiCommand::UseGazetteer => self.ask_for_gazetteer(),
             UiCommand::ToggleSuggestions => {
                 self.settings.show_suggestions = !self.settings.show_suggestions;
                 self.suggestions.set_current(None);

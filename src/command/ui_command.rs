@@ -102,6 +102,8 @@ ui_commands! {
     RejectSuggestion,
     /// Accept every suggestion of the document shown, as one undo step.
     AcceptAllSuggestions,
+    /// Propose the names of a gazetteer file as suggestions too.
+    UseGazetteer,
     /// Find in every document of the project: the results panel, where hits can be tagged all
     /// at once.
     FindInProject,
@@ -189,6 +191,7 @@ impl UiCommand {
             Self::RejectSuggestion => "Reject suggestion",
             Self::AcceptAllSuggestions => "Accept all suggestions in this document",
             Self::ToggleSuggestions => "Suggestions",
+            Self::UseGazetteer => "Use a gazetteer…",
             Self::FindInProject => "Find in project…",
             Self::TagAllLikeThis => "Tag all like this…",
             Self::NextDocument => "Next document",
@@ -310,6 +313,9 @@ impl UiCommand {
             Self::AcceptAllSuggestions => {
                 "Accept every suggestion of this document, with their relations, as one undo step (not counted in the suggesters' tallies: nothing was judged one by one)"
             }
+            Self::UseGazetteer => {
+                "Propose the names of a gazetteer as suggestions in every document: a text file of name<TAB>label lines (what `isnad suggest --export-gazetteer` writes), matched with Arabic folding. Kept until the app is closed"
+            }
             Self::ToggleSuggestions => {
                 "Show or hide Isnad's suggestions (dashed outlines, the list in the span panel); hidden, their keys do nothing"
             }
@@ -373,6 +379,7 @@ impl UiCommand {
             | Self::AcceptSuggestion
             | Self::RejectSuggestion
             | Self::AcceptAllSuggestions
+            | Self::UseGazetteer
             | Self::FindInProject
             | Self::TagAllLikeThis
             | Self::Settings => "Edit",

@@ -122,6 +122,7 @@ pub fn shortcuts(command: UiCommand) -> &'static [KeyboardShortcut] {
         | UiCommand::ToggleGuidelines
         | UiCommand::ShowStatistics
         | UiCommand::AcceptAllSuggestions
+        | UiCommand::UseGazetteer
         | UiCommand::ToggleSuggestions
         | UiCommand::CompareAnnotators
         | UiCommand::ShowAgreement => &[],

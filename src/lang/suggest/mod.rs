@@ -178,6 +178,10 @@ pub fn suggest(
         (SuggesterKind::Gazetteer, suggesters.gazetteer),
     ] {
         for found in index.map(|i| i.find(&words)).unwrap_or_default() {
+            // A list read with other labels (another project's) proposes only this schema's.
+            if schema.get(&found.label).is_none() {
+                continue;
+            }
             raw.push(Suggestion {
                 range: found.range,
                 label: found.label,
@@ -257,13 +261,14 @@ pub fn suggest(
     }
 }
 
-/// What the app computes for the document shown (on a worker thread): the cue suggester and the
-/// phrases learned from every span of the project, for document `doc`, without its `rejected`
-/// suggestions. Empty for an unknown document.
+/// What the app computes for the document shown (on a worker thread): the cue suggester, the
+/// phrases learned from every span of the project and the names of `gazetteer` when given, for
+/// document `doc`, without its `rejected` suggestions. Empty for an unknown document.
 pub fn suggest_document(
     project: &DocumentsSnapshot,
     doc: DocId,
     rejected: &Rejected,
+    gazetteer: Option<&PhraseIndex>,
 ) -> DocumentSuggestions {
     let Some(document) = project.document(doc) else {
         return DocumentSuggestions::default();
@@ -272,7 +277,7 @@ pub fn suggest_document(
     let suggesters = Suggesters {
         cues: true,
         learned: Some(&learned),
-        gazetteer: None,
+        gazetteer,
     };
     suggest(
         document.text(),
