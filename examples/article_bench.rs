@@ -5,9 +5,10 @@
 //! plus the next frame, which paints the new span.
 //!
 //! Run: `cargo run --release --example article_bench` (needs `../shared/corpus`), or with one case
-//! name (`article_bench 1mb_100k_spans`) for that case alone. Prints one JSON
-//! object per line: `{"name":…,"value":…,"unit":…}`. Each size runs in its own process so the
-//! peak memory is that size's own.
+//! name (`article_bench 1mb_100k_spans`) for that case alone; `--hide-suggestions` (after the
+//! case name, if any) measures with View › Suggestions off. Prints one JSON object per line:
+//! `{"name":…,"value":…,"unit":…}`. Each size runs in its own process so the peak memory is that
+//! size's own.
 
 use std::time::Instant;
 
@@ -27,17 +28,24 @@ const SCREEN: [f32; 2] = [1100.0, 800.0];
 /// Scroll distance per frame, in points (a brisk mouse-wheel scroll).
 const SCROLL_STEP: f32 = 120.0;
 
+/// The flag that turns the suggestions off.
+const HIDE_SUGGESTIONS: &str = "--hide-suggestions";
+
 fn main() {
-    let arg = std::env::args().nth(1);
-    match arg.as_deref() {
-        Some(size) => run_one(size),
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let hide = args.iter().any(|a| a == HIDE_SUGGESTIONS);
+    let case = args.iter().find(|a| *a != HIDE_SUGGESTIONS);
+    match case {
+        Some(size) => run_one(size, hide),
         None => {
             let exe = std::env::current_exe().expect("current exe");
             for (name, _, _) in SIZES {
-                let status = std::process::Command::new(&exe)
-                    .arg(name)
-                    .status()
-                    .expect("run");
+                let mut command = std::process::Command::new(&exe);
+                command.arg(name);
+                if hide {
+                    command.arg(HIDE_SUGGESTIONS);
+                }
+                let status = command.status().expect("run");
                 assert!(status.success(), "benchmark {name} failed");
             }
         }
@@ -83,7 +91,7 @@ fn frame(ctx: &Context, app: &mut IsnadApp, t: f64, events: Vec<egui::Event>) {
     output.textures_delta.clear();
 }
 
-fn run_one(size: &str) {
+fn run_one(size: &str, hide_suggestions: bool) {
     let (bytes, spans) = SIZES
         .iter()
         .find(|(n, _, _)| *n == size)
@@ -110,6 +118,9 @@ fn run_one(size: &str) {
     let start = Instant::now();
     let mut app = IsnadApp::new(&ctx, Some(&path));
     assert!(app.error().is_none(), "{:?}", app.error());
+    if hide_suggestions {
+        app.request(isnad::command::UiCommand::ToggleSuggestions);
+    }
     frame(&ctx, &mut app, 0.0, Vec::new());
     let first_frame = start.elapsed();
     emit(
