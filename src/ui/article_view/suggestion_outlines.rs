@@ -92,21 +92,17 @@ impl DashTextures {
 
 /// Adds the outline of `rect` (a stroke of `width` centred on its edges) to `mesh` as four
 /// rectangles, one per edge, whose texture (the dash pattern, see [`DashPattern::texture`])
-/// repeats along the edge; nothing when it lies outside `clip`. Four rectangles whatever the
+/// repeats along the edge. Four rectangles whatever the
 /// outline's length: drawing every dash as a shape of its own made the dashes most of a
 /// scrolling frame's cost with hundreds of suggestions on screen.
 fn add_dashed_rect(
     mesh: &mut Mesh,
     rect: Rect,
-    clip: Rect,
     (width, colour): (f32, Color32),
     pattern: DashPattern,
 ) {
     let half = width / 2.0;
     let outer = rect.expand(half);
-    if !outer.intersects(clip) {
-        return;
-    }
     let period = pattern.period();
     // The top and bottom edges, left to right, the corners included.
     for y in [rect.top(), rect.bottom()] {
@@ -262,7 +258,7 @@ fn paragraph_outlines(
             } else {
                 rect.shrink2(vec2(0.0, inset))
             };
-            add_dashed_rect(mesh, rect, Rect::EVERYTHING, (width, mark.colour), pattern);
+            add_dashed_rect(mesh, rect, (width, mark.colour), pattern);
         }
     }
     outlines
@@ -334,16 +330,10 @@ mod tests {
     }
 
     #[test]
-    fn an_outline_is_four_edges_whose_pattern_repeats_along_them_and_none_outside_the_clip() {
+    fn an_outline_is_four_edges_whose_pattern_repeats_along_them() {
         let rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(70.0, 20.0));
         let mut mesh = Mesh::default();
-        add_dashed_rect(
-            &mut mesh,
-            rect,
-            Rect::EVERYTHING,
-            (2.0, Color32::RED),
-            DASHES,
-        );
+        add_dashed_rect(&mut mesh, rect, (2.0, Color32::RED), DASHES);
         assert_eq!(mesh.vertices.len(), 4 * 4);
         assert_eq!(mesh.indices.len(), 4 * 6);
         // Every vertex lies within the stroke's half width of an edge, tinted with the colour.
@@ -360,11 +350,6 @@ mod tests {
         let greatest_u = |vertices: &[Vertex]| vertices.iter().map(|v| v.uv.x).fold(0.0, f32::max);
         assert!((greatest_u(&mesh.vertices[..4]) - 72.0 / 7.0).abs() < 1e-4);
         assert!((greatest_u(&mesh.vertices[8..12]) - 18.0 / 7.0).abs() < 1e-4);
-        // Nothing for an outline off screen.
-        let mut none = Mesh::default();
-        let below = Rect::from_min_max(pos2(0.0, 100.0), pos2(70.0, 200.0));
-        add_dashed_rect(&mut none, rect, below, (2.0, Color32::RED), DASHES);
-        assert!(none.is_empty());
     }
 
     #[test]
