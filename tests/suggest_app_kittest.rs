@@ -455,3 +455,25 @@ fn a_file_that_is_no_gazetteer_is_named_and_changes_nothing() {
     settle(&mut harness);
     assert!(shown(&harness).iter().all(|(_, _, by)| by != "gazetteer"));
 }
+
+#[test]
+fn the_span_list_stays_put_when_suggestions_come_and_go() {
+    let (path, doc) = project_file("steady");
+    let mut harness = app_showing(&path, doc);
+    harness.run_steps(2);
+    let heading = |h: &Harness<'static, IsnadApp>| h.get_by_label("Spans").rect();
+    let before = heading(&harness);
+    assert!(!harness.state().suggestions().is_empty());
+    // Accepting them all leaves none (or few) in the list, and spans in the list below.
+    harness.state_mut().request(UiCommand::AcceptAllSuggestions);
+    harness.run_steps(2);
+    settle(&mut harness);
+    harness.run_steps(2);
+    assert!(!spans_of(&harness, doc).is_empty());
+    assert_eq!(heading(&harness), before, "the span list did not move");
+    // And back: the suggestions return with the undo.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    settle(&mut harness);
+    harness.run_steps(2);
+    assert_eq!(heading(&harness), before);
+}

@@ -26,8 +26,10 @@ const TEXT_SIZE: f32 = 14.0;
 const LABEL_WIDTH: f32 = 62.0;
 /// Width of the suggester column in points.
 const SUGGESTER_WIDTH: f32 = 58.0;
-/// The list's greatest height in points (the spans below keep the rest of the panel).
-const MAX_LIST_HEIGHT: f32 = 180.0;
+/// The height of the section's body in points, whatever it holds (counts, tallies, the rows or
+/// a message): the span list below stays where it is when suggestions come and go. The rows
+/// take what the rest leaves.
+const BODY_HEIGHT: f32 = 250.0;
 
 /// What the list shows.
 pub struct SuggestionListInfo<'a> {
@@ -96,30 +98,47 @@ pub fn suggestion_list_ui(
                 }
                 return;
             }
-            let Some((found, counts)) = info.found else {
-                ui.weak("Looking for suggestions…");
-                return;
-            };
-            counts_ui(ui, engine, info, counts);
-            tallies_ui(ui, info.tallies);
-            if found.spans.is_empty() {
-                ui.weak(if info.computing {
-                    "Looking for suggestions…"
-                } else {
-                    "No suggestions in this document."
-                });
-                return;
-            }
-            let button = ui
-                .button("Accept all in this document")
-                .on_hover_text("Every suggestion becomes a span, as one undo step (Ctrl+Z)");
-            if button.clicked() {
-                action = Some(SuggestionListAction::AcceptAll);
-            }
-            if let Some(i) = rows_ui(ui, engine, state, info, found) {
-                action = Some(SuggestionListAction::Go(i));
-            }
+            let size = vec2(ui.available_width(), BODY_HEIGHT);
+            ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.set_min_height(BODY_HEIGHT);
+                ui.set_max_height(BODY_HEIGHT);
+                action = body_ui(ui, engine, state, info);
+            });
         });
+    action
+}
+
+/// The section's body: counts, tallies, "Accept all" and the rows, or a message.
+fn body_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    state: &mut SuggestionListState,
+    info: &SuggestionListInfo<'_>,
+) -> Option<SuggestionListAction> {
+    let Some((found, counts)) = info.found else {
+        ui.weak("Looking for suggestions…");
+        return None;
+    };
+    counts_ui(ui, engine, info, counts);
+    tallies_ui(ui, info.tallies);
+    if found.spans.is_empty() {
+        ui.weak(if info.computing {
+            "Looking for suggestions…"
+        } else {
+            "No suggestions in this document."
+        });
+        return None;
+    }
+    let mut action = None;
+    let button = ui
+        .button("Accept all in this document")
+        .on_hover_text("Every suggestion becomes a span, as one undo step (Ctrl+Z)");
+    if button.clicked() {
+        action = Some(SuggestionListAction::AcceptAll);
+    }
+    if let Some(i) = rows_ui(ui, engine, state, info, found) {
+        action = Some(SuggestionListAction::Go(i));
+    }
     action
 }
 
@@ -184,8 +203,8 @@ fn rows_ui(
     let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
     let mut area = ScrollArea::vertical()
         .id_salt("suggestion-list")
-        .max_height(MAX_LIST_HEIGHT)
-        .auto_shrink([false, true]);
+        .max_height(ui.available_height().max(ROW_HEIGHT))
+        .auto_shrink([false, false]);
     if info.current != state.last_current {
         state.last_current = info.current;
         if let Some(i) = info.current {
