@@ -402,6 +402,7 @@ impl IsnadApp {
             state.job.is_some() || found.is_none_or(|s| s.revision != self.workspace.revision());
         let current = state.current();
         let info = SuggestionListInfo {
+            doc,
             text,
             found: found.map(|s| (&s.found, &s.counts)),
             computing,

@@ -11,7 +11,7 @@ use egui::{
 };
 
 use crate::lang::suggest::{DocumentSuggestions, SuggesterKind, SuggestionCounts};
-use crate::model::{LabelSchema, SuggesterTally};
+use crate::model::{DocId, LabelSchema, SuggesterTally};
 use crate::text::TextEngine;
 use crate::text::invisibles::{has_invisibles, reveal};
 use crate::ui::colours::to_color32;
@@ -26,13 +26,13 @@ const TEXT_SIZE: f32 = 14.0;
 const LABEL_WIDTH: f32 = 62.0;
 /// Width of the suggester column in points.
 const SUGGESTER_WIDTH: f32 = 58.0;
-/// The height of the section's body in points, whatever it holds (counts, tallies, the rows or
-/// a message): the span list below stays where it is when suggestions come and go. The rows
-/// take what the rest leaves.
-const BODY_HEIGHT: f32 = 250.0;
+/// The list's greatest height in points (the spans below keep the rest of the panel).
+const MAX_LIST_HEIGHT: f32 = 180.0;
 
 /// What the list shows.
 pub struct SuggestionListInfo<'a> {
+    /// The document shown.
+    pub doc: Option<DocId>,
     /// The document's text.
     pub text: &'a str,
     /// The suggestions and their counts (`None` until the first ones are computed).
@@ -66,6 +66,10 @@ pub struct SuggestionListState {
     last_current: Option<usize>,
     /// Scroll offset and height of the rows at the last frame.
     viewport: (f32, f32),
+    /// The document shown and the tallest the section's body has been for it: the body never
+    /// shrinks while the same document is shown, so the span list below stays where it is when
+    /// suggestions are accepted or rejected (it moves only when they first arrive).
+    tallest: (Option<DocId>, f32),
 }
 
 /// Shows the suggestions section; returns what the user asked for.
@@ -98,12 +102,15 @@ pub fn suggestion_list_ui(
                 }
                 return;
             }
-            let size = vec2(ui.available_width(), BODY_HEIGHT);
-            ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
-                ui.set_min_height(BODY_HEIGHT);
-                ui.set_max_height(BODY_HEIGHT);
-                action = body_ui(ui, engine, state, info);
+            if state.tallest.0 != info.doc {
+                state.tallest = (info.doc, 0.0);
+            }
+            let body = ui.scope(|ui| {
+                ui.set_min_height(state.tallest.1);
+                body_ui(ui, engine, state, info)
             });
+            action = body.inner;
+            state.tallest.1 = state.tallest.1.max(body.response.rect.height());
         });
     action
 }
@@ -203,8 +210,8 @@ fn rows_ui(
     let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
     let mut area = ScrollArea::vertical()
         .id_salt("suggestion-list")
-        .max_height(ui.available_height().max(ROW_HEIGHT))
-        .auto_shrink([false, false]);
+        .max_height(MAX_LIST_HEIGHT)
+        .auto_shrink([false, true]);
     if info.current != state.last_current {
         state.last_current = info.current;
         if let Some(i) = info.current {
