@@ -45,6 +45,28 @@ fn app_showing(path: &Path, doc: DocId) -> Harness<'static, IsnadApp> {
     harness
 }
 
+/// Presses Tab (no suggestion current yet) until the first suggestion matching `wanted` is the
+/// current one, and returns it.
+fn tab_to_first(
+    harness: &mut Harness<'static, IsnadApp>,
+    wanted: impl Fn(&isnad::lang::suggest::Suggestion) -> bool,
+) -> isnad::lang::suggest::Suggestion {
+    let at = harness
+        .state()
+        .suggestions()
+        .iter()
+        .position(wanted)
+        .expect("a suggestion of that kind");
+    for _ in 0..=at {
+        press(harness, Modifiers::NONE, Key::Tab);
+    }
+    harness
+        .state()
+        .current_suggestion()
+        .cloned()
+        .expect("current")
+}
+
 /// Runs frames until the suggestions shown are those of the project as it is.
 fn settle(harness: &mut Harness<'static, IsnadApp>) {
     let started = Instant::now();
@@ -251,20 +273,7 @@ fn backspace_still_removes_the_selected_span_when_no_suggestion_is_current() {
 fn a_label_key_accepts_the_suggestion_as_that_label() {
     let (path, doc) = project_file("label");
     let mut harness = app_showing(&path, doc);
-    let source = harness
-        .state()
-        .suggestions()
-        .iter()
-        .position(|s| s.label.as_str() == "source")
-        .expect("a source");
-    for _ in 0..=source {
-        press(&mut harness, Modifiers::NONE, Key::Tab);
-    }
-    let chosen = harness
-        .state()
-        .current_suggestion()
-        .cloned()
-        .expect("current");
+    let chosen = tab_to_first(&mut harness, |s| s.label.as_str() == "source");
     assert_eq!(chosen.label.as_str(), "source");
     // 1 is Actor's key.
     press(&mut harness, Modifiers::NONE, Key::Num1);
@@ -414,20 +423,7 @@ fn a_gazetteer_picked_in_the_app_proposes_its_names() {
         )]
     );
     // Accepting it makes a span that says where it came from.
-    let at = harness
-        .state()
-        .suggestions()
-        .iter()
-        .position(|s| s.suggester.name() == "gazetteer")
-        .expect("the gazetteer's suggestion");
-    for _ in 0..=at {
-        press(&mut harness, Modifiers::NONE, Key::Tab);
-    }
-    let chosen = harness
-        .state()
-        .current_suggestion()
-        .cloned()
-        .expect("current");
+    let chosen = tab_to_first(&mut harness, |s| s.suggester.name() == "gazetteer");
     assert_eq!(chosen.suggester.name(), "gazetteer");
     press(&mut harness, Modifiers::NONE, Key::Enter);
     let span = spans_of(&harness, doc)

@@ -117,11 +117,7 @@ impl IsnadApp {
     /// Asks for the other annotators' projects (one or more), starting in the open project's
     /// folder.
     pub(super) fn ask_for_annotators(&mut self) {
-        let folder = self
-            .workspace
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
+        let folder = self.workspace.folder();
         let request = FileRequest::new(
             FilePurpose::CompareWith,
             "Compare with other annotators' projects (Ctrl+click picks several)",

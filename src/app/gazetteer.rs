@@ -16,11 +16,7 @@ const MAX_GAZETTEER_BYTES: u64 = 16 * 1024 * 1024;
 impl IsnadApp {
     /// Asks for a gazetteer file, starting in the project's folder.
     pub(super) fn ask_for_gazetteer(&mut self) {
-        let folder = self
-            .workspace
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
+        let folder = self.workspace.folder();
         let request = FileRequest::new(
             FilePurpose::Gazetteer,
             "Use a gazetteer (name<TAB>label lines)",

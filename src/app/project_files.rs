@@ -164,11 +164,7 @@ impl IsnadApp {
             Location::Sample => format!("my-sample.{FILE_EXTENSION}"),
             Location::Untitled => format!("untitled.{FILE_EXTENSION}"),
         };
-        let folder = self
-            .workspace
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
+        let folder = self.workspace.folder();
         let request = FileRequest::new(
             FilePurpose::SaveProject(then),
             "Save project as",

@@ -91,6 +91,11 @@ impl Workspace {
         }
     }
 
+    /// The folder of the project's file (where file dialogs start), if it has one.
+    pub fn folder(&self) -> Option<PathBuf> {
+        self.path().and_then(Path::parent).map(Path::to_owned)
+    }
+
     /// The name shown in the title bar.
     pub fn display_name(&self) -> String {
         match &self.location {
