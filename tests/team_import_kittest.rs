@@ -11,7 +11,7 @@ use isnad::command::UiCommand;
 use isnad::io::project;
 use serde_json::json;
 
-use common::wait_for_report;
+use common::import_through_window;
 
 const TEXT: &str = "قال الوزير إن الاتفاق قريب";
 
@@ -45,19 +45,7 @@ fn imported_spans_are_stamped_with_the_settings_annotator_unless_the_file_names_
     harness.key_press(Key::Escape);
     harness.run_steps(2);
 
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label_contains("Import annotations…").click();
-    harness.run_steps(5);
-    harness
-        .state_mut()
-        .import_dialog_mut()
-        .expect("the import window is open")
-        .paths = jsonl.display().to_string();
-    harness.run_steps(2);
-    harness.get_by_label("Import").click();
-    harness.run_steps(2);
-    wait_for_report(&mut harness);
+    import_through_window(&mut harness, &jsonl);
 
     let app = harness.state();
     let doc = app.project().documents().next().expect("doc").id();

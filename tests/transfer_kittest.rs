@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use isnad::io::project;
 
-use common::{harness, press, wait_for_report};
+use common::{harness, import_through_window, press, wait_for_report};
 
 #[test]
 fn ctrl_e_exports_the_sample_project_and_reports_it() {
@@ -79,20 +79,7 @@ fn importing_from_the_menu_is_one_undo_step() {
 
     let mut harness = harness(Some(&bare));
     assert_eq!(harness.state().project().span_count(), 0);
-    harness.get_by_label("File").click();
-    harness.run();
-    // Menu entries are labelled with their shortcut after the name.
-    harness.get_by_label_contains("Import annotations…").click();
-    harness.run_steps(5);
-    harness
-        .state_mut()
-        .import_dialog_mut()
-        .expect("the import window is open")
-        .paths = jsonl.display().to_string();
-    harness.run_steps(2);
-    harness.get_by_label("Import").click();
-    harness.run_steps(2);
-    wait_for_report(&mut harness);
+    import_through_window(&mut harness, &jsonl);
 
     let report = harness.state().transfer_report().expect("report").clone();
     assert!(report.complete, "{report:?}");

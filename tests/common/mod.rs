@@ -110,6 +110,25 @@ pub fn press(harness: &mut Harness<'static, IsnadApp>, modifiers: Modifiers, key
     harness.run_steps(2);
 }
 
+/// File › Import annotations… with `file` in the window's path field, then Import; returns once
+/// the report is up.
+pub fn import_through_window(harness: &mut Harness<'static, IsnadApp>, file: &Path) {
+    harness.get_by_label("File").click();
+    harness.run();
+    // Menu entries are labelled with their shortcut after the name.
+    harness.get_by_label_contains("Import annotations…").click();
+    harness.run_steps(5);
+    harness
+        .state_mut()
+        .import_dialog_mut()
+        .expect("the import window is open")
+        .paths = file.display().to_string();
+    harness.run_steps(2);
+    harness.get_by_label("Import").click();
+    harness.run_steps(2);
+    wait_for_report(harness);
+}
+
 /// Runs frames until the background work (export, import, adding articles) has finished and its
 /// report window is up.
 pub fn wait_for_report(harness: &mut Harness<'static, IsnadApp>) {
