@@ -4,7 +4,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::harness;
+use common::{harness, spans_at};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -126,13 +126,9 @@ fn annotators_at(
     harness: &Harness<'static, IsnadApp>,
     range: std::ops::Range<usize>,
 ) -> Vec<Option<String>> {
-    let app = harness.state();
-    let doc = app.current_document().expect("a document");
-    app.project()
-        .spans_of(doc)
-        .iter()
-        .filter(|s| s.range() == range)
-        .map(|s| s.annotator.clone())
+    spans_at(harness, range)
+        .into_iter()
+        .map(|s| s.annotator)
         .collect()
 }
 

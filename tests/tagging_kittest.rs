@@ -7,9 +7,9 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use isnad::IsnadApp;
-use isnad::model::{LabelId, Span};
+use isnad::model::LabelId;
 
-use common::{click, drag, drag_offsets, harness, press, screen_pos, temp_file, text};
+use common::{click, drag, drag_offsets, harness, press, screen_pos, spans_at, temp_file, text};
 
 /// Byte range of the first `phrase` after `after` in the shown document.
 fn find(harness: &Harness<'static, IsnadApp>, phrase: &str, after: &str) -> std::ops::Range<usize> {
@@ -17,18 +17,6 @@ fn find(harness: &Harness<'static, IsnadApp>, phrase: &str, after: &str) -> std:
     let from = text.find(after).expect("anchor");
     let start = from + text[from..].find(phrase).expect("phrase");
     start..start + phrase.len()
-}
-
-/// The spans of the shown document with exactly `range`.
-fn spans_at(harness: &Harness<'static, IsnadApp>, range: std::ops::Range<usize>) -> Vec<Span> {
-    let app = harness.state();
-    let doc = app.current_document().expect("a document");
-    app.project()
-        .spans_of(doc)
-        .iter()
-        .filter(|s| s.range() == range)
-        .cloned()
-        .collect()
 }
 
 fn label(id: &str) -> LabelId {

@@ -129,6 +129,21 @@ pub fn import_through_window(harness: &mut Harness<'static, IsnadApp>, file: &Pa
     wait_for_report(harness);
 }
 
+/// The spans of the shown document with exactly `range`.
+pub fn spans_at(
+    harness: &Harness<'static, IsnadApp>,
+    range: std::ops::Range<usize>,
+) -> Vec<isnad::model::Span> {
+    let app = harness.state();
+    let doc = app.current_document().expect("a document");
+    app.project()
+        .spans_of(doc)
+        .iter()
+        .filter(|s| s.range() == range)
+        .cloned()
+        .collect()
+}
+
 /// Runs frames until the background work (export, import, adding articles) has finished and its
 /// report window is up.
 pub fn wait_for_report(harness: &mut Harness<'static, IsnadApp>) {
