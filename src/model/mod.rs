@@ -7,7 +7,7 @@ mod attribute;
 mod document;
 mod error;
 mod guidelines;
-mod id_maps;
+pub(crate) mod id_maps;
 mod ids;
 mod label;
 pub mod markup;

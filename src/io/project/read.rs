@@ -12,6 +12,7 @@ use crate::io::project::format::{
 use crate::io::project::header::{Header, read_header};
 use crate::io::project::locate::LineLocator;
 use crate::io::project::span_lines::read_span_section;
+use crate::model::id_maps::id_set_with_capacity;
 use crate::model::offsets::OffsetIndex;
 use crate::model::{
     AttributeDef, AttributeKind, AttributeValue, CLAIM, DocId, Document, Label, LabelId,
@@ -397,12 +398,10 @@ impl Checker<'_> {
         schema: &LabelSchema,
     ) -> Vec<Span> {
         let by_id: HashMap<u64, &Document> = documents.iter().map(|d| (d.id().0, d)).collect();
-        let mut indexes: HashMap<u64, OffsetIndex<'_>> = HashMap::new();
-        // The last start converted in each document, as (code points, bytes).
-        let mut last_start: HashMap<u64, (usize, usize)> = HashMap::new();
+        // Each document's offset index, and the last start converted in it (code points, bytes).
+        let mut indexes: HashMap<u64, (OffsetIndex<'_>, (usize, usize))> = HashMap::new();
         let mut spans = Vec::with_capacity(file_spans.len());
-        let mut seen: HashSet<u64, foldhash::fast::RandomState> =
-            HashSet::with_capacity_and_hasher(file_spans.len(), Default::default());
+        let mut seen = id_set_with_capacity(file_spans.len());
         for mut s in file_spans {
             let (doc_id, span_id) = (Some(s.doc), Some(s.id));
             if !seen.insert(s.id) {
@@ -422,9 +421,9 @@ impl Checker<'_> {
                 self.report(doc_id, span_id, None, message);
                 continue;
             }
-            let index = indexes
+            let (index, last) = indexes
                 .entry(s.doc)
-                .or_insert_with(|| OffsetIndex::new(doc.text()));
+                .or_insert_with(|| (OffsetIndex::new(doc.text()), (0, 0)));
             if s.start >= s.end {
                 let message = format!("the range {}..{} is empty or reversed", s.start, s.end);
                 self.report(doc_id, span_id, None, message);
@@ -432,7 +431,6 @@ impl Checker<'_> {
             }
             // Spans come sorted by start and are short: each start is counted on from the last
             // one of its document, and each end from its start.
-            let last = last_start.entry(s.doc).or_insert((0, 0));
             let start = index.char_to_byte_after(*last, s.start);
             let end = start.and_then(|start| index.char_to_byte_after((s.start, start), s.end));
             let (Some(start), Some(end)) = (start, end) else {
