@@ -1,14 +1,15 @@
 //! Article-view benchmark: time to the first frame, CPU time per frame while scrolling from top to
-//! bottom, and peak memory, for a 10 KB and a 1 MB article (the corpus news article repeated), and
-//! for the 1 MB article in a project with 10,000 and with 100,000 spans (some nested), where it also
-//! times adding a span: the frame in which the label key is pressed (the edit is applied after it)
-//! plus the next frame, which paints the new span.
+//! bottom (median, 95th percentile, and the whole scroll's sum), the suggestions shown, and peak
+//! memory, for a 10 KB and a 1 MB article (the corpus news article repeated), and for the 1 MB
+//! article in a project with 10,000 and with 100,000 spans (some nested), where it also times
+//! adding a span: the frame in which the label key is pressed (the edit is applied after it) plus
+//! the next frame, which paints the new span.
 //!
 //! Run: `cargo run --release --example article_bench` (needs `../shared/corpus`), or with one case
 //! name (`article_bench 1mb_100k_spans`) for that case alone; `--hide-suggestions` (after the
 //! case name, if any) measures with View › Suggestions off. Prints one JSON object per line:
 //! `{"name":…,"value":…,"unit":…}`. Each size runs in its own process so the peak memory is that
-//! size's own.
+//! size's own. `PERF_CTL` (see [`perf_ctl`]) limits a `perf record` to the timed adds.
 
 use std::time::Instant;
 
@@ -115,12 +116,20 @@ fn run_one(size: &str, hide_suggestions: bool) {
     };
 
     let ctx = Context::default();
-    let start = Instant::now();
-    let mut app = IsnadApp::new(&ctx, Some(&path));
-    assert!(app.error().is_none(), "{:?}", app.error());
+    // With suggestions hidden from the start (View › Suggestions off, as remembered in the
+    // settings), so none is ever computed.
+    let settings =
+        std::env::temp_dir().join(format!("isnad-bench-settings-{}.ron", std::process::id()));
     if hide_suggestions {
-        app.request(isnad::command::UiCommand::ToggleSuggestions);
+        std::fs::write(&settings, "(show_suggestions: false)").expect("write settings");
     }
+    let start = Instant::now();
+    let mut app = if hide_suggestions {
+        IsnadApp::with_settings_file(&ctx, Some(&path), settings.clone())
+    } else {
+        IsnadApp::new(&ctx, Some(&path))
+    };
+    assert!(app.error().is_none(), "{:?}", app.error());
     frame(&ctx, &mut app, 0.0, Vec::new());
     let first_frame = start.elapsed();
     emit(
@@ -148,6 +157,9 @@ fn run_one(size: &str, hide_suggestions: bool) {
         }
         y += SCROLL_STEP;
     }
+    // The whole scroll: how much text a frame brings into view depends on the layout's
+    // geometry, so the sum compares two layouts where the median per frame cannot.
+    let total: f64 = times.iter().sum();
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
     emit(&format!("scroll_frame_median_{size}"), pct(0.5), "ms");
@@ -157,12 +169,21 @@ fn run_one(size: &str, hide_suggestions: bool) {
         times.len() as f64,
         "frames",
     );
+    emit(&format!("scroll_total_{size}"), total, "ms");
+    // How many suggestions the view shows (the suggesters' load on this case).
+    let suggestions = app.document_suggestions().map_or(0, |s| s.spans.len());
+    emit(
+        &format!("suggestions_{size}"),
+        suggestions as f64,
+        "suggestions",
+    );
     if annotated {
         time_adding_spans(&ctx, &mut app, size, &mut t);
     }
     emit(&format!("peak_memory_{size}"), peak_memory_mb(), "MB");
     let _ = std::fs::remove_file(&path);
     let _ = std::fs::remove_file(isnad::io::project::backup_path(&path));
+    let _ = std::fs::remove_file(&settings);
 }
 
 /// A project holding `text` with `count` spans: every word-start step of the text gets a span of
@@ -241,12 +262,14 @@ fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64)
             repeat: false,
             modifiers: egui::Modifiers::NONE,
         };
+        perf_ctl("enable");
         let started = Instant::now();
         *t += 1.0 / 60.0;
         frame(ctx, app, *t, vec![key(true), key(false)]);
         *t += 1.0 / 60.0;
         frame(ctx, app, *t, Vec::new());
         times.push(started.elapsed().as_secs_f64() * 1e3);
+        perf_ctl("disable");
     }
     let added = app.project().span_count() - before;
     assert!(added >= 45, "only {added} of 50 spans were added");
@@ -271,4 +294,20 @@ fn peak_memory_mb() -> f64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+/// For profiling the adds alone: with `PERF_CTL` naming the control fifo of
+/// `perf record -D -1 --control=fifo:PATH`, sampling is enabled around each timed add and
+/// disabled after it (the 5 ms pause lets perf act on the command before the frames run).
+fn perf_ctl(what: &str) {
+    use std::io::Write as _;
+    let Ok(path) = std::env::var("PERF_CTL") else {
+        return;
+    };
+    let mut fifo = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .expect("PERF_CTL names perf's control fifo");
+    writeln!(fifo, "{what}").expect("perf reads its control fifo");
+    std::thread::sleep(std::time::Duration::from_millis(5));
 }

@@ -138,7 +138,14 @@ fn gold_span(
 ) -> Option<String> {
     let project = harness.state().project();
     let id = project.find_duplicate(doc, range.clone(), label)?;
-    Some(project.span(id)?.annotator.clone().unwrap_or_default())
+    Some(
+        project
+            .span(id)?
+            .annotator
+            .as_deref()
+            .unwrap_or_default()
+            .to_owned(),
+    )
 }
 
 fn undo_name<'h>(harness: &'h Harness<'static, IsnadApp>) -> Option<&'h str> {

@@ -88,3 +88,37 @@ fn the_short_text_cache_draws_the_year_of_an_arabic_title() {
     assert!(x_of(year) < x_of(year + 3));
     assert!(x_of(year) > x_of(title.find('ع').expect("ain")));
 }
+
+/// Text laid out only for painting (list rows, titles) has the same glyphs, places and width as
+/// the full layout; it only skips the caret stops, which nothing painted needs.
+#[test]
+fn a_layout_for_painting_draws_what_the_full_layout_draws() {
+    let mut fs = bundled_font_system();
+    let metrics = TextMetrics::for_font_size(15.0);
+    for &title in TITLES {
+        let rtl = isnad::text::paragraphs::direction(title).unwrap_or(true);
+        let mut full = ParagraphLayout::new(&mut fs, title, rtl);
+        full.layout_unwrapped(title, metrics);
+        let mut painted = ParagraphLayout::new(&mut fs, title, rtl);
+        painted.layout_unwrapped_for_painting(title, metrics);
+        let places = |layout: &ParagraphLayout| -> Vec<(u16, usize, usize, u32, u32)> {
+            layout
+                .lines()
+                .iter()
+                .flat_map(|l| &l.glyphs)
+                .map(|g| (g.glyph_id, g.start, g.end, g.x.to_bits(), g.y.to_bits()))
+                .collect()
+        };
+        assert_eq!(places(&painted), places(&full), "{title:?}");
+        assert_eq!(painted.width(), full.width(), "{title:?}");
+        assert_eq!(painted.lines()[0].baseline, full.lines()[0].baseline);
+        assert!(
+            full.caret(title.len()).is_some(),
+            "the full layout has carets"
+        );
+        assert!(
+            painted.lines()[0].stops.is_empty(),
+            "no caret stops for painting"
+        );
+    }
+}

@@ -235,7 +235,7 @@ fn project_with(text: &str, spans: &[(&str, &str, Option<&str>)]) -> Project {
             start..start + covered.len(),
             LabelId::new(*label).expect("label"),
         );
-        span.note = note.map(str::to_owned);
+        span.set_note(note.map(str::to_owned));
         project.insert_span(span).expect("span");
     }
     project
@@ -405,7 +405,13 @@ fn malformed_and_unsupported_lines_are_rejected_with_reasons() {
     let spans: Vec<(&str, &str, Option<&str>)> = project
         .spans_of(doc.id())
         .iter()
-        .map(|s| (&doc.text()[s.range()], s.label.as_str(), s.note.as_deref()))
+        .map(|s| {
+            (
+                &doc.text()[s.range()],
+                s.label.as_str(),
+                s.note().as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         spans,

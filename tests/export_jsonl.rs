@@ -253,7 +253,7 @@ fn says_who_made_each_span_and_relation_and_which_suggester() {
     let second = all.iter().find(|s| s.id != first.id).expect("another span");
     project.remove_span(first.id).expect("remove");
     let mut named = first.clone().made_by(Some("ليلى"));
-    named.suggested_by = Some("cues".into());
+    named.set_suggested_by(Some("cues".into()));
     project.insert_span(named).expect("insert");
 
     let bytes = export_bytes(&project, &ExportOptions::new(ExportFormat::Jsonl));

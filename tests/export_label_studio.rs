@@ -105,7 +105,7 @@ fn regions_are_code_point_slices_and_notes_per_region_text_areas() {
                 .expect("span");
             assert_eq!(
                 area["value"]["text"],
-                serde_json::json!([span.note.as_deref().expect("a note")])
+                serde_json::json!([span.note().as_deref().expect("a note")])
             );
             notes += 1;
         }

@@ -128,7 +128,7 @@ fn annotators_at(
 ) -> Vec<Option<String>> {
     spans_at(harness, range)
         .into_iter()
-        .map(|s| s.annotator)
+        .map(|s| s.annotator.as_deref().map(str::to_owned))
         .collect()
 }
 

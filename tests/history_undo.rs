@@ -58,7 +58,10 @@ fn add_relabel_move_remove_undo_redo() {
             &mut project,
         )
         .unwrap();
-    assert_eq!(project.span(id).unwrap().note.as_deref(), Some("مصدر رسمي"));
+    assert_eq!(
+        project.span(id).unwrap().note().as_deref(),
+        Some("مصدر رسمي")
+    );
     history.apply(Edit::RemoveSpan(id), &mut project).unwrap();
     assert_eq!(markup_of(&project, doc), "قال الوزير إن الوفد وصل");
 
@@ -79,7 +82,10 @@ fn add_relabel_move_remove_undo_redo() {
         assert!(history.redo(&mut project).unwrap());
         assert_eq!(markup_of(&project, doc), *markup);
     }
-    assert_eq!(project.span(id).unwrap().note.as_deref(), Some("مصدر رسمي"));
+    assert_eq!(
+        project.span(id).unwrap().note().as_deref(),
+        Some("مصدر رسمي")
+    );
     assert!(history.redo(&mut project).unwrap());
     assert!(!history.redo(&mut project).unwrap());
 }

@@ -52,7 +52,7 @@ fn sample_project() -> Project {
         LabelId::new("claim").unwrap(),
     )
     .made_by(Some("ليلى \"L\""));
-    made.suggested_by = Some("cues".into());
+    made.set_suggested_by(Some("cues".into()));
     p.insert_span(made).unwrap();
     let spans = p.spans_of(a).to_vec();
     let claim = spans.iter().find(|s| s.label.as_str() == "claim").unwrap();

@@ -62,7 +62,7 @@ fn attribute(
         .project()
         .span(span)
         .expect("span")
-        .attributes
+        .attributes()
         .get(name)
         .cloned()
 }
@@ -94,7 +94,12 @@ fn the_span_panel_sets_attributes_and_the_note_as_undoable_edits() {
 
     // The note is one edit when committed with Ctrl+Enter, however many keystrokes it took.
     let note = |h: &Harness<'static, IsnadApp>| {
-        h.state().project().span(source).expect("span").note.clone()
+        h.state()
+            .project()
+            .span(source)
+            .expect("span")
+            .note()
+            .clone()
     };
     let original = note(&harness);
     let undo_depth = harness.state().workspace().history().undo_len();

@@ -253,7 +253,7 @@ fn relabelling_drops_what_the_new_label_cannot_hold_and_undo_brings_it_back() {
     };
     apply(&mut history, &mut project, relabel);
     let relabelled = project.span(s.source).expect("still there");
-    assert!(relabelled.attributes.is_empty());
+    assert!(relabelled.attributes().is_empty());
     assert_eq!(project.relations_of_span(s.source).count(), 0);
     assert_eq!(project.relation_count(), 1);
     history.undo(&mut project).expect("undo");
@@ -298,13 +298,13 @@ fn attributes_must_be_declared_and_take_declared_values() {
     );
     apply(&mut history, &mut project, set(s.claim, "certainty", None));
     let claim = project.span(s.claim).expect("claim");
-    assert_eq!(claim.attributes.len(), 1);
+    assert_eq!(claim.attributes().len(), 1);
     history.undo(&mut project).expect("undo");
     assert_eq!(
         project
             .span(s.claim)
             .expect("claim")
-            .attributes
+            .attributes()
             .get("certainty"),
         choice("denied").as_ref()
     );

@@ -123,11 +123,11 @@ fn every_claim_has_its_source_and_every_source_its_kind() {
                     .relations_of_span(span.id)
                     .any(|r| r.head == span.id && r.kind.as_str() == "attributed_to");
                 assert!(sourced, "claim «{quoted}» has no source");
-                assert!(span.attributes.contains_key("form"), "«{quoted}»");
-                assert!(span.attributes.contains_key("certainty"), "«{quoted}»");
+                assert!(span.attributes().contains_key("form"), "«{quoted}»");
+                assert!(span.attributes().contains_key("certainty"), "«{quoted}»");
             }
-            "source" => assert!(span.attributes.contains_key("kind"), "«{quoted}»"),
-            _ => assert!(span.attributes.is_empty()),
+            "source" => assert!(span.attributes().contains_key("kind"), "«{quoted}»"),
+            _ => assert!(span.attributes().is_empty()),
         }
     }
     let kinds: HashSet<&str> = project

@@ -176,7 +176,7 @@ fn tab_moves_enter_accepts_with_provenance_and_the_relation() {
         .iter()
         .find(|s| s.range() == wanted.range && s.label == wanted.label)
         .expect("the accepted span");
-    assert_eq!(span.suggested_by.as_deref(), Some("cues"));
+    assert_eq!(span.suggested_by().as_deref(), Some("cues"));
     assert_eq!(span.annotator.as_deref(), Some("layla"));
     assert!(
         harness
@@ -282,7 +282,7 @@ fn a_label_key_accepts_the_suggestion_as_that_label() {
     assert_eq!(spans[0].range(), chosen.range);
     assert_eq!(spans[0].label.as_str(), "actor");
     assert_eq!(
-        spans[0].suggested_by.as_deref(),
+        spans[0].suggested_by().as_deref(),
         Some(chosen.suggester.name())
     );
     let tally = harness
@@ -303,7 +303,7 @@ fn accept_all_is_one_undo_step() {
     harness.run_steps(2);
     let spans = spans_of(&harness, doc);
     assert!(spans.len() >= 3 && spans.len() <= count, "{}", spans.len());
-    assert!(spans.iter().all(|s| s.suggested_by.is_some()));
+    assert!(spans.iter().all(|s| s.suggested_by().is_some()));
     assert!(harness.state().project().relations_of_doc(doc).count() >= 1);
     assert!(harness.state().suggestions().len() < count);
     // Not judged one by one: the tallies are untouched.
@@ -430,7 +430,7 @@ fn a_gazetteer_picked_in_the_app_proposes_its_names() {
         .into_iter()
         .find(|s| s.range() == chosen.range)
         .expect("accepted");
-    assert_eq!(span.suggested_by.as_deref(), Some("gazetteer"));
+    assert_eq!(span.suggested_by().as_deref(), Some("gazetteer"));
 }
 
 #[test]

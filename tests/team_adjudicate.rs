@@ -50,7 +50,7 @@ fn spans(gold: &Project) -> Vec<(usize, usize, String, String)> {
                 s.start,
                 s.end,
                 s.label.as_str().to_owned(),
-                s.annotator.clone().unwrap_or_default(),
+                s.annotator.as_deref().unwrap_or_default().to_owned(),
             )
         })
         .collect()

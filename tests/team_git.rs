@@ -236,7 +236,7 @@ fn the_driver_reports_a_real_conflict_and_keeps_both_versions_in_the_file() {
         .spans_of(doc(1))
         .iter()
         .filter(|s| {
-            s.note
+            s.note()
                 .as_deref()
                 .is_some_and(|n| n.contains(CONFLICT_NOTE_PREFIX))
         })

@@ -109,7 +109,7 @@ fn spans_with_makers(p: &Project) -> Vec<(String, usize, usize, String, Option<S
                     s.start,
                     s.end,
                     s.label.as_str().to_owned(),
-                    s.annotator.clone(),
+                    s.annotator.as_deref().map(str::to_owned),
                 )
             })
         })

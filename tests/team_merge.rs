@@ -117,10 +117,10 @@ fn removals_and_edits_of_both_sides_are_applied() {
     let p = &merged.project;
     assert!(p.span(president).is_none());
     assert_eq!(
-        p.span(army).and_then(|s| s.note.as_deref()),
+        p.span(army).and_then(|s| s.note().as_deref()),
         Some("الجيش النظامي")
     );
-    let attributes = &p.span(claim).expect("claim").attributes;
+    let attributes = &p.span(claim).expect("claim").attributes();
     assert_eq!(attributes.len(), 2, "{attributes:?}");
     assert_eq!(
         p.document(d2).map(|d| d.status()),
@@ -142,7 +142,7 @@ fn a_label_changed_differently_keeps_both_versions_with_notes() {
     let kept = p.span(span).expect("ours kept");
     assert_eq!(kept.label, label("actor"));
     assert!(
-        kept.note
+        kept.note()
             .as_deref()
             .is_some_and(|n| n.starts_with(CONFLICT_NOTE_PREFIX))
     );
@@ -154,7 +154,7 @@ fn a_label_changed_differently_keeps_both_versions_with_notes() {
     assert_eq!(copy.len(), 1, "theirs' version is a second span");
     assert!(
         copy[0]
-            .note
+            .note()
             .as_deref()
             .is_some_and(|n| n.contains("theirs' version"))
     );
@@ -174,7 +174,7 @@ fn removed_on_one_side_changed_on_the_other_is_kept_with_a_note() {
     assert_eq!(merged.conflicts.len(), 1);
     let kept = merged.project.span(span).expect("kept");
     assert!(
-        kept.note
+        kept.note()
             .as_deref()
             .is_some_and(|n| n.contains("مؤكد") && n.contains("removed by ours"))
     );

@@ -32,7 +32,7 @@ fn doc_of(p: &Project) -> DocId {
 /// Sets who made span `id`.
 fn restamp(p: &mut Project, id: SpanId, name: Option<&str>) {
     let mut span = p.remove_span(id).expect("span");
-    span.annotator = name.map(str::to_owned);
+    span.annotator = name.map(Into::into);
     p.insert_span(span).expect("span back");
 }
 
@@ -52,7 +52,7 @@ fn tag(p: &mut Project, phrase: &str, label: &str, name: &str) -> SpanId {
         start..start + phrase.len(),
         LabelId::new(label).expect("label"),
     );
-    span.annotator = Some(name.to_owned());
+    span.annotator = Some(name.into());
     p.insert_span(span).expect("span");
     id
 }
@@ -68,7 +68,7 @@ fn makers(p: &Project) -> Vec<(String, String, Option<String>)> {
             (
                 text[s.range()].to_owned(),
                 s.label.as_str().to_owned(),
-                s.annotator.clone(),
+                s.annotator.as_deref().map(str::to_owned),
             )
         })
         .collect();
@@ -196,8 +196,8 @@ fn a_change_of_maker_only_is_merged_by_the_three_way_rule_never_a_conflict() {
     let merged = merge(&base, &ours, &theirs).expect("merge");
     assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
     let span = &merged.project.spans_of(doc_of(&merged.project))[0];
-    assert_eq!(span.annotator, some("omar"));
-    assert_eq!(span.note, None);
+    assert_eq!(span.annotator.as_deref(), Some("omar"));
+    assert_eq!(span.note(), &None);
 
     // Ours relabels it, theirs only changes its maker: both changes kept, no conflict.
     let (mut ours, mut theirs) = (copy_of(&base), copy_of(&base));

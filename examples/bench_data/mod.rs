@@ -83,7 +83,7 @@ pub fn add_spans(
         let id = project.allocate_span_id();
         let mut span = Span::new(id, doc, range, labels[rng.next(3)].clone());
         if rng.next(10) == 0 {
-            span.note = Some("ملاحظة المراجع".to_owned());
+            span.set_note(Some("ملاحظة المراجع".to_owned()));
         }
         if project.insert_span(span).is_ok() {
             added += 1;

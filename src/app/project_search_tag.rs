@@ -97,7 +97,7 @@ impl IsnadApp {
             .project()
             .schema()
             .get(label)
-            .map_or_else(|| label.0.clone(), |l| l.name.clone());
+            .map_or_else(|| label.as_str().to_owned(), |l| l.name.clone());
         match tag_hits(&mut self.workspace, &chosen, label) {
             Ok(TagOutcome { added, already }) => {
                 let spans = if added == 1 { "span" } else { "spans" };

@@ -366,13 +366,15 @@ impl IsnadApp {
         let state = &mut self.suggestions;
         if state.marks_stale {
             state.marks_stale = false;
-            state.marks = SuggestionMarks::new(state.found().into_iter().flat_map(|found| {
-                found.spans.iter().map(|s| {
-                    let colour = schema
-                        .get(&s.label)
-                        .map_or(egui::Color32::GRAY, |l| to_color32(l.colour));
-                    (s.range.clone(), s.label.clone(), colour, s.suggester.name())
-                })
+            // From the slice itself, so the marks are allocated once at their exact number.
+            let found = state
+                .found()
+                .map_or(&[][..], |found| found.spans.as_slice());
+            state.marks = SuggestionMarks::new(found.iter().map(|s| {
+                let colour = schema
+                    .get(&s.label)
+                    .map_or(egui::Color32::GRAY, |l| to_color32(l.colour));
+                (s.range.clone(), s.label.clone(), colour, s.suggester)
             }));
         }
         let Some(view) = self.reader.view_mut() else {

@@ -292,7 +292,7 @@ impl IsnadApp {
             let suggester = found.spans.get(*i).map(|s| s.suggester.name());
             let mut span =
                 Span::new(id, doc, range.clone(), label.clone()).made_by(annotator.as_deref());
-            span.suggested_by = suggester.map(str::to_owned);
+            span.set_suggested_by(suggester.map(Into::into));
             edits.push(Edit::AddSpan(span));
             new_spans.push((*i, id, label.clone()));
         }

@@ -43,7 +43,7 @@ fn span_makers(project: &Project) -> SpanMakers {
     for doc in project.documents() {
         for span in project.spans_of(doc.id()) {
             if let Some(name) = &span.annotator {
-                *makers.entry(name.clone()).or_default() += 1;
+                *makers.entry(name.to_string()).or_default() += 1;
             }
         }
     }

@@ -149,10 +149,10 @@ mod tests {
         assert_eq!(relation.kind.as_str(), ATTRIBUTED_TO);
         assert_eq!((relation.head, relation.child), (spans[3].id, spans[2].id));
         assert_eq!(
-            spans[0].attributes.get("kind"),
+            spans[0].attributes().get("kind"),
             Some(&AttributeValue::Choice("named_person".into()))
         );
-        assert_eq!(spans[1].note.as_deref(), Some("تصريح"));
+        assert_eq!(spans[1].note().as_deref(), Some("تصريح"));
     }
 
     #[test]

@@ -80,7 +80,7 @@ impl Default for LabelSchema {
     /// `attributed_to`, `about` and `speaks_for`.
     fn default() -> Self {
         let label = |id: &str, name: &str, colour: Rgb, key: char, description: &str| Label {
-            id: LabelId(id.to_owned()),
+            id: LabelId(id.into()),
             name: name.to_owned(),
             colour,
             hotkey: Some(key),

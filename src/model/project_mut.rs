@@ -199,14 +199,15 @@ impl Project {
         }
         let schema = &self.schema;
         let dropped: BTreeMap<String, AttributeValue> = span
-            .attributes
+            .attributes()
             .iter()
             .filter(|(name, _)| schema.attribute(&label, name).is_none())
             .map(|(n, v)| (n.clone(), v.clone()))
             .collect();
         let old = self.replace_span(id, |s| {
             s.label = label;
-            s.attributes.retain(|name, _| !dropped.contains_key(name));
+            s.attributes_mut()
+                .retain(|name, _| !dropped.contains_key(name));
         })?;
         Ok(Relabelled {
             label: old.label,
@@ -260,7 +261,10 @@ impl Project {
         note: Option<String>,
     ) -> Result<Option<String>, ModelError> {
         let mut previous = None;
-        self.modify_span_in_place(id, |s| previous = std::mem::replace(&mut s.note, note))?;
+        self.modify_span_in_place(id, |s| {
+            previous = s.note().clone();
+            s.set_note(note);
+        })?;
         Ok(previous)
     }
 

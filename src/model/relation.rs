@@ -126,8 +126,8 @@ pub fn default_relation_types() -> Vec<RelationType> {
     let kind = |id: &str, name: &str, head: &str, child: &str, description: &str| RelationType {
         id: RelationTypeId(id.to_owned()),
         name: name.to_owned(),
-        heads: vec![LabelId(head.to_owned())],
-        children: vec![LabelId(child.to_owned())],
+        heads: vec![LabelId(head.into())],
+        children: vec![LabelId(child.into())],
         description: description.to_owned(),
     };
     vec![

@@ -8,7 +8,7 @@ use crate::model::{
 
 /// Checks that every attribute value of `span` is declared by its label and allowed.
 pub(crate) fn check_attributes(schema: &LabelSchema, span: &Span) -> Result<(), ModelError> {
-    for (name, value) in &span.attributes {
+    for (name, value) in span.attributes() {
         check_attribute(schema, span, name, value)?;
     }
     Ok(())
@@ -213,7 +213,7 @@ impl Project {
         match &value {
             Some(value) => check_attribute(&self.schema, current, name, value)?,
             None if self.schema.attribute(&current.label, name).is_none()
-                && !current.attributes.contains_key(name) =>
+                && !current.attributes().contains_key(name) =>
             {
                 return Err(ModelError::UnknownAttribute {
                     span,
@@ -226,8 +226,8 @@ impl Project {
         let mut previous = None;
         self.modify_span_in_place(span, |s| {
             previous = match value {
-                Some(value) => s.attributes.insert(name.to_owned(), value),
-                None => s.attributes.remove(name),
+                Some(value) => s.attributes_mut().insert(name.to_owned(), value),
+                None => s.attributes_mut().remove(name),
             };
         })?;
         Ok(previous)

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::model::{LabelSchema, Relation, RelationId, Span, SpanId};
 use crate::team::merge::{CONFLICT_META_KEY, CONFLICT_NOTE_PREFIX, Merger};
@@ -104,13 +105,13 @@ pub(crate) fn merge_annotations(
     check_schema_fit(&mut s, &mut merged, &mut kept, schema);
     for (id, notes) in std::mem::take(&mut s.notes) {
         if let Some(span) = merged.get_mut(&id) {
-            let mut lines: Vec<String> = span.note.take().into_iter().collect();
+            let mut lines: Vec<String> = span.note().clone().into_iter().collect();
             lines.extend(
                 notes
                     .into_iter()
                     .map(|n| format!("{CONFLICT_NOTE_PREFIX}{n}")),
             );
-            span.note = Some(lines.join("\n"));
+            span.set_note(Some(lines.join("\n")));
         }
     }
     (merged.into_values().collect(), kept.into_values().collect())
@@ -202,22 +203,23 @@ fn merge_span(
 ) -> Span {
     // Who made it is not a conflict: the three-way rule, ours when both changed it (or both
     // added it), theirs' only where ours has none.
-    let made_by = |field: fn(&Span) -> &Option<String>| match b {
+    let made_by = |field: fn(&Span) -> &Option<Arc<str>>| match b {
         Some(b) => pick(field(b), field(o), field(t)).ours_on_conflict(),
         None => field(o).clone().or_else(|| field(t).clone()),
     };
     let annotator = made_by(|sp| &sp.annotator);
-    let suggested_by = made_by(|sp| &sp.suggested_by);
+    let suggested_by = made_by(|sp| sp.suggested_by());
     // Added by both (same id, range and label): nothing to compare against but each other.
     let b = b.unwrap_or(o);
     let range = pick(&b.range(), &o.range(), &t.range());
     let label = pick(&b.label, &o.label, &t.label);
-    let (attributes, attribute_conflicts) = pick_map(&b.attributes, &o.attributes, &t.attributes);
-    let note = pick(&b.note, &o.note, &t.note);
+    let (attributes, attribute_conflicts) =
+        pick_map(b.attributes(), o.attributes(), t.attributes());
+    let note = pick(&b.note(), &o.note(), &t.note());
     let mut span = o.clone();
-    span.attributes = attributes;
+    span.set_attributes(attributes);
     span.annotator = annotator;
-    span.suggested_by = suggested_by;
+    span.set_suggested_by(suggested_by);
     let mut what = Vec::new();
     if range.is_conflict() || label.is_conflict() {
         let copy_id = s.m.fresh.span();
@@ -243,7 +245,7 @@ fn merge_span(
     span.label = label.ours_on_conflict();
     for key in attribute_conflicts {
         let value = t
-            .attributes
+            .attributes()
             .get(&key)
             .map_or_else(|| "(unset)".to_owned(), |v| v.as_text());
         what.push(format!("theirs has {key} = {value}"));
@@ -254,7 +256,7 @@ fn merge_span(
             theirs.as_deref().unwrap_or("(none)")
         ));
     }
-    span.note = note.ours_on_conflict();
+    span.set_note(note.ours_on_conflict().clone());
     if !what.is_empty() {
         let text = format!(
             "changed differently by both sides, ours kept; {}",
@@ -297,18 +299,20 @@ fn make_one_of_identical_spans(
         };
         dedupe.insert(id, kept);
         if let Some(k) = merged.get_mut(&kept) {
-            for (name, value) in other.attributes {
-                k.attributes.entry(name).or_insert(value);
+            for (name, value) in other.attributes() {
+                k.attributes_mut()
+                    .entry(name.clone())
+                    .or_insert_with(|| value.clone());
             }
             // Made alike by two people: the kept span keeps its maker, or takes the other's.
             if k.annotator.is_none() {
-                k.annotator = other.annotator;
+                k.annotator = other.annotator.clone();
             }
-            if k.suggested_by.is_none() {
-                k.suggested_by = other.suggested_by;
+            if k.suggested_by().is_none() {
+                k.set_suggested_by(other.suggested_by().clone());
             }
-            if other.note.is_some() && other.note != k.note {
-                let note = other.note.unwrap_or_default();
+            if other.note().is_some() && other.note() != k.note() {
+                let note = other.note().clone().unwrap_or_default();
                 s.notes.entry(kept).or_default().push(format!(
                     "the same span was also made as span {} with the note: {note}",
                     id.0
@@ -502,9 +506,10 @@ fn check_schema_fit(
     let mut notes = Vec::new();
     for span in merged.values_mut() {
         let mut dropped = Vec::new();
-        span.attributes.retain(|name, value| {
+        let label = span.label.clone();
+        span.attributes_mut().retain(|name, value| {
             let fits = schema
-                .attribute(&span.label, name)
+                .attribute(&label, name)
                 .is_some_and(|def| def.accepts(value));
             if !fits {
                 dropped.push(format!("{name} = {}", value.as_text()));

@@ -1,13 +1,13 @@
 //! Rasterised glyphs in one egui texture, and the meshes that paint laid-out lines with them.
 //!
-//! Glyphs are rasterised by swash at the physical size (`font size x pixels_per_point`) and placed
+//! Glyphs are rasterised by swash, unhinted, at the physical size (`font size x pixels_per_point`) and placed
 //! on whole physical pixels, so text stays sharp at any scale. When the texture is full it is
 //! cleared and refilled with what is on screen (the text of one article needs a few hundred
 //! glyphs, so this is rare).
 
 use std::collections::HashMap;
 
-use cosmic_text::{CacheKey, FontSystem, LayoutGlyph, SwashCache, SwashContent};
+use cosmic_text::{CacheKey, CacheKeyFlags, FontSystem, LayoutGlyph, SwashCache, SwashContent};
 use egui::{Color32, ColorImage, Context, Mesh, Pos2, Rect, TextureHandle, TextureOptions, pos2};
 use etagere::{AtlasAllocator, size2};
 
@@ -34,7 +34,9 @@ struct AtlasGlyph {
 pub struct GlyphAtlas {
     texture: Option<TextureHandle>,
     allocator: AtlasAllocator,
-    glyphs: HashMap<CacheKey, Option<AtlasGlyph>>,
+    /// Looked up for every glyph painted, each frame: hashed with foldhash (the keys are ours, not
+    /// an attacker's), not std's SipHash, which took a twentieth of a frame.
+    glyphs: HashMap<CacheKey, Option<AtlasGlyph>, foldhash::fast::RandomState>,
     swash: SwashCache,
     pixels_per_point: f32,
     full: bool,
@@ -54,7 +56,7 @@ impl GlyphAtlas {
         Self {
             texture: None,
             allocator: AtlasAllocator::new(size2(ATLAS_SIZE, ATLAS_SIZE)),
-            glyphs: HashMap::new(),
+            glyphs: HashMap::default(),
             swash: SwashCache::new(),
             pixels_per_point: 1.0,
             full: false,
@@ -193,9 +195,18 @@ impl GlyphAtlas {
         let tex_id = self.texture(ctx).id();
         mesh.texture_id = tex_id;
         let uv_scale = 1.0 / ATLAS_SIZE as f32;
+        // Four vertices and six indices per glyph, reserved at once rather than grown.
+        mesh.reserve_triangles(2 * glyphs.len());
+        mesh.reserve_vertices(4 * glyphs.len());
         for g in glyphs {
             let physical = g.physical((ox, oy), ppp);
-            let Some(atlas) = self.glyph(ctx, font_system, physical.cache_key) else {
+            // Unhinted, as the layout's advances already are (`Hinting::Disabled`): hinting
+            // outlines placed at unhinted positions changed little on screen (compared under
+            // Xvfb), and running the fonts' hinting programs was most of rasterising a glyph
+            // seen for the first time, as the rows a list scrolls to are.
+            let mut key = physical.cache_key;
+            key.flags |= CacheKeyFlags::DISABLE_HINTING;
+            let Some(atlas) = self.glyph(ctx, font_system, key) else {
                 continue;
             };
             let px = (physical.x + atlas.left) as f32;

@@ -56,6 +56,13 @@ pub struct VisualLine {
     pub logical: Range<usize>,
 }
 
+/// Whether a layout places caret stops (and the cluster boxes they come from).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Carets {
+    Placed,
+    None,
+}
+
 /// A paragraph shaped once and laid out (wrapped) to a width.
 pub struct ParagraphLayout {
     shape: ShapeLine,
@@ -133,13 +140,23 @@ impl ParagraphLayout {
             None,
             Hinting::Disabled,
         );
-        self.set_lines(text, layout_lines, metrics);
+        self.set_lines(text, layout_lines, metrics, Carets::Placed);
         self.width = width;
     }
 
     /// Lays the paragraph out on one line as wide as the text (no wrapping; right-to-left text
     /// starts at x = 0 too). Never re-shapes. [`Self::width`] is then the text's width.
     pub fn layout_unwrapped(&mut self, text: &str, metrics: TextMetrics) {
+        self.unwrapped(text, metrics, Carets::Placed);
+    }
+
+    /// [`Self::layout_unwrapped`] for text that is only painted (list rows, labels): no cluster
+    /// boxes and no caret stops, so hit testing, carets and [`Self::range_rects`] find nothing.
+    pub fn layout_unwrapped_for_painting(&mut self, text: &str, metrics: TextMetrics) {
+        self.unwrapped(text, metrics, Carets::None);
+    }
+
+    fn unwrapped(&mut self, text: &str, metrics: TextMetrics, carets: Carets) {
         // Not `Wrap::None`: in cosmic-text 0.19, `ShapeLine::layout_to_buffer` with `Wrap::None`
         // calls `ShapeLine::layout_spans` with `start_opt == None`, and for a first span whose
         // direction differs from the paragraph's it then pushes the empty range
@@ -155,7 +172,7 @@ impl ParagraphLayout {
             Hinting::Disabled,
         );
         let width = layout_lines.iter().map(|l| l.w).fold(0.0, f32::max);
-        self.set_lines(text, layout_lines, metrics);
+        self.set_lines(text, layout_lines, metrics, carets);
         self.width = width;
         // A later `layout` call must re-wrap to its own width.
         self.laid_out = false;
@@ -171,6 +188,7 @@ impl ParagraphLayout {
         text: &str,
         layout_lines: Vec<cosmic_text::LayoutLine>,
         metrics: TextMetrics,
+        carets: Carets,
     ) {
         let prefix = self.prefix_len;
         let mut lines: Vec<VisualLine> = layout_lines
@@ -195,7 +213,10 @@ impl ParagraphLayout {
                 VisualLine {
                     top,
                     baseline,
-                    clusters: cluster_boxes(&glyphs),
+                    clusters: match carets {
+                        Carets::Placed => cluster_boxes(&glyphs),
+                        Carets::None => Vec::new(),
+                    },
                     glyphs,
                     stops: Vec::new(),
                     logical,
@@ -212,13 +233,19 @@ impl ParagraphLayout {
                 logical: 0..0,
             });
         }
-        let clusters: Vec<&[ClusterBox]> = lines.iter().map(|l| l.clusters.as_slice()).collect();
-        let (stops, carets) = place_carets(text, &clusters);
-        for (line, stops) in lines.iter_mut().zip(stops) {
-            line.stops = stops;
-        }
+        self.carets = match carets {
+            Carets::Placed => {
+                let clusters: Vec<&[ClusterBox]> =
+                    lines.iter().map(|l| l.clusters.as_slice()).collect();
+                let (stops, carets) = place_carets(text, &clusters);
+                for (line, stops) in lines.iter_mut().zip(stops) {
+                    line.stops = stops;
+                }
+                carets
+            }
+            Carets::None => Vec::new(),
+        };
         self.lines = lines;
-        self.carets = carets;
         self.metrics = metrics;
         self.laid_out = true;
     }

@@ -5,7 +5,7 @@
 //! was truncated to. Entries not used for [`EVICT_AFTER_FRAMES`] frames are dropped.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use cosmic_text::{FontSystem, LayoutGlyph};
 
@@ -90,16 +90,17 @@ type Key = (u64, u32, u32);
 /// Shaped short strings by (text, font size, width), evicted when unused.
 #[derive(Default)]
 pub struct ShortTextCache {
-    entries: HashMap<Key, ShortText>,
+    /// Looked up for every short text drawn, each frame: foldhash, not std's SipHash (the keys
+    /// are already hashes of our own strings).
+    entries: HashMap<Key, ShortText, foldhash::fast::RandomState>,
     frame: u64,
     last_sweep: u64,
     shapings: u64,
 }
 
+/// The text's hash (foldhash with a fixed seed: the same text always has the same key).
 fn text_hash(text: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
+    foldhash::fast::FixedState::default().hash_one(text)
 }
 
 /// Key width of an entry that is not truncated.
@@ -207,7 +208,7 @@ impl ShortTextCache {
             .collect();
         let rtl = direction(text).unwrap_or(false);
         let mut layout = ParagraphLayout::new(font_system, &flat, rtl);
-        layout.layout_unwrapped(&flat, TextMetrics::for_font_size(font_size));
+        layout.layout_unwrapped_for_painting(&flat, TextMetrics::for_font_size(font_size));
         ShortText {
             text: text.to_owned(),
             shown: flat,

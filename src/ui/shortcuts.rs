@@ -147,6 +147,18 @@ pub fn is_contextual(command: UiCommand) -> bool {
 /// While a text field has the keyboard, editing shortcuts (undo, redo, copy, select all), single
 /// keys without a modifier (R) and Alt with a key (the adjudication keys) are left to it.
 pub fn pressed_commands(ctx: &egui::Context) -> Vec<UiCommand> {
+    // Most frames have no key press: nothing to match against every shortcut.
+    let keys = ctx.input(|input| {
+        input.events.iter().any(|e| {
+            matches!(
+                e,
+                egui::Event::Key { pressed: true, .. } | egui::Event::Copy
+            )
+        })
+    });
+    if !keys {
+        return Vec::new();
+    }
     let typing = ctx
         .memory(|m| m.focused())
         .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());

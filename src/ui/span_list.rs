@@ -7,7 +7,7 @@
 //! says what they are: an RLO can make a span read differently from what it contains.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use egui::{
@@ -18,6 +18,7 @@ use crate::model::text_range::prev_grapheme_boundary;
 use crate::model::{DocId, LabelId, Project, SpanId};
 use crate::text::TextEngine;
 use crate::text::invisibles::{describe, has_invisibles, invisibles, reveal};
+use crate::text::short_text::ELLIPSIS;
 use crate::ui::PanelAction;
 use crate::ui::colours::to_color32;
 use crate::ui::shaped_label::{paint_shaped, shaped_size};
@@ -117,6 +118,45 @@ pub struct SpanListState {
     last_selected: Option<SpanId>,
     /// Scroll offset and height of the list at the last frame.
     viewport: (f32, f32),
+    /// The row texts already cut to the rows' width.
+    fitted: FittedTexts,
+}
+
+/// Row texts cut in the middle to their row's width ([`middle_shortened`]), remembered so that a
+/// row drawn again in the next frames looks its cut up instead of finding it again: by text, with
+/// the width it was cut to (a new width, after the panel is resized, cuts it again).
+#[derive(Debug, Default)]
+struct FittedTexts {
+    cuts: HashMap<String, (f32, String)>,
+}
+
+/// At most this many cuts are remembered (a list shows a few dozen rows at a time).
+const MAX_FITTED: usize = 4096;
+
+impl FittedTexts {
+    /// `text` as drawn in a row whose text has `width` points.
+    fn get<'t>(
+        &'t mut self,
+        ui: &Ui,
+        engine: &mut TextEngine,
+        text: &'t str,
+        width: f32,
+    ) -> &'t str {
+        let known = self
+            .cuts
+            .get(text)
+            .is_some_and(|(cut_to, _)| *cut_to == width);
+        if !known {
+            if self.cuts.len() >= MAX_FITTED {
+                self.cuts.clear();
+            }
+            let fitted = middle_shortened(ui, engine, text, TEXT_SIZE, width).into_owned();
+            self.cuts.insert(text.to_owned(), (width, fitted));
+        }
+        self.cuts
+            .get(text)
+            .map_or(text, |(_, fitted)| fitted.as_str())
+    }
 }
 
 impl SpanListState {
@@ -293,7 +333,15 @@ pub fn span_list_ui(
             };
             let span = &spans[row.index];
             let is_selected = selected == Some(span.id);
-            if span_row(ui, engine, project, doc, &row, is_selected) {
+            if span_row(
+                ui,
+                engine,
+                &mut state.fitted,
+                project,
+                doc,
+                &row,
+                is_selected,
+            ) {
                 actions.push(PanelAction::RevealSpan(span.id));
             }
         }
@@ -306,6 +354,7 @@ pub fn span_list_ui(
 fn span_row(
     ui: &mut Ui,
     engine: &mut TextEngine,
+    fitted_texts: &mut FittedTexts,
     project: &Project,
     doc: DocId,
     row: &Row,
@@ -374,8 +423,8 @@ fn span_row(
     let offsets_left = (rect.right() - OFFSETS_WIDTH).max(x);
     let text_rect = Rect::from_x_y_ranges(x..=offsets_left - 6.0, rect.y_range());
     // As much of the span as the row holds: its start and end, the middle shortened.
-    let fitted = middle_shortened(ui, engine, &shown, TEXT_SIZE, text_rect.width());
-    paint_shaped(ui, engine, &fitted, TEXT_SIZE, text_colour, text_rect);
+    let fitted = fitted_texts.get(ui, engine, &shown, text_rect.width());
+    paint_shaped(ui, engine, fitted, TEXT_SIZE, text_colour, text_rect);
     if fitted.len() != shown.len() {
         let full = if row.invisibles {
             reveal(text)
@@ -410,8 +459,10 @@ pub(crate) fn middle_shortened<'t>(
         return Cow::Borrowed(text);
     }
     let count = text.chars().count();
-    // Start from the share of the text that fits, then drop a tenth at a time.
-    let mut keep = ((count as f32) * width / full) as usize;
+    // Start from the longest cut whose width, estimated from the advances of the glyphs already
+    // shaped, fits: usually the first cut shaped is the one drawn (a list scrolled to a new place
+    // shapes each of its rows once or twice, not three times).
+    let mut keep = estimated_keep(ui, engine, text, size, width, count);
     for _ in 0..12 {
         let candidate = middle_cut(text, keep);
         if keep <= 2 || shaped_size(ui, engine, &candidate, size, f32::INFINITY).x <= width {
@@ -422,11 +473,60 @@ pub(crate) fn middle_shortened<'t>(
     Cow::Owned(middle_cut(text, keep))
 }
 
+/// The most characters [`middle_cut`] can keep of `text` for "head…tail" to be at most `width`
+/// wide, by the advances of the glyphs of `text` shaped whole (joining at the cut can change a
+/// letter's form, so the cut is still shaped and checked).
+fn estimated_keep(
+    ui: &Ui,
+    engine: &mut TextEngine,
+    text: &str,
+    size: f32,
+    width: f32,
+    count: usize,
+) -> usize {
+    let ellipsis = shaped_size(ui, engine, ELLIPSIS, size, f32::INFINITY).x;
+    let frame = ui.ctx().cumulative_frame_nr();
+    let line = engine
+        .short_text
+        .get(&mut engine.font_system, text, size, None, frame);
+    // Each glyph's advance by the byte its cluster starts at.
+    let advances: Vec<(usize, f32)> = line.glyphs().iter().map(|g| (g.start, g.w)).collect();
+    let fits = |keep: usize| {
+        let (head_end, tail_start) = middle_cut_points(text, keep).unwrap_or((text.len(), 0));
+        let kept: f32 = advances
+            .iter()
+            .filter(|&&(start, _)| start < head_end || start >= tail_start)
+            .map(|&(_, w)| w)
+            .sum();
+        kept + ellipsis <= width
+    };
+    // The estimate grows with `keep`: the largest that fits, by bisection.
+    let (mut low, mut high) = (2, count.saturating_sub(1).max(2));
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        if fits(mid) {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    low
+}
+
 /// The first and last `keep / 2` characters of `text` around "…", cut on grapheme boundaries.
 pub(crate) fn middle_cut(text: &str, keep: usize) -> String {
+    match middle_cut_points(text, keep) {
+        Some((head_end, tail_start)) => format!("{}…{}", &text[..head_end], &text[tail_start..]),
+        None => text.to_owned(),
+    }
+}
+
+/// Where [`middle_cut`] ends the head and starts the tail of `text` (bytes, spaces at the cut
+/// trimmed); `None` when `keep` is at least its length (nothing is cut).
+fn middle_cut_points(text: &str, keep: usize) -> Option<(usize, usize)> {
     let count = text.chars().count();
     if keep >= count {
-        return text.to_owned();
+        return None;
     }
     let head_chars = keep - keep / 2;
     let tail_chars = keep / 2;
@@ -441,11 +541,9 @@ pub(crate) fn middle_cut(text: &str, keep: usize) -> String {
         .map_or(text.len(), |(i, _)| i);
     let tail_start = crate::model::text_range::next_grapheme_boundary(text, tail_start);
     let tail_start = tail_start.max(head_end);
-    format!(
-        "{}…{}",
-        text[..head_end].trim_end(),
-        text[tail_start..].trim_start()
-    )
+    let head_end = text[..head_end].trim_end().len();
+    let tail_start = text.len() - text[tail_start..].trim_start().len();
+    Some((head_end, tail_start))
 }
 
 /// The whole text of a span in a tooltip, a few words a line, each line shaped.
@@ -582,5 +680,67 @@ mod tests {
         assert!(cut.contains('…'));
         assert!(cut.chars().count() <= 13);
         assert_eq!(super::middle_cut("short", 10), "short");
+    }
+
+    /// A remembered cut is the one for the row's width: after the panel is resized the text is
+    /// cut again to the new width, never drawn with the old cut.
+    #[test]
+    fn a_remembered_cut_follows_the_row_width() {
+        use crate::text::TextEngine;
+        let text = "وأكد المتحدث باسم وزارة الزراعة أن موسم القمح تراجع بسبب الجفاف هذا العام";
+        let ctx = egui::Context::default();
+        let mut engine = TextEngine::new();
+        let mut fitted = super::FittedTexts::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            for width in [120.0, 240.0, 120.0] {
+                let expected =
+                    super::middle_shortened(ui, &mut engine, text, super::TEXT_SIZE, width)
+                        .into_owned();
+                assert_eq!(
+                    fitted.get(ui, &mut engine, text, width),
+                    expected,
+                    "{width}"
+                );
+            }
+            let narrow = fitted.get(ui, &mut engine, text, 120.0).to_owned();
+            assert_ne!(narrow, fitted.get(ui, &mut engine, text, 240.0));
+        });
+        output.textures_delta.clear();
+    }
+
+    /// A row's text is cut to fit its width, keeping as much as fits, and the cut is found from
+    /// the advances already shaped: once the text is shaped whole, the cut is shaped once (at
+    /// most twice).
+    #[test]
+    fn a_row_text_is_cut_to_fit_keeping_the_most_with_few_shapings() {
+        use crate::text::TextEngine;
+        let text = "وأكد المتحدث باسم وزارة الزراعة أن موسم القمح تراجع بسبب الجفاف هذا العام";
+        let ctx = egui::Context::default();
+        let mut engine = TextEngine::new();
+        let width_of = |engine: &mut TextEngine, ui: &egui::Ui, s: &str| {
+            super::shaped_size(ui, engine, s, 14.0, f32::INFINITY).x
+        };
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let full = width_of(&mut engine, ui, text);
+            let ellipsis = width_of(&mut engine, ui, super::ELLIPSIS);
+            for share in [0.3, 0.5, 0.8] {
+                let width = full * share;
+                let before = engine.short_text.shape_count();
+                let cut = super::middle_shortened(ui, &mut engine, text, 14.0, width);
+                let shapings = engine.short_text.shape_count() - before;
+                assert!(shapings <= 2, "{shapings} shapings for {share}");
+                let kept = cut.chars().count() - 1;
+                assert!(cut.contains('…') && width_of(&mut engine, ui, &cut) <= width);
+                // Two characters more (one at each end) would not fit, within half an ellipsis:
+                // the cut keeps about as much as the width holds.
+                let longer = super::middle_cut(text, kept + 2);
+                assert!(
+                    width_of(&mut engine, ui, &longer) > width - ellipsis * 0.5,
+                    "{cut} keeps too little of {width}"
+                );
+            }
+        });
+        // No GPU takes the font texture.
+        output.textures_delta.clear();
     }
 }

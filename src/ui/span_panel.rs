@@ -58,10 +58,10 @@ impl SpanPanelState {
     fn load(&mut self, span: Option<&Span>, revision: u64) {
         self.span = span.map(|s| s.id);
         self.revision = revision;
-        self.note = span.and_then(|s| s.note.clone()).unwrap_or_default();
+        self.note = span.and_then(|s| s.note().clone()).unwrap_or_default();
         self.texts = span
             .map(|s| {
-                s.attributes
+                s.attributes()
                     .iter()
                     .filter_map(|(name, value)| match value {
                         AttributeValue::Text(text) => Some((name.clone(), text.clone())),
@@ -93,14 +93,14 @@ impl SpanPanelState {
 /// The edit setting `span`'s note to `draft` (blank clears it), if that changes anything.
 fn note_edit(span: &Span, draft: &str) -> Option<Edit> {
     let note = (!draft.trim().is_empty()).then(|| draft.to_owned());
-    (note != span.note).then_some(Edit::SetNote { id: span.id, note })
+    (&note != span.note()).then_some(Edit::SetNote { id: span.id, note })
 }
 
 /// The edit setting text attribute `name` of `span` to `draft` (blank clears it), if that
 /// changes anything.
 fn text_attribute_edit(span: &Span, name: &str, draft: &str) -> Option<Edit> {
     let value = (!draft.trim().is_empty()).then(|| AttributeValue::Text(draft.to_owned()));
-    (value.as_ref() != span.attributes.get(name)).then(|| Edit::SetAttribute {
+    (value.as_ref() != span.attributes().get(name)).then(|| Edit::SetAttribute {
         span: span.id,
         name: name.to_owned(),
         value,
@@ -223,7 +223,7 @@ fn attributes_ui(
     }
     ui.add_space(4.0);
     for def in &label.attributes {
-        let current = span.attributes.get(&def.name);
+        let current = span.attributes().get(&def.name);
         let set = |value: Option<AttributeValue>| {
             PanelAction::Edit(Edit::SetAttribute {
                 span: span.id,

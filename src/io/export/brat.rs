@@ -158,7 +158,7 @@ fn ann_text(view: &DocView<'_>, report: &mut LossReport) -> String {
             offsets.join(";"),
             texts.join(" ")
         );
-        if let Some(note) = span.note.as_deref().filter(|n| !n.is_empty()) {
+        if let Some(note) = span.note().as_deref().filter(|n| !n.is_empty()) {
             let flat = flatten(note);
             if flat != note {
                 report.record(LossKind::NoteFlattened, view, span);
@@ -166,7 +166,7 @@ fn ann_text(view: &DocView<'_>, report: &mut LossReport) -> String {
             notes += 1;
             let _ = writeln!(out, "#{notes}\tAnnotatorNotes T{id}\t{flat}");
         }
-        for (name, value) in &span.attributes {
+        for (name, value) in span.attributes() {
             match value {
                 AttributeValue::Choice(choice) => {
                     attributes += 1;

@@ -82,7 +82,7 @@ fn write_document(
     let text = view.text();
     let (tokens, sentences) = tokens_and_sentences(view, options.token_edges);
     let entities = select::select(view, &tokens, options.token_edges, report);
-    for entity in entities.iter().filter(|e| !e.span.attributes.is_empty()) {
+    for entity in entities.iter().filter(|e| !e.span.attributes().is_empty()) {
         let detail = attributes_detail(entity.span);
         report.record_detail(LossKind::AttributeDropped, view, entity.span, detail);
     }

@@ -85,7 +85,7 @@ pub fn span_id_key(id: SpanId) -> String {
 
 /// `"kind = anonymous, verified = true"`: a span's attribute values for the loss report.
 pub(crate) fn attributes_detail(span: &Span) -> String {
-    span.attributes
+    span.attributes()
         .iter()
         .map(|(name, value)| format!("{name} = {}", crate::io::export::one_line(&value.as_text())))
         .collect::<Vec<_>>()

@@ -160,10 +160,10 @@ fn export_lines<'a, T: Serialize>(
 ) -> Result<Vec<ExportFile>, ExportError> {
     let out = json_lines(docs, progress, report.format.cli_name(), |view| {
         for span in view.spans {
-            if span.note.as_deref().is_some_and(|n| !n.is_empty()) {
+            if span.note().as_deref().is_some_and(|n| !n.is_empty()) {
                 report.record(LossKind::NoteDropped, view, span);
             }
-            if !span.attributes.is_empty() {
+            if !span.attributes().is_empty() {
                 let detail = attributes_detail(span);
                 report.record_detail(LossKind::AttributeDropped, view, span, detail);
             }

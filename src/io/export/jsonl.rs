@@ -124,14 +124,14 @@ pub(crate) fn document_line<'a>(view: &DocView<'a>) -> JsonlDocument<'a> {
                     end,
                     label: span.label.as_str(),
                     text: view.span_text(span),
-                    note: span.note.as_deref(),
+                    note: span.note().as_deref(),
                     attributes: span
-                        .attributes
+                        .attributes()
                         .iter()
                         .map(|(name, value)| (name.as_str(), JsonlValue::from(value)))
                         .collect(),
                     annotator: span.annotator.as_deref(),
-                    suggested_by: span.suggested_by.as_deref(),
+                    suggested_by: span.suggested_by().as_deref(),
                 }
             })
             .collect(),

@@ -129,7 +129,7 @@ fn task<'a>(view: &DocView<'a>) -> Task<'a> {
                 labels: [span.label.as_str()],
             },
         }));
-        if let Some(note) = span.note.as_deref().filter(|n| !n.is_empty()) {
+        if let Some(note) = span.note().as_deref().filter(|n| !n.is_empty()) {
             result.push(Item::Region(Region {
                 id: span_key(span),
                 from_name: NOTE_NAME.into(),
@@ -142,7 +142,7 @@ fn task<'a>(view: &DocView<'a>) -> Task<'a> {
                 },
             }));
         }
-        for (name, value) in &span.attributes {
+        for (name, value) in span.attributes() {
             let (kind, value) = match value {
                 AttributeValue::Text(text) => (
                     "textarea",

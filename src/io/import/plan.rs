@@ -99,11 +99,14 @@ pub fn plan_import(
                 project.find_duplicate(doc_id, range.clone(), &label)
             {
                 report.spans_already_present += 1;
-                let existing_by = project.span(existing).and_then(|s| s.annotator.as_ref());
-                if annotator.is_some() && existing_by.is_some() && existing_by != annotator {
+                let existing_by = project.span(existing).and_then(|s| s.annotator.as_deref());
+                if annotator.is_some()
+                    && existing_by.is_some()
+                    && existing_by != annotator.map(String::as_str)
+                {
                     report.spans_made_by_several += 1;
                 }
-                let current = project.span(existing).map(|s| &s.attributes);
+                let current = project.span(existing).map(|s| s.attributes());
                 for (name, value) in values {
                     match current.and_then(|a| a.get(&name)) {
                         Some(v) if *v == value => {}
@@ -146,16 +149,16 @@ pub fn plan_import(
                 first
             } else {
                 let mut span = Span::new(project.allocate_span_id(), doc_id, range, label.clone());
-                span.note = candidate.note.clone().filter(|n| !n.is_empty());
-                span.annotator = annotator.cloned();
+                span.set_note(candidate.note.clone().filter(|n| !n.is_empty()));
+                span.annotator = annotator.map(|name| name.as_str().into());
                 if let Some(name) = annotator {
                     *report.spans_by_annotator.entry(name.clone()).or_default() += 1;
                 }
                 made_by.insert(span.id, annotator.cloned());
                 report.attributes_added += values.len();
-                span.attributes = values.into_iter().collect();
-                if !span.attributes.is_empty() {
-                    planned_attributes.insert(span.id, span.attributes.clone());
+                span.set_attributes(values.into_iter().collect());
+                if !span.attributes().is_empty() {
+                    planned_attributes.insert(span.id, span.attributes().clone());
                 }
                 planned.insert(key, span.id);
                 let id = span.id;
@@ -498,6 +501,6 @@ impl LabelResolver {
             candidate = format!("{base}_{n}");
             n += 1;
         }
-        LabelId(candidate)
+        LabelId(candidate.into())
     }
 }

@@ -352,22 +352,26 @@ pub(crate) fn to_ron(project: &Project) -> Result<String, String> {
                 span.id.0,
                 doc.id().0,
             );
-            if !span.attributes.is_empty() {
+            if !span.attributes().is_empty() {
                 let values: BTreeMap<&str, FileValue> = span
-                    .attributes
+                    .attributes()
                     .iter()
                     .map(|(name, value)| (name.as_str(), FileValue::from(value)))
                     .collect();
                 let _ = write!(out, ", attributes: {}", encode(&values, false)?);
             }
-            if let Some(note) = &span.note {
+            if let Some(note) = &span.note() {
                 let _ = write!(out, ", note: Some({})", encode(note, false)?);
             }
             if let Some(annotator) = &span.annotator {
-                let _ = write!(out, ", annotator: Some({})", encode(annotator, false)?);
+                let _ = write!(out, ", annotator: Some({})", encode(&&**annotator, false)?);
             }
-            if let Some(suggester) = &span.suggested_by {
-                let _ = write!(out, ", suggested_by: Some({})", encode(suggester, false)?);
+            if let Some(suggester) = &span.suggested_by() {
+                let _ = write!(
+                    out,
+                    ", suggested_by: Some({})",
+                    encode(&&**suggester, false)?
+                );
             }
             out.push_str("),\n");
         }

@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Read as _;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::io::project::error::{Place, Problem, ProjectError};
 use crate::io::project::format::{
@@ -402,6 +403,8 @@ impl Checker<'_> {
         let mut indexes: HashMap<u64, (OffsetIndex<'_>, (usize, usize))> = HashMap::new();
         let mut spans = Vec::with_capacity(file_spans.len());
         let mut seen = id_set_with_capacity(file_spans.len());
+        // Annotator and suggester names repeat on every span: each distinct one is kept once.
+        let mut names = Names::default();
         for mut s in file_spans {
             let (doc_id, span_id) = (Some(s.doc), Some(s.id));
             if !seen.insert(s.id) {
@@ -444,7 +447,10 @@ impl Checker<'_> {
                 continue;
             };
             *last = (s.start, start);
-            let Ok(label) = LabelId::new(s.label.clone()) else {
+            // The schema's id is shared (no allocation per span); an id not in the schema is
+            // made here and reported by the checks that follow.
+            let known = schema.get_str(&s.label).map(|l| l.id.clone());
+            let Some(label) = known.or_else(|| LabelId::new(s.label.as_str()).ok()) else {
                 continue;
             };
             let values = std::mem::take(&mut s.attributes);
@@ -452,10 +458,10 @@ impl Checker<'_> {
                 continue;
             };
             let mut span = Span::new(SpanId(s.id), DocId(s.doc), start..end, label);
-            span.note = s.note;
-            span.annotator = s.annotator;
-            span.suggested_by = s.suggested_by;
-            span.attributes = attributes;
+            span.set_note(s.note);
+            span.annotator = s.annotator.map(|name| names.shared(name));
+            span.set_suggested_by(s.suggested_by.map(|name| names.shared(name)));
+            span.set_attributes(attributes);
             spans.push(span);
         }
         spans
@@ -512,6 +518,23 @@ fn parse_colour(hex: &str) -> Option<Rgb> {
     Some(Rgb::new(channel(0)?, channel(2)?, channel(4)?))
 }
 
+/// The distinct names met while reading spans, each held once and shared by the spans that carry
+/// it (a project's 100,000 spans usually have a handful of annotators).
+#[derive(Default)]
+struct Names(HashMap<String, Arc<str>>);
+
+impl Names {
+    /// The shared copy of `name`.
+    fn shared(&mut self, name: String) -> Arc<str> {
+        if let Some(shared) = self.0.get(&name) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = name.as_str().into();
+        self.0.insert(name, shared.clone());
+        shared
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -562,5 +585,46 @@ mod tests {
             }
         }
         assert!(parse_project_with(&variants[0], path, true).is_ok());
+    }
+
+    /// Labels and annotator names are held once per project, not once per span: opening
+    /// 100,000 spans allocates no string per span for them.
+    #[test]
+    fn spans_share_their_label_and_annotator_strings() {
+        let (mut project, doc) =
+            project_from_markup("[المتحدث|actor] قال [الوزير|actor] إن [الوفد وصل|claim]")
+                .expect("markup");
+        let mut spans = project.spans_of(doc).to_vec();
+        for span in &mut spans {
+            project.remove_span(span.id).expect("remove");
+            span.annotator = Some(String::from("layla").into());
+            span.set_suggested_by(Some(String::from("cues").into()));
+        }
+        for span in spans {
+            project.insert_span(span).expect("insert");
+        }
+        let text = crate::io::project::format::to_ron(&project).expect("ron");
+        let read = parse_project(&text, Path::new("x.isnad.ron")).expect("read");
+        let spans = read.spans_of(doc);
+        let (actor_a, actor_b) = (&spans[0].label, &spans[1].label);
+        assert_eq!(actor_a.as_str(), "actor");
+        assert!(Arc::ptr_eq(&actor_a.0, &actor_b.0), "one actor string");
+        let schema_actor = &read.schema().get(actor_a).expect("label").id;
+        assert!(
+            Arc::ptr_eq(&actor_a.0, &schema_actor.0),
+            "the schema's string"
+        );
+        let names: Vec<&Arc<str>> = spans.iter().filter_map(|s| s.annotator.as_ref()).collect();
+        assert_eq!(names.len(), 3);
+        assert!(
+            names
+                .iter()
+                .all(|n| Arc::ptr_eq(n, names[0]) && &***n == "layla")
+        );
+        let by: Vec<&Arc<str>> = spans
+            .iter()
+            .filter_map(|s| s.suggested_by().as_ref())
+            .collect();
+        assert!(by.iter().all(|n| Arc::ptr_eq(n, by[0]) && &***n == "cues"));
     }
 }

@@ -21,6 +21,8 @@ pub mod words;
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::model::id_maps::IdSet;
+
 pub use cue_label::{CUE, cue_label, with_cue_label};
 pub use phrases::PhraseIndex;
 
@@ -168,54 +170,56 @@ pub fn suggest(
     rejected: &Rejected,
 ) -> DocumentSuggestions {
     let words = Words::new(text);
-    let mut raw: Vec<Suggestion> = Vec::new();
+    let mut cues: Vec<Suggestion> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     if suggesters.cues {
-        cue_suggestions(&words, schema, &mut raw, &mut pairs);
+        cue_suggestions(&words, schema, &mut cues, &mut pairs);
     }
+    let mut sieve = Sieve {
+        rejected,
+        covered: Covered::new(existing),
+        cues_seen: IdSet::default(),
+        spans: Vec::new(),
+    };
+    // The cue suggestions come first; the relation pairs name them by their index here.
+    let mut kept_at = vec![None; cues.len()];
+    // The cue suggestions a span of their label covers (ends of anchored relations).
+    let mut covered_at: Vec<Option<(Range<usize>, LabelId)>> = vec![None; cues.len()];
+    for (i, s) in cues.into_iter().enumerate() {
+        match sieve.offer(s, Repeats::Dropped) {
+            Sifted::Kept(index) => kept_at[i] = Some(index),
+            Sifted::Covered(key) => covered_at[i] = Some(key),
+            Sifted::Dropped => {}
+        }
+    }
+    // The phrase suggesters' matches are sifted as they are found, never collected: the learned
+    // index can match hundreds of thousands of times in a long text. Their repeats (a range and
+    // label already offered) are dropped after sorting, where they sit next to the first: a set
+    // of every range and label was the largest thing the worker held.
     for (kind, index) in [
         (SuggesterKind::Learned, suggesters.learned),
         (SuggesterKind::Gazetteer, suggesters.gazetteer),
     ] {
-        for found in index.map(|i| i.find(&words)).unwrap_or_default() {
+        let Some(index) = index else {
+            continue;
+        };
+        index.for_each_match(&words, |found| {
             // A list read with other labels (another project's) proposes only this schema's.
-            if schema.get(&found.label).is_none() {
-                continue;
+            if schema.get(&found.label).is_some() {
+                sieve.offer(
+                    Suggestion {
+                        range: found.range,
+                        label: found.label,
+                        suggester: kind,
+                    },
+                    Repeats::Kept,
+                );
             }
-            raw.push(Suggestion {
-                range: found.range,
-                label: found.label,
-                suggester: kind,
-            });
-        }
+        });
     }
-    let covered = Covered::new(existing);
-    let mut seen = HashSet::new();
-    let mut kept_at = vec![None; raw.len()];
-    // The raw suggestions a span of their label covers (ends of anchored relations).
-    let mut covered_at: Vec<Option<(Range<usize>, LabelId)>> = vec![None; raw.len()];
-    let mut spans = Vec::new();
-    for (i, s) in raw.into_iter().enumerate() {
-        let key = (s.range.clone(), s.label.clone());
-        if s.range.is_empty() || rejected.contains(&key) {
-            continue;
-        }
-        if covered.covers(&s) {
-            if let Some(slot) = covered_at.get_mut(i) {
-                *slot = Some(key);
-            }
-            continue;
-        }
-        if !seen.insert(key) {
-            continue;
-        }
-        if let Some(slot) = kept_at.get_mut(i) {
-            *slot = Some(spans.len());
-        }
-        spans.push(s);
-    }
+    let mut spans = sieve.spans;
     let relation = schema.relation_type_str(ATTRIBUTED_TO).filter(|kind| {
-        let (claim, source) = (LabelId(CLAIM.to_owned()), LabelId(SOURCE.to_owned()));
+        let (claim, source) = (LabelId(CLAIM.into()), LabelId(SOURCE.into()));
         kind.fits(&claim, &source)
     });
     let mut relations = Vec::new();
@@ -247,13 +251,9 @@ pub fn suggest(
             }
         }
     }
-    let new_index = sort_in_text_order(&mut spans, &mut relations);
-    for relation in &mut anchored {
-        relation.suggestion = new_index
-            .get(relation.suggestion)
-            .copied()
-            .unwrap_or(relation.suggestion);
-    }
+    put_in_text_order(&mut spans, &mut relations, &mut anchored);
+    // Kept by the app while shown: no room left over from growing.
+    spans.shrink_to_fit();
     DocumentSuggestions {
         spans,
         relations,
@@ -317,40 +317,110 @@ fn cue_suggestions(
     }
 }
 
-/// Sorts the spans by (start, end, label) and renumbers the relations' ends; returns the new
-/// index of each old one.
-fn sort_in_text_order(
+/// Sorts the spans by (start, end, label), removes the repeats of a range and label (the sort is
+/// stable, so the first offered stays), and renumbers the relations' ends; returns the new index
+/// of each old span (a repeat gets its first's).
+fn put_in_text_order(
     spans: &mut Vec<Suggestion>,
     relations: &mut [SuggestedRelation],
+    anchored: &mut [AnchoredRelation],
 ) -> Vec<usize> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&spans[a], &spans[b]);
         (x.range.start, x.range.end, &x.label).cmp(&(y.range.start, y.range.end, &y.label))
     });
+    // Each old index's place: its sorted one, then (below) its place once repeats are gone. The
+    // working lists are dropped as soon as they are done with (each is one word per suggestion).
     let mut new_index = vec![0; spans.len()];
     for (new, &old) in order.iter().enumerate() {
         if let Some(slot) = new_index.get_mut(old) {
             *slot = new;
         }
     }
-    let mut old: Vec<Option<Suggestion>> = std::mem::take(spans).into_iter().map(Some).collect();
-    spans.extend(
-        order
-            .iter()
-            .filter_map(|&i| old.get_mut(i).and_then(Option::take)),
-    );
+    drop(order);
+    // Moved into place by following the permutation's cycles: no second list of suggestions.
+    let mut destination = new_index.clone();
+    for i in 0..spans.len() {
+        while destination[i] != i {
+            let j = destination[i];
+            spans.swap(i, j);
+            destination.swap(i, j);
+        }
+    }
+    drop(destination);
+    // A repeat sits right after the first of its range and label.
+    let same = |a: &Suggestion, b: &Suggestion| a.range == b.range && a.label == b.label;
+    let mut kept_index = Vec::with_capacity(spans.len());
+    let mut kept = 0;
+    for (i, s) in spans.iter().enumerate() {
+        if i > 0 && spans.get(i - 1).is_some_and(|before| same(before, s)) {
+            kept_index.push(kept - 1);
+        } else {
+            kept_index.push(kept);
+            kept += 1;
+        }
+    }
+    spans.dedup_by(|later, first| same(first, later));
+    for slot in &mut new_index {
+        *slot = kept_index.get(*slot).copied().unwrap_or(*slot);
+    }
+    drop(kept_index);
+    let renumber = |old: usize| new_index.get(old).copied().unwrap_or(old);
     for relation in relations {
-        relation.head = new_index
-            .get(relation.head)
-            .copied()
-            .unwrap_or(relation.head);
-        relation.child = new_index
-            .get(relation.child)
-            .copied()
-            .unwrap_or(relation.child);
+        relation.head = renumber(relation.head);
+        relation.child = renumber(relation.child);
+    }
+    for relation in anchored {
+        relation.suggestion = renumber(relation.suggestion);
     }
     new_index
+}
+
+/// Keeps the suggestions worth showing, in the order offered: not empty, not rejected, not
+/// covered by a span of their label, and (for the cue suggestions, which relations name by
+/// position) the first of each range and label.
+struct Sieve<'r> {
+    rejected: &'r Rejected,
+    covered: Covered,
+    cues_seen: IdSet<(Range<usize>, LabelId)>,
+    spans: Vec<Suggestion>,
+}
+
+/// Whether [`Sieve::offer`] drops a suggestion whose range and label were offered before.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Repeats {
+    /// Dropped at once.
+    Dropped,
+    /// Kept for now ([`put_in_text_order`] removes them after sorting).
+    Kept,
+}
+
+/// What became of one offered suggestion.
+enum Sifted {
+    /// Kept, at this index of the kept ones.
+    Kept(usize),
+    /// Dropped because a span of its label covers it (its range and label).
+    Covered((Range<usize>, LabelId)),
+    /// Dropped: empty, rejected, or already offered.
+    Dropped,
+}
+
+impl Sieve<'_> {
+    fn offer(&mut self, s: Suggestion, repeats: Repeats) -> Sifted {
+        let key = (s.range.clone(), s.label.clone());
+        if s.range.is_empty() || self.rejected.contains(&key) {
+            return Sifted::Dropped;
+        }
+        if self.covered.covers(&s) {
+            return Sifted::Covered(key);
+        }
+        if repeats == Repeats::Dropped && !self.cues_seen.insert(key) {
+            return Sifted::Dropped;
+        }
+        self.spans.push(s);
+        Sifted::Kept(self.spans.len() - 1)
+    }
 }
 
 /// The annotator's spans by label, sorted by start with the running greatest end, so "does a

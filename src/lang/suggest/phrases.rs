@@ -92,8 +92,15 @@ impl PhraseIndex {
     /// matches of different labels kept.
     pub fn find(&self, words: &Words<'_>) -> Vec<PhraseMatch> {
         let mut found = Vec::new();
+        self.for_each_match(words, |m| found.push(m));
+        found
+    }
+
+    /// Calls `visit` with each match of [`PhraseIndex::find`], in the same order, without
+    /// collecting them (a learned index can match hundreds of thousands of times in a long text).
+    pub fn for_each_match(&self, words: &Words<'_>, mut visit: impl FnMut(PhraseMatch)) {
         if self.phrases.is_empty() {
-            return found;
+            return;
         }
         let mut candidates: Vec<usize> = Vec::new();
         for i in 0..words.len() {
@@ -115,14 +122,13 @@ impl PhraseIndex {
                 if let (true, Some(first), Some(last)) =
                     (matches && i + n <= words.len(), ends.0, ends.1)
                 {
-                    found.push(PhraseMatch {
+                    visit(PhraseMatch {
                         range: first.start..last.end,
                         label: phrase.label.clone(),
                     });
                 }
             }
         }
-        found
     }
 }
 

@@ -141,3 +141,116 @@ fn counts_per_label_and_per_suggester() {
     assert_eq!(counts.by_suggester, [2, 1, 1]);
     assert_eq!(SuggestionCounts::of(&[]), SuggestionCounts::default());
 }
+
+/// Sorting moves each suggestion to its place in text order and the relations' ends with it,
+/// whatever cycles the permutation has.
+#[test]
+fn sorting_in_text_order_moves_the_relation_ends_with_the_suggestions() {
+    let label = |id: &str| LabelId::new(id).expect("label");
+    let at = |start: usize, id: &str| Suggestion {
+        range: start..start + 1,
+        label: label(id),
+        suggester: SuggesterKind::Cues,
+    };
+    // Positions 0..6 hold starts 4, 0, 5, 1, 3, 2: one 4-cycle and one 2-cycle, and a tie at 3
+    // broken by the label.
+    let mut spans = vec![
+        at(4, "source"),
+        at(0, "claim"),
+        at(5, "claim"),
+        at(1, "source"),
+        at(3, "source"),
+        at(3, "claim"),
+    ];
+    let kind = RelationTypeId::new(ATTRIBUTED_TO).expect("kind");
+    let mut relations = vec![
+        SuggestedRelation {
+            kind: kind.clone(),
+            head: 1,
+            child: 0,
+        },
+        SuggestedRelation {
+            kind,
+            head: 2,
+            child: 4,
+        },
+    ];
+    let new_index = put_in_text_order(&mut spans, &mut relations, &mut []);
+    let order: Vec<(usize, &str)> = spans
+        .iter()
+        .map(|s| (s.range.start, s.label.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            (0, "claim"),
+            (1, "source"),
+            (3, "claim"),
+            (3, "source"),
+            (4, "source"),
+            (5, "claim")
+        ]
+    );
+    assert_eq!(new_index, [4, 0, 5, 1, 3, 2]);
+    let ends: Vec<(usize, usize)> = relations
+        .iter()
+        .map(|r| (spans[r.head].range.start, spans[r.child].range.start))
+        .collect();
+    assert_eq!(ends, [(0, 4), (5, 3)]);
+}
+
+/// When several suggesters propose the same range and label, the first (cues, then learned,
+/// then gazetteer) is kept once, and the cue relation still joins the right suggestions.
+#[test]
+fn a_range_and_label_proposed_by_several_suggesters_is_kept_once_the_first_offered() {
+    let schema = LabelSchema::default();
+    let id = |l: &str| schema.get_str(l).map(|l| l.id.clone()).expect("label");
+    let text = "قال الوزير إن الموسم سيئ. وقال الوزير كلامًا آخر.";
+    // The learned index proposes what the cues propose (the minister as a source) and one more
+    // place; the gazetteer proposes the same again.
+    let mut learned = PhraseIndex::new();
+    learned.add("الوزير", &id("source"));
+    learned.add("الموسم سيئ", &id("claim"));
+    let mut gazetteer = PhraseIndex::new();
+    gazetteer.add("الوزير", &id("source"));
+    let found = suggest(
+        text,
+        &schema,
+        &[],
+        Suggesters {
+            cues: true,
+            learned: Some(&learned),
+            gazetteer: Some(&gazetteer),
+        },
+        &Rejected::new(),
+    );
+    let shown: Vec<(&str, &str, SuggesterKind)> = found
+        .spans
+        .iter()
+        .map(|s| (&text[s.range.clone()], s.label.as_str(), s.suggester))
+        .collect();
+    let first = text.find("الوزير").expect("first");
+    let second = text.rfind("الوزير").expect("second");
+    assert_eq!(found.spans[0].range.start, first);
+    assert!(found.spans.iter().any(|s| s.range.start == second));
+    let mut keys: Vec<(usize, usize, &str)> = found
+        .spans
+        .iter()
+        .map(|s| (s.range.start, s.range.end, s.label.as_str()))
+        .collect();
+    let before = keys.len();
+    keys.dedup();
+    assert_eq!(keys.len(), before, "no range and label twice: {shown:?}");
+    // The cue suggestions win where they propose.
+    assert_eq!(shown[0], ("الوزير", "source", SuggesterKind::Cues));
+    assert!(shown.contains(&("الموسم سيئ", "claim", SuggesterKind::Cues)));
+    // The relation joins the claim and the source the cues found.
+    assert_eq!(found.relations.len(), 1, "{shown:?}");
+    let relation = &found.relations[0];
+    assert_eq!(
+        &text[found.spans[relation.head].range.clone()],
+        "الموسم سيئ"
+    );
+    assert_eq!(&text[found.spans[relation.child].range.clone()], "الوزير");
+    assert_eq!(found.spans[relation.child].range.start, first);
+}

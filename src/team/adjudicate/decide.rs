@@ -127,11 +127,12 @@ impl Adder<'_> {
         let mut span = source.clone();
         span.id = self.ids.span(self.gold);
         span.doc = gold_doc;
-        span.annotator = Some(adj.span_credit(self.doc, unit));
+        span.annotator = Some(adj.span_credit(self.doc, unit).into());
         // Attributes the gold's schema does not declare for the label are left out.
         let schema = self.gold.schema();
-        span.attributes
-            .retain(|name, _| schema.attribute(&span.label, name).is_some());
+        let label = span.label.clone();
+        span.attributes_mut()
+            .retain(|name, _| schema.attribute(&label, name).is_some());
         let id = span.id;
         self.added.insert(key, id);
         self.edits.push(Edit::AddSpan(span));

@@ -42,7 +42,7 @@ impl Adjudication {
             documents.push(doc.clone());
             for unit in agreed_spans {
                 let mut span = self.span_of(0, d, unit)?.clone();
-                span.annotator = Some(self.span_credit(d, unit));
+                span.annotator = Some(self.span_credit(d, unit).into());
                 spans.push(span);
             }
             for unit in agreed_relations {

@@ -212,7 +212,7 @@ impl Adjudication {
     fn span_credit(&self, d: usize, unit: &UnitSpan) -> String {
         let names = (0..self.annotators.len()).filter_map(|k| {
             let span = self.span_of(k, d, unit).ok()?;
-            Some(self.credit(k, span.annotator.as_ref()))
+            Some(self.credit(k, span.annotator.as_deref()))
         });
         join_names(names)
     }
@@ -221,14 +221,14 @@ impl Adjudication {
     fn relation_credit(&self, d: usize, unit: &UnitRelation) -> String {
         let names = (0..self.annotators.len()).filter_map(|k| {
             let relation = self.relation_of(k, d, unit).ok()?;
-            Some(self.credit(k, relation.annotator.as_ref()))
+            Some(self.credit(k, relation.annotator.as_deref()))
         });
         join_names(names)
     }
 
     /// The name a span or relation of annotator `k` is credited to: its own, else `k`'s name.
-    fn credit(&self, k: usize, own: Option<&String>) -> String {
-        own.cloned()
+    fn credit(&self, k: usize, own: Option<&str>) -> String {
+        own.map(str::to_owned)
             .unwrap_or_else(|| self.annotators[k].name.clone())
     }
 

@@ -28,13 +28,22 @@ pub struct SpanMark {
 /// partitioning, so two spans that overlap get different lanes and an enclosing span gets a lane
 /// before the spans nested in it.
 pub fn assign_lanes(ranges: &[Range<usize>]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..ranges.len()).collect();
-    order.sort_by_key(|&i| (ranges[i].start, std::cmp::Reverse(ranges[i].end)));
+    assign_lanes_by(ranges.len(), |i| ranges[i].clone())
+}
+
+/// [`assign_lanes`] for `count` ranges given by `range_of` (no list of ranges is made: a
+/// document's suggestions can number hundreds of thousands).
+pub fn assign_lanes_by(count: usize, range_of: impl Fn(usize) -> Range<usize>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by_key(|&i| {
+        let range = range_of(i);
+        (range.start, std::cmp::Reverse(range.end))
+    });
     // End of the last span placed in each lane.
     let mut lane_ends: Vec<usize> = Vec::new();
-    let mut lanes = vec![0; ranges.len()];
+    let mut lanes = vec![0; count];
     for i in order {
-        let range = &ranges[i];
+        let range = &range_of(i);
         let lane = match lane_ends.iter().position(|&end| end <= range.start) {
             Some(lane) => lane,
             None => {

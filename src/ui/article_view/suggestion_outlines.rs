@@ -250,7 +250,7 @@ fn paragraph_outlines(
         } else {
             (1.5, DASHES, &mut outlines.normal)
         };
-        let inset = mark.lane.min(MAX_LANES - 1) as f32 * LANE_INSET;
+        let inset = usize::from(mark.lane).min(MAX_LANES - 1) as f32 * LANE_INSET;
         for rect in layout.range_rects(mark.range.clone(), i..i + 1) {
             let rect = rect.translate(vec2(0.0, -top));
             let rect = if is_current {
@@ -286,8 +286,18 @@ mod tests {
         assert_eq!(paragraphs.len(), 2);
         let claim = LabelId::new("claim").unwrap_or_else(|e| panic!("{e}"));
         let marks = SuggestionMarks::new([
-            (0..6, claim.clone(), Color32::RED, "cues"),
-            (second..second + 10, claim.clone(), Color32::RED, "cues"),
+            (
+                0..6,
+                claim.clone(),
+                Color32::RED,
+                crate::lang::suggest::SuggesterKind::Cues,
+            ),
+            (
+                second..second + 10,
+                claim.clone(),
+                Color32::RED,
+                crate::lang::suggest::SuggesterKind::Cues,
+            ),
         ]);
         let ctx = egui::Context::default();
         let painter = Painter::new(ctx, egui::LayerId::background(), Rect::EVERYTHING);

@@ -93,7 +93,7 @@ pub(crate) fn select<'a>(
                 if widened {
                     report.record(LossKind::WidenedToTokens, view, span);
                 }
-                if span.note.is_some() {
+                if span.note().is_some() {
                     report.record(LossKind::NoteDropped, view, span);
                 }
             }
