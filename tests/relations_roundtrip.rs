@@ -265,8 +265,7 @@ fn brat_reports_relations_to_spans_it_cannot_write_and_flattened_text() {
         isnad::model::Span::new(SpanId(3), doc.id(), brk..brk + 1, label("claim")),
     ];
     spans[1]
-        .attributes_mut()
-        .insert("comment".into(), AttributeValue::Text("سطر\nسطر".into()));
+        .edit_attributes(|a| a.insert("comment".into(), AttributeValue::Text("سطر\nسطر".into())));
     project.insert_document(doc, spans).expect("document");
     for (id, head) in [(1, 2), (2, 3)] {
         project

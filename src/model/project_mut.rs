@@ -206,8 +206,7 @@ impl Project {
             .collect();
         let old = self.replace_span(id, |s| {
             s.label = label;
-            s.attributes_mut()
-                .retain(|name, _| !dropped.contains_key(name));
+            s.edit_attributes(|a| a.retain(|name, _| !dropped.contains_key(name)));
         })?;
         Ok(Relabelled {
             label: old.label,

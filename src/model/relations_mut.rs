@@ -225,10 +225,10 @@ impl Project {
         }
         let mut previous = None;
         self.modify_span_in_place(span, |s| {
-            previous = match value {
-                Some(value) => s.attributes_mut().insert(name.to_owned(), value),
-                None => s.attributes_mut().remove(name),
-            };
+            previous = s.edit_attributes(|attributes| match value {
+                Some(value) => attributes.insert(name.to_owned(), value),
+                None => attributes.remove(name),
+            });
         })?;
         Ok(previous)
     }

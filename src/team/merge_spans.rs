@@ -299,11 +299,13 @@ fn make_one_of_identical_spans(
         };
         dedupe.insert(id, kept);
         if let Some(k) = merged.get_mut(&kept) {
-            for (name, value) in other.attributes() {
-                k.attributes_mut()
-                    .entry(name.clone())
-                    .or_insert_with(|| value.clone());
-            }
+            k.edit_attributes(|attributes| {
+                for (name, value) in other.attributes() {
+                    attributes
+                        .entry(name.clone())
+                        .or_insert_with(|| value.clone());
+                }
+            });
             // Made alike by two people: the kept span keeps its maker, or takes the other's.
             if k.annotator.is_none() {
                 k.annotator = other.annotator.clone();
@@ -507,14 +509,16 @@ fn check_schema_fit(
     for span in merged.values_mut() {
         let mut dropped = Vec::new();
         let label = span.label.clone();
-        span.attributes_mut().retain(|name, value| {
-            let fits = schema
-                .attribute(&label, name)
-                .is_some_and(|def| def.accepts(value));
-            if !fits {
-                dropped.push(format!("{name} = {}", value.as_text()));
-            }
-            fits
+        span.edit_attributes(|attributes| {
+            attributes.retain(|name, value| {
+                let fits = schema
+                    .attribute(&label, name)
+                    .is_some_and(|def| def.accepts(value));
+                if !fits {
+                    dropped.push(format!("{name} = {}", value.as_text()));
+                }
+                fits
+            })
         });
         if !dropped.is_empty() {
             notes.push((

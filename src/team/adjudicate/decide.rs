@@ -131,8 +131,7 @@ impl Adder<'_> {
         // Attributes the gold's schema does not declare for the label are left out.
         let schema = self.gold.schema();
         let label = span.label.clone();
-        span.attributes_mut()
-            .retain(|name, _| schema.attribute(&label, name).is_some());
+        span.edit_attributes(|a| a.retain(|name, _| schema.attribute(&label, name).is_some()));
         let id = span.id;
         self.added.insert(key, id);
         self.edits.push(Edit::AddSpan(span));
