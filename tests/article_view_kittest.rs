@@ -106,6 +106,32 @@ fn the_status_bar_shows_the_selected_text_and_the_selected_span() {
     ));
     let covered = isnad::ui::status_bar::middle_shortened(&text[span.range()]).into_owned();
     assert!(harness.query_all_by_label(&covered).count() >= 1);
+
+    // The offsets are counted once per selected span (kept between frames), and another span
+    // selected shows its own, not the kept ones.
+    let last = harness
+        .state()
+        .project()
+        .spans_of(doc)
+        .last()
+        .expect("spans")
+        .clone();
+    assert_ne!(last.start, span.start);
+    harness.state_mut().reveal_span(last.id);
+    harness.run_steps(3);
+    let label = &harness
+        .state()
+        .project()
+        .schema()
+        .get(&last.label)
+        .expect("label")
+        .name
+        .clone();
+    let _ = harness.get_by_label(&format!(
+        "Span {label} {}..{}",
+        cp(last.start),
+        cp(last.end)
+    ));
 }
 
 /// Checks the last frame: no connector piece, arrowhead or relation name intersects a glyph's

@@ -336,11 +336,14 @@ impl ParagraphLayout {
         if range.start >= range.end {
             return rects;
         }
+        // One buffer for every line's covered x ranges (this runs for each visible span, each
+        // frame).
+        let mut spans: Vec<(f32, f32)> = Vec::new();
         for line in &self.lines {
             if line.logical.end <= range.start || line.logical.start >= range.end {
                 continue;
             }
-            let mut spans: Vec<(f32, f32)> = Vec::new();
+            spans.clear();
             for c in &line.clusters {
                 if c.x1 <= c.x0 || c.end <= range.start || c.start >= range.end {
                     continue;
@@ -353,19 +356,21 @@ impl ParagraphLayout {
                 }
             }
             spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let mut merged: Vec<(f32, f32)> = Vec::new();
-            for (x0, x1) in spans {
-                match merged.last_mut() {
-                    Some(last) if x0 <= last.1 + 0.5 => last.1 = last.1.max(x1),
-                    _ => merged.push((x0, x1)),
-                }
-            }
-            rects.extend(merged.into_iter().map(|(x0, x1)| {
+            let rect = |(x0, x1): (f32, f32)| {
                 Rect::from_min_max(
                     pos2(x0, line.top),
                     pos2(x1, line.top + self.metrics.line_height),
                 )
-            }));
+            };
+            // Touching or overlapping x ranges merged into one rectangle, as they come sorted.
+            let mut open: Option<(f32, f32)> = None;
+            for &(x0, x1) in &spans {
+                match &mut open {
+                    Some(last) if x0 <= last.1 + 0.5 => last.1 = last.1.max(x1),
+                    _ => rects.extend(open.replace((x0, x1)).map(rect)),
+                }
+            }
+            rects.extend(open.map(rect));
         }
         rects
     }

@@ -97,6 +97,9 @@ pub struct ArticleView {
     last_origin: Vec2,
     /// The selection in bytes and in code points, for screen readers.
     accessible_range: (Range<usize>, (usize, usize)),
+    /// The selected span's range in bytes and in code points, for the status bar (counted when
+    /// the span changes, not each frame: the text before a span can be a megabyte).
+    status_span_range: std::cell::Cell<((usize, usize), (usize, usize))>,
     /// What the user asked for during this frame.
     actions: Vec<ViewAction>,
     /// What the relations drew at the last frame (for tests: nothing over the letters).
@@ -141,6 +144,7 @@ impl ArticleView {
             find: FindMarks::default(),
             annotators: AnnotatorLanes::default(),
             accessible_range: (0..0, (0, 0)),
+            status_span_range: Default::default(),
             last_origin: Vec2::ZERO,
             actions: Vec::new(),
             drawn_relations: DrawnRelations::default(),

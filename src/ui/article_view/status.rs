@@ -30,13 +30,22 @@ impl ArticleView {
             .filter(|span| span.doc == self.doc)
             .and_then(|span| {
                 let covered = text.get(span.range())?;
-                let start = text.get(..span.start)?.chars().count();
+                let (bytes, known) = self.status_span_range.get();
+                let offsets = if bytes == (span.start, span.end) {
+                    known
+                } else {
+                    let start = text.get(..span.start)?.chars().count();
+                    let offsets = (start, start + covered.chars().count());
+                    self.status_span_range
+                        .set(((span.start, span.end), offsets));
+                    offsets
+                };
                 Some(SelectedSpan {
                     label: project
                         .schema()
                         .get(&span.label)
                         .map_or(span.label.as_str(), |l| l.name.as_str()),
-                    offsets: (start, start + covered.chars().count()),
+                    offsets,
                     text: covered,
                 })
             });
