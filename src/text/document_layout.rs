@@ -350,12 +350,7 @@ impl DocumentLayout {
             };
             let local = range.start.max(p.start) - p.start..range.end.min(p.end) - p.start;
             let text = &self.text[p.clone()];
-            out.extend(
-                layout
-                    .range_rects(text, local)
-                    .into_iter()
-                    .map(|r| r.translate(Vec2::new(0.0, top))),
-            );
+            layout.push_range_rects(text, local, top, &mut out);
         }
         out
     }

@@ -333,12 +333,24 @@ impl ParagraphLayout {
     /// painting it never changes shaping.
     pub fn range_rects(&self, text: &str, range: Range<usize>) -> Vec<Rect> {
         let mut rects = Vec::new();
+        self.push_range_rects(text, range, 0.0, &mut rects);
+        rects
+    }
+
+    /// [`Self::range_rects`] moved down by `dy`, pushed onto `rects` (a document's range over
+    /// several paragraphs collects into one list: this runs for each visible span, each frame).
+    pub fn push_range_rects(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        dy: f32,
+        rects: &mut Vec<Rect>,
+    ) {
         if range.start >= range.end {
-            return rects;
+            return;
         }
-        // One buffer for every line's covered x ranges (this runs for each visible span, each
-        // frame).
-        let mut spans: Vec<(f32, f32)> = Vec::new();
+        // One buffer for every line's covered x ranges.
+        let mut spans: Vec<(f32, f32)> = Vec::with_capacity(8);
         for line in &self.lines {
             if line.logical.end <= range.start || line.logical.start >= range.end {
                 continue;
@@ -356,11 +368,9 @@ impl ParagraphLayout {
                 }
             }
             spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let top = line.top + dy;
             let rect = |(x0, x1): (f32, f32)| {
-                Rect::from_min_max(
-                    pos2(x0, line.top),
-                    pos2(x1, line.top + self.metrics.line_height),
-                )
+                Rect::from_min_max(pos2(x0, top), pos2(x1, top + self.metrics.line_height))
             };
             // Touching or overlapping x ranges merged into one rectangle, as they come sorted.
             let mut open: Option<(f32, f32)> = None;
@@ -372,7 +382,6 @@ impl ParagraphLayout {
             }
             rects.extend(open.map(rect));
         }
-        rects
     }
 }
 
