@@ -234,7 +234,7 @@ fn project_with_spans(text: &str, count: usize) -> Project {
 /// At 50 places down the document: scrolls there (two frames), selects a phrase in view (one
 /// frame), and presses 1; times the frame of the key press plus the next one.
 fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64) {
-    let mut times = Vec::new();
+    let (mut times, mut key_frames, mut next_frames) = (Vec::new(), Vec::new(), Vec::new());
     let before = app.project().span_count();
     for i in 0..50 {
         let height = app.view_mut().expect("view").content_height();
@@ -266,9 +266,13 @@ fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64)
         let started = Instant::now();
         *t += 1.0 / 60.0;
         frame(ctx, app, *t, vec![key(true), key(false)]);
+        let key_frame = started.elapsed().as_secs_f64() * 1e3;
         *t += 1.0 / 60.0;
         frame(ctx, app, *t, Vec::new());
-        times.push(started.elapsed().as_secs_f64() * 1e3);
+        let both = started.elapsed().as_secs_f64() * 1e3;
+        times.push(both);
+        key_frames.push(key_frame);
+        next_frames.push(both - key_frame);
         perf_ctl("disable");
     }
     let added = app.project().span_count() - before;
@@ -284,6 +288,16 @@ fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64)
         times[times.len() - 1],
         "ms",
     );
+    // The two frames apart: the key press frame (the edit is applied after it) and the next,
+    // which paints the new span and scrolls the span list to it.
+    for (name, mut frames) in [("key_frame", key_frames), ("next_frame", next_frames)] {
+        frames.sort_by(f64::total_cmp);
+        emit(
+            &format!("add_span_{name}_median_{size}"),
+            frames[frames.len() / 2],
+            "ms",
+        );
+    }
 }
 
 /// Peak resident memory of this process (VmHWM), in MB.
