@@ -306,10 +306,6 @@ impl DocSpans {
 mod tests {
     use super::*;
 
-    /// A document's spans are one sorted vector: adding a span near the start moves every span
-    /// after it, so the record stays small (label and names are shared strings, 16 bytes each;
-    /// note, attributes and suggester apart). 100,000 spans of 152 bytes made adding a span near
-    /// the start move 15 MB.
     /// Attributes edited away (a retain, a removal) leave nothing behind: a merge or an
     /// adjudication that checks every span's attributes does not give each span an empty box.
     #[test]
@@ -324,12 +320,16 @@ mod tests {
         assert!(span.extra.is_some());
         span.edit_attributes(|a| a.retain(|_, _| false));
         assert!(span.attributes().is_empty());
-        assert!(span.extra.is_none(), "the emptied room stays");
+        assert!(span.extra.is_none(), "the emptied room was kept");
         span.set_note(Some("n".into()));
         span.edit_attributes(|a| a.clear());
         assert_eq!(span.note().as_deref(), Some("n"), "the note stays");
     }
 
+    /// A document's spans are one sorted vector: adding a span near the start moves every span
+    /// after it, so the record stays small (label and names are shared strings, 16 bytes each;
+    /// note, attributes and suggester apart). 100,000 spans of 152 bytes made adding a span near
+    /// the start move 15 MB.
     #[test]
     fn a_span_record_is_at_most_72_bytes() {
         assert!(
