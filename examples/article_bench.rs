@@ -9,7 +9,9 @@
 //! name (`article_bench 1mb_100k_spans`) for that case alone; `--hide-suggestions` (after the
 //! case name, if any) measures with View › Suggestions off. Prints one JSON object per line:
 //! `{"name":…,"value":…,"unit":…}`. Each size runs in its own process so the peak memory is that
-//! size's own. `PERF_CTL` (see [`perf_ctl`]) limits a `perf record` to the timed adds.
+//! size's own. `PERF_CTL` (see [`perf_ctl`]) limits a `perf record` to the timed adds. With
+//! suggestions shown it also times accepting a suggestion (Tab, then Enter) 20 times down the
+//! document.
 
 use std::time::Instant;
 
@@ -179,6 +181,9 @@ fn run_one(size: &str, hide_suggestions: bool) {
     );
     if annotated {
         time_adding_spans(&ctx, &mut app, size, &mut t);
+        if !hide_suggestions {
+            time_accepting_suggestions(&ctx, &mut app, size, &mut t);
+        }
     }
     emit(&format!("peak_memory_{size}"), peak_memory_mb(), "MB");
     let _ = std::fs::remove_file(&path);
@@ -262,7 +267,7 @@ fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64)
             repeat: false,
             modifiers: egui::Modifiers::NONE,
         };
-        perf_ctl("enable");
+        perf_ctl("adds", "enable");
         let started = Instant::now();
         *t += 1.0 / 60.0;
         frame(ctx, app, *t, vec![key(true), key(false)]);
@@ -273,7 +278,7 @@ fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64)
         times.push(both);
         key_frames.push(key_frame);
         next_frames.push(both - key_frame);
-        perf_ctl("disable");
+        perf_ctl("adds", "disable");
     }
     let added = app.project().span_count() - before;
     assert!(added >= 45, "only {added} of 50 spans were added");
@@ -300,6 +305,95 @@ fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64)
     }
 }
 
+/// Accepting a suggestion, 20 times down the document: with nothing selected, Tab makes the next
+/// suggestion current (one frame, not timed), then Enter accepts it; times the Enter frame plus
+/// the next frame, as for adding a span.
+fn time_accepting_suggestions(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64) {
+    // The suggestions of the last edits are computed first (the worker runs off the UI thread).
+    for _ in 0..200 {
+        *t += 1.0 / 60.0;
+        frame(ctx, app, *t, Vec::new());
+        if app
+            .document_suggestions()
+            .is_some_and(|s| !s.spans.is_empty())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let press = |key: egui::Key| {
+        [true, false].map(|pressed| egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        })
+    };
+    let mut times = Vec::new();
+    let before = app.project().span_count();
+    for i in 0..20 {
+        let view = app.view_mut().expect("view");
+        view.select_span(None);
+        view.selection = Selection::default();
+        let height = view.content_height();
+        view.scroll_to(height * f32::from(i as u8) / 20.0);
+        for _ in 0..2 {
+            *t += 1.0 / 60.0;
+            frame(ctx, app, *t, Vec::new());
+        }
+        *t += 1.0 / 60.0;
+        frame(ctx, app, *t, press(egui::Key::Tab).to_vec());
+        if app.current_suggestion().is_none() {
+            continue;
+        }
+        perf_ctl("accepts", "enable");
+        let started = Instant::now();
+        *t += 1.0 / 60.0;
+        frame(ctx, app, *t, press(egui::Key::Enter).to_vec());
+        *t += 1.0 / 60.0;
+        frame(ctx, app, *t, Vec::new());
+        times.push(started.elapsed().as_secs_f64() * 1e3);
+        perf_ctl("accepts", "disable");
+    }
+    let accepted = app.project().span_count() - before;
+    assert!(
+        accepted >= 10 && times.len() >= 10,
+        "only {accepted} of 20 suggestions were accepted"
+    );
+    times.sort_by(f64::total_cmp);
+    emit(
+        &format!("accept_suggestion_median_{size}"),
+        times[times.len() / 2],
+        "ms",
+    );
+    emit(
+        &format!("accept_suggestion_max_{size}"),
+        times[times.len() - 1],
+        "ms",
+    );
+    // The suggestions are computed again after the last accept: the frame that takes them in
+    // (the worker built their marks too, so it should be an ordinary frame).
+    let shown = |app: &IsnadApp| app.document_suggestions().map(|s| s.spans.as_ptr());
+    let before = shown(app);
+    let mut arrival = None;
+    for _ in 0..1000 {
+        *t += 1.0 / 60.0;
+        let started = Instant::now();
+        frame(ctx, app, *t, Vec::new());
+        if shown(app) != before {
+            arrival = Some(started.elapsed().as_secs_f64() * 1e3);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    emit(
+        &format!("suggestions_arrival_frame_{size}"),
+        arrival.expect("the suggestions are computed again after the accepts"),
+        "ms",
+    );
+}
+
 /// Peak resident memory of this process (VmHWM), in MB.
 fn peak_memory_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -310,14 +404,18 @@ fn peak_memory_mb() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
-/// For profiling the adds alone: with `PERF_CTL` naming the control fifo of
-/// `perf record -D -1 --control=fifo:PATH`, sampling is enabled around each timed add and
-/// disabled after it (the 5 ms pause lets perf act on the command before the frames run).
-fn perf_ctl(what: &str) {
+/// For profiling the adds alone (or, with `PERF_PHASE=accepts`, the accepted suggestions): with
+/// `PERF_CTL` naming the control fifo of `perf record -D -1 --control=fifo:PATH`, sampling is
+/// enabled around each timed add and disabled after it (the 5 ms pause lets perf act on the
+/// command before the frames run).
+fn perf_ctl(phase: &str, what: &str) {
     use std::io::Write as _;
     let Ok(path) = std::env::var("PERF_CTL") else {
         return;
     };
+    if std::env::var("PERF_PHASE").as_deref().unwrap_or("adds") != phase {
+        return;
+    }
     let mut fifo = std::fs::OpenOptions::new()
         .write(true)
         .open(&path)

@@ -130,6 +130,25 @@ fn suggestions_appear_off_the_ui_thread_drawn_and_listed() {
     );
 }
 
+/// The article outlines the listed suggestions, one for one and in the same order (after an
+/// accept or a reject the marks are taken out of those drawn, not built again).
+fn marks_follow_the_list(harness: &Harness<'static, IsnadApp>) {
+    let marks = harness.state().view().expect("view").suggestion_marks();
+    let drawn: Vec<_> = marks
+        .marks()
+        .iter()
+        .map(|m| (m.range.clone(), m.label.as_str().to_owned()))
+        .collect();
+    let listed: Vec<_> = harness
+        .state()
+        .suggestions()
+        .iter()
+        .map(|s| (s.range.clone(), s.label.as_str().to_owned()))
+        .collect();
+    assert!(!listed.is_empty());
+    assert_eq!(drawn, listed);
+}
+
 #[test]
 fn tab_moves_enter_accepts_with_provenance_and_the_relation() {
     let (path, doc) = project_file("enter");
@@ -186,6 +205,7 @@ fn tab_moves_enter_accepts_with_provenance_and_the_relation() {
             .all(|s| key_of(s) != key_of(&wanted)),
         "an accepted suggestion is no longer proposed"
     );
+    marks_follow_the_list(&harness);
     settle(&mut harness);
     let claim = harness
         .state()
@@ -222,6 +242,7 @@ fn backspace_rejects_and_the_rejection_survives_save_and_reopen() {
     press(&mut harness, Modifiers::NONE, Key::Backspace);
     assert_eq!(harness.state().suggestions().len(), count - 1);
     assert!(spans_of(&harness, doc).is_empty(), "nothing was tagged");
+    marks_follow_the_list(&harness);
     settle(&mut harness);
     let keys: Vec<_> = harness.state().suggestions().iter().map(key_of).collect();
     assert!(!keys.contains(&key_of(&rejected)), "not proposed again");

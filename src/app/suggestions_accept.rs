@@ -255,7 +255,8 @@ impl IsnadApp {
         let doc = self
             .suggestions_doc()
             .ok_or("the document changed; the suggestions are being computed again")?;
-        let Some(found) = self.suggestions.found().cloned() else {
+        // Borrowed, not copied: a long document can have hundreds of thousands of suggestions.
+        let Some(found) = self.suggestions.found() else {
             return Ok(0);
         };
         let project = self.workspace.project();

@@ -135,6 +135,24 @@ impl SuggestionCounts {
         counts
     }
 
+    /// The counts with `taken` (one of those counted) taken away: a suggestion accepted or
+    /// rejected changes its own label and suggester only, so nothing is counted again.
+    pub fn without(&mut self, taken: &Suggestion) {
+        if let Some(at) = self.by_label.iter().position(|(l, _)| *l == taken.label) {
+            let n = &mut self.by_label[at].1;
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.by_label.remove(at);
+            }
+        }
+        if let Some(i) = SuggesterKind::ALL
+            .iter()
+            .position(|&k| k == taken.suggester)
+        {
+            self.by_suggester[i] = self.by_suggester[i].saturating_sub(1);
+        }
+    }
+
     /// The number of suggestions with `label`.
     pub fn of_label(&self, label: &LabelId) -> usize {
         self.by_label

@@ -142,6 +142,40 @@ fn counts_per_label_and_per_suggester() {
     assert_eq!(SuggestionCounts::of(&[]), SuggestionCounts::default());
 }
 
+/// Taking suggestions away one at a time (accepted or rejected) leaves the counts of those left,
+/// as counting them again would; a label none is left of is gone from the counts.
+#[test]
+fn counts_without_a_suggestion_are_the_counts_of_those_left() {
+    let label = |id: &str| LabelId::new(id).unwrap_or_else(|e| panic!("{e}"));
+    let suggestion = |start: usize, id: &str, suggester| Suggestion {
+        range: start..start + 3,
+        label: label(id),
+        suggester,
+    };
+    let mut left = vec![
+        suggestion(0, "source", SuggesterKind::Cues),
+        suggestion(4, "claim", SuggesterKind::Cues),
+        suggestion(8, "source", SuggesterKind::Learned),
+        suggestion(12, "source", SuggesterKind::Gazetteer),
+    ];
+    // The labels' counts whatever their order (the list keeps the order it had).
+    let sorted = |counts: &SuggestionCounts| {
+        let mut by_label = counts.by_label.clone();
+        by_label.sort();
+        (by_label, counts.by_suggester)
+    };
+    let mut counts = SuggestionCounts::of(&left);
+    for taken in [0, 1, 1, 0] {
+        counts.without(&left.remove(taken));
+        assert_eq!(
+            sorted(&counts),
+            sorted(&SuggestionCounts::of(&left)),
+            "{left:?}"
+        );
+    }
+    assert_eq!(counts, SuggestionCounts::default());
+}
+
 /// Sorting moves each suggestion to its place in text order and the relations' ends with it,
 /// whatever cycles the permutation has.
 #[test]

@@ -63,6 +63,10 @@ impl SuggestionMarks {
         for (mark, lane) in marks.iter_mut().zip(lanes) {
             mark.lane = u16::try_from(lane).unwrap_or(u16::MAX);
         }
+        Self::of_marks(marks)
+    }
+
+    fn of_marks(marks: Vec<SuggestionMark>) -> Self {
         let mut greatest = 0;
         let max_end: Vec<usize> = marks
             .iter()
@@ -76,6 +80,23 @@ impl SuggestionMarks {
             max_end: Arc::new(max_end),
             current: None,
         }
+    }
+
+    /// The marks whose `keep` is true, each in its lane (a mark taken away never makes two others
+    /// overlap, so no lane is assigned again and nothing drawn moves); `None` when `keep` does not
+    /// have one entry per mark. For accepting or rejecting suggestions without building every
+    /// mark again (no colour looked up, no lane assigned).
+    pub fn retained(&self, keep: &[bool]) -> Option<Self> {
+        (keep.len() == self.marks.len()).then(|| {
+            Self::of_marks(
+                self.marks
+                    .iter()
+                    .zip(keep)
+                    .filter(|&(_, &k)| k)
+                    .map(|(m, _)| m.clone())
+                    .collect(),
+            )
+        })
     }
 
     /// The marks, in text order.
@@ -189,6 +210,45 @@ mod tests {
 
     fn label(id: &str) -> LabelId {
         LabelId::new(id).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Taking marks away keeps the others with their colour and lane (nothing drawn moves), and
+    /// the visible ones are still found.
+    #[test]
+    fn retained_marks_keep_their_lanes() {
+        let marks = SuggestionMarks::new([
+            (0..30, label("claim"), Color32::RED, SuggesterKind::Cues),
+            (5..10, label("source"), Color32::BLUE, SuggesterKind::Cues),
+            (
+                12..20,
+                label("source"),
+                Color32::BLUE,
+                SuggesterKind::Learned,
+            ),
+            (
+                40..50,
+                label("source"),
+                Color32::BLUE,
+                SuggesterKind::Learned,
+            ),
+        ]);
+        let lanes: Vec<u16> = marks.marks().iter().map(|m| m.lane).collect();
+        assert_eq!(lanes, [0, 1, 1, 0]);
+        let kept = marks
+            .retained(&[false, true, true, false])
+            .expect("one entry per mark");
+        let kept_marks: Vec<(Range<usize>, u16, Color32)> = kept
+            .marks()
+            .iter()
+            .map(|m| (m.range.clone(), m.lane, m.colour))
+            .collect();
+        assert_eq!(
+            kept_marks,
+            [(5..10, 1, Color32::BLUE), (12..20, 1, Color32::BLUE)]
+        );
+        assert_eq!(kept.overlapping(&(11..15)), 1..2);
+        assert!(!kept.same_marks(&marks));
+        assert!(marks.retained(&[true]).is_none());
     }
 
     /// The 10,000-span benchmark shows 456,014 suggestions: each mark's bytes count.
