@@ -4,12 +4,13 @@
 //! For the document shown, a worker thread computes the suggestions
 //! ([`crate::lang::suggest::suggest_document`]: the cue suggester and the phrases learned from
 //! every span of the project, without the suggestions rejected in that document) over a snapshot
-//! of the project (documents share their text, so the copy is cheap). A new computation starts
-//! when the document or the project's revision changes: at once for another document, after
-//! [`DEBOUNCE_SECONDS`] of quiet for an edit; one runs at a time. A result is shown only if the
-//! document, its text and the revision are still those it was computed for; otherwise it is
-//! dropped and the next one starts. The frame never waits: until then the suggestions shown are
-//! the previous ones, minus those judged since (removed at once, locally).
+//! of the project (documents share their text, so the copy is cheap), and their counts and marks.
+//! A new computation starts when the document or the project's revision changes: at once for
+//! another document, after [`DEBOUNCE_SECONDS`] of quiet for an edit; one runs at a time. A result
+//! is shown only if the document, its text and the revision are still those it was computed for;
+//! otherwise it is dropped and the next one starts. The frame never waits: until then the
+//! suggestions shown are the previous ones, minus those judged since (removed at once, locally,
+//! with their marks).
 
 use std::collections::HashMap;
 use std::ops::Range;
