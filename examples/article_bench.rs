@@ -289,17 +289,7 @@ fn time_adding_spans(ctx: &Context, app: &mut IsnadApp, size: &str, t: &mut f64)
     }
     let added = app.project().span_count() - before;
     assert!(added >= 45, "only {added} of 50 spans were added");
-    times.sort_by(f64::total_cmp);
-    emit(
-        &format!("add_span_median_{size}"),
-        times[times.len() / 2],
-        "ms",
-    );
-    emit(
-        &format!("add_span_max_{size}"),
-        times[times.len() - 1],
-        "ms",
-    );
+    emit_median_and_max(&format!("add_span_{{}}_{size}"), times);
     // The two frames apart: the key press frame (the edit is applied after it) and the next,
     // which paints the new span and scrolls the span list to it.
     for (name, mut frames) in [("key_frame", key_frames), ("next_frame", next_frames)] {
@@ -368,17 +358,7 @@ fn time_accepting_suggestions(ctx: &Context, app: &mut IsnadApp, size: &str, t: 
         accepted >= 10 && times.len() >= 10,
         "only {accepted} of 20 suggestions were accepted"
     );
-    times.sort_by(f64::total_cmp);
-    emit(
-        &format!("accept_suggestion_median_{size}"),
-        times[times.len() / 2],
-        "ms",
-    );
-    emit(
-        &format!("accept_suggestion_max_{size}"),
-        times[times.len() - 1],
-        "ms",
-    );
+    emit_median_and_max(&format!("accept_suggestion_{{}}_{size}"), times);
     // The suggestions are computed again after the last accept: the frame that takes them in
     // (the worker built their marks too, so it should be an ordinary frame).
     let shown = |app: &IsnadApp| app.document_suggestions().map(|s| s.spans.as_ptr());
@@ -399,6 +379,14 @@ fn time_accepting_suggestions(ctx: &Context, app: &mut IsnadApp, size: &str, t: 
         arrival.expect("the suggestions are computed again after the accepts"),
         "ms",
     );
+}
+
+/// The median and the maximum of `times` (ms), named by `name` with `{}` replaced by `median`
+/// and `max`.
+fn emit_median_and_max(name: &str, mut times: Vec<f64>) {
+    times.sort_by(f64::total_cmp);
+    emit(&name.replace("{}", "median"), times[times.len() / 2], "ms");
+    emit(&name.replace("{}", "max"), times[times.len() - 1], "ms");
 }
 
 /// Peak resident memory of this process (VmHWM), in MB.
