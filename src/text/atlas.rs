@@ -1,9 +1,9 @@
 //! Rasterised glyphs in one egui texture, and the meshes that paint laid-out lines with them.
 //!
-//! Glyphs are rasterised by swash, unhinted, at the physical size (`font size x pixels_per_point`) and placed
-//! on whole physical pixels, so text stays sharp at any scale. When the texture is full it is
-//! cleared and refilled with what is on screen (the text of one article needs a few hundred
-//! glyphs, so this is rare).
+//! Glyphs are rasterised by swash, unhinted, at the physical size (`font size x
+//! pixels_per_point`) and placed on whole physical pixels, so text stays sharp at any scale. When
+//! the texture is full it is cleared and refilled with what is on screen (the text of one article
+//! needs a few hundred glyphs, so this is rare).
 
 use std::collections::HashMap;
 

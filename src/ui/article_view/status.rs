@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 
 use super::ArticleView;
+use super::accessibility::code_point_offsets;
 use crate::model::Project;
 use crate::text::TextEngine;
 use crate::ui::status_bar::{SelectedSpan, SelectedText};
@@ -34,8 +35,7 @@ impl ArticleView {
                 let offsets = if bytes == (span.start, span.end) {
                     known
                 } else {
-                    let start = text.get(..span.start)?.chars().count();
-                    let offsets = (start, start + covered.chars().count());
+                    let offsets = code_point_offsets(text, span.range())?;
                     self.status_span_range
                         .set(((span.start, span.end), offsets));
                     offsets
